@@ -1,0 +1,119 @@
+/// Derives each indicator's state for a household on a date from its record and its
+/// checks. Pure: the same household, checks, date and thresholds give the same answer.
+///
+/// How the two sources combine, per indicator:
+/// 1. Facts are the household record overlaid with the observations of every effective
+///    check up to the date, in order. The indicator's rule judges them.
+/// 2. The latest effective check with a finding for the indicator is the visit that
+///    verified it. Without one the indicator is `unchecked` (unless the facts make it
+///    not applicable, such as education in a household with no school-age child).
+/// 3. Facts that fail win over a recorded "met": an uninsured member is a failure
+///    whatever was ticked. A recorded not-met or follow-up stands, with its note.
+///    Otherwise the facts decide; when a needed fact is missing, the recorded state does.
+public struct Assessor: Sendable {
+    public var config: RulesConfig
+
+    public init(config: RulesConfig = RulesConfig()) {
+        self.config = config
+    }
+
+    /// The rule that judges `indicator`.
+    static func rule(_ indicator: Indicator) -> any IndicatorRule.Type {
+        switch indicator {
+        case .income: IncomeRule.self
+        case .foodClothing: FoodClothingRule.self
+        case .water: WaterRule.self
+        case .education: EducationRule.self
+        case .medical: MedicalRule.self
+        case .housing: HousingRule.self
+        }
+    }
+
+    /// Assesses `household` on `date`. `checks` may hold checks of other households and
+    /// from after `date`; they are ignored.
+    public func assess(_ household: Household, checks: [Check], on date: LocalDate) -> HouseholdAssessment {
+        let history = CheckHistory.effective(checks.filter { $0.householdID == household.id && $0.date <= date })
+        let facts = history.reduce(household) { $0.applying($1.observations) }
+        var indicators: [Indicator: Assessment] = [:]
+        for indicator in Indicator.allCases {
+            let judgement = Self.rule(indicator).judge(facts, on: date, config: config)
+            let check = history.last { $0.findings[indicator] != nil }
+            indicators[indicator] = combine(judgement, check: check, indicator: indicator, on: date)
+        }
+        let last = history.last
+        let overdue = last.map { $0.date.days(to: date) > config.visitIntervalDays } ?? true
+        return HouseholdAssessment(householdID: household.id, date: date, indicators: indicators,
+                                   lastCheck: last?.date, followUp: last?.followUp, overdue: overdue)
+    }
+
+    /// The state and reasons from the facts' judgement and the verifying check.
+    func combine(_ j: Judgement, check: Check?, indicator: Indicator, on date: LocalDate) -> Assessment {
+        guard let check, let finding = check.findings[indicator] else {
+            if j.verdict == .notApplicable { return Assessment(state: .notApplicable, reasons: j.reasons) }
+            return Assessment(state: .unchecked, reasons: [Texts.neverChecked] + j.reasons)
+        }
+        let note = finding.note.isEmpty ? [] : [Bilingual(zh: finding.note, en: finding.note)]
+        if j.verdict == .notMet { return Assessment(state: .notMet, reasons: j.reasons + note) }
+        switch finding.state {
+        case .notMet?:
+            return Assessment(state: .notMet, reasons: (note.isEmpty ? [Texts.recordedNotMet] : note) + j.reasons)
+        case .followUp?:
+            return Assessment(state: .followUp, reasons: (note.isEmpty ? [Texts.recordedFollowUp] : note)
+                + dueReason(check, on: date) + j.reasons)
+        case .notApplicable?:
+            return Assessment(state: .notApplicable, reasons: note + j.reasons)
+        case .unchecked?:
+            return Assessment(state: .unchecked, reasons: [Texts.neverChecked] + note)
+        case .met?, nil:
+            switch j.verdict {
+            case .met: return Assessment(state: .met, reasons: j.reasons + note)
+            case .notApplicable: return Assessment(state: .notApplicable, reasons: j.reasons + note)
+            case .followUp: return Assessment(state: .followUp, reasons: j.reasons + dueReason(check, on: date) + note)
+            case .unknown:
+                if finding.state == .met { return Assessment(state: .met, reasons: [Texts.recordedMet] + note + j.reasons) }
+                return Assessment(state: .followUp, reasons: j.reasons + note)
+            case .notMet: return Assessment(state: .notMet, reasons: j.reasons + note)
+            }
+        }
+    }
+
+    private func dueReason(_ check: Check, on date: LocalDate) -> [Bilingual] {
+        guard let due = check.followUp else { return [] }
+        return due < date
+            ? [Bilingual(zh: "跟进日期 \(due) 已过", en: "follow-up was due \(due)")]
+            : [Bilingual(zh: "跟进日期 \(due)", en: "follow-up due \(due)")]
+    }
+}
+
+/// Fixed texts of the assessor.
+enum Texts {
+    static let neverChecked = Bilingual(zh: "尚未入户核查", en: "not yet checked on a visit")
+    static let recordedNotMet = Bilingual(zh: "核查记为未达标", en: "recorded as not met")
+    static let recordedFollowUp = Bilingual(zh: "核查记为需跟进", en: "recorded as needing follow-up")
+    static let recordedMet = Bilingual(zh: "核查记为达标", en: "recorded as met")
+}
+
+extension Household {
+    /// The household with the facts of `observations` laid over its own.
+    public func applying(_ observations: Observations?) -> Household {
+        guard let o = observations, !o.isEmpty else { return self }
+        var h = self
+        if let income = o.income {
+            h.income.removeAll { $0.year == income.year }
+            h.income.append(income)
+        }
+        if let f = o.foodClothing { h.foodClothing = f }
+        if let w = o.water { h.water = w }
+        if let housing = o.housing { h.housing = housing }
+        for mo in o.members {
+            guard let i = h.members.firstIndex(where: { $0.id == mo.memberID }) else { continue }
+            if let s = mo.school { h.members[i].school = s }
+            if let e = mo.educationExemption { h.members[i].educationExemption = e }
+            if let v = mo.insured { h.members[i].insured = v }
+            if let v = mo.health { h.members[i].health = v }
+            if let v = mo.chronicCard { h.members[i].chronicCard = v }
+            if let v = mo.familyDoctor { h.members[i].familyDoctor = v }
+        }
+        return h
+    }
+}

@@ -1,0 +1,44 @@
+/// Income: per-capita net income for the year must be above the poverty line. Income at
+/// or below the line fails; above it but under the monitoring line needs follow-up.
+/// The year judged is the check's year; when that year has no figure yet, last year's.
+public enum IncomeRule: IndicatorRule {
+    public static let indicator = Indicator.income
+
+    public static func judge(_ household: Household, on date: LocalDate, config: RulesConfig) -> Judgement {
+        guard let record = household.income(forYear: date.year) else {
+            return Judgement(.unknown, [Bilingual(zh: "无收入数据", en: "no income figure")])
+        }
+        guard record.year >= date.year - 1 else {
+            return Judgement(.unknown, [Bilingual(
+                zh: "最近的收入数据为 \(record.year) 年，已过时",
+                en: "latest income figure is for \(record.year), out of date")])
+        }
+        let line = config.povertyLine(year: record.year) ?? 0
+        let amount = Money.yuan(record.perCapita)
+        if record.perCapita <= line {
+            return Judgement(.notMet, [Bilingual(
+                zh: "\(record.year) 年人均纯收入 \(amount) 元，未超过贫困线 \(Money.yuan(line)) 元",
+                en: "\(record.year) per-capita income \(amount) yuan, not above the line of \(Money.yuan(line))")])
+        }
+        if let watch = config.monitoringLine(year: record.year), record.perCapita < watch {
+            return Judgement(.followUp, [Bilingual(
+                zh: "\(record.year) 年人均纯收入 \(amount) 元，低于监测线 \(Money.yuan(watch)) 元",
+                en: "\(record.year) per-capita income \(amount) yuan, below the monitoring line of \(Money.yuan(watch))")])
+        }
+        return Judgement(.met, [Bilingual(
+            zh: "\(record.year) 年人均纯收入 \(amount) 元", en: "\(record.year) per-capita income \(amount) yuan")])
+    }
+}
+
+/// Formats whole yuan with thousands separators: 12,345.
+public enum Money {
+    public static func yuan(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return value < 0 ? "-" + out : out
+    }
+}

@@ -1,0 +1,57 @@
+/// Safe water: quantity, quality, convenience and reliability must all hold.
+public enum WaterRule: IndicatorRule {
+    public static let indicator = Indicator.water
+
+    public static func judge(_ household: Household, on date: LocalDate, config: RulesConfig) -> Judgement {
+        guard let w = household.water else {
+            return Judgement(.unknown, [Bilingual(zh: "未记录饮水情况", en: "water supply not recorded")])
+        }
+        let t = config.water
+        let source = w.source.label
+        var parts: [Judgement] = []
+
+        let need = w.scarceArea ? t.litresPerPersonDayScarce : t.litresPerPersonDay
+        if let litres = w.litresPerPersonDay {
+            parts.append(litres >= need ? Judgement(.met) : Judgement(.notMet, [Bilingual(
+                zh: "水量每人每天 \(litres) 升，低于 \(need) 升", en: "\(litres) L per person per day, below \(need) L")]))
+        } else {
+            parts.append(Judgement(.unknown, [Bilingual(zh: "水量未核实", en: "quantity not checked")]))
+        }
+
+        switch w.qualityOK {
+        case true?: parts.append(Judgement(.met))
+        case false?: parts.append(Judgement(.notMet, [Bilingual(
+            zh: "\(source.zh)水质不达标", en: "water quality fails (\(source.en))")]))
+        case nil: parts.append(Judgement(.unknown, [Bilingual(zh: "水质未检测", en: "quality not tested")]))
+        }
+
+        parts.append(convenience(w, t))
+
+        if let cut = w.daysCutPerYear {
+            parts.append(cut <= t.maxDaysCutPerYear ? Judgement(.met) : Judgement(.notMet, [Bilingual(
+                zh: "每年断水 \(cut) 天，超过 \(t.maxDaysCutPerYear) 天",
+                en: "supply cut \(cut) days a year, more than \(t.maxDaysCutPerYear)")]))
+        } else {
+            parts.append(Judgement(.unknown, [Bilingual(zh: "供水保证率未核实", en: "reliability not checked")]))
+        }
+
+        let whole = Judgement.worst(of: parts, whenEmpty: Judgement(.unknown))
+        if whole.verdict == .met {
+            return Judgement(.met, [Bilingual(zh: "\(source.zh)，四项指标达标", en: "\(source.en), all four criteria hold")])
+        }
+        return whole
+    }
+
+    private static func convenience(_ w: WaterSupply, _ t: RulesConfig.WaterThresholds) -> Judgement {
+        if w.pipedToYard { return Judgement(.met) }
+        guard let minutes = w.roundTripMinutes else {
+            return Judgement(.unknown, [Bilingual(zh: "取水往返时间未核实", en: "fetching time not checked")])
+        }
+        let far = minutes > t.maxRoundTripMinutes
+            || (w.horizontalMetres ?? 0) > t.maxHorizontalMetres
+            || (w.verticalMetres ?? 0) > t.maxVerticalMetres
+        return far ? Judgement(.notMet, [Bilingual(
+            zh: "取水往返 \(minutes) 分钟，超出标准", en: "fetching water takes \(minutes) min round trip, too far")])
+            : Judgement(.met)
+    }
+}

@@ -1,0 +1,114 @@
+/// Domain checks on decoded records: what JSON decoding cannot see (ID check digits,
+/// dates, references between records). Pure; the store adds file names and lines.
+public struct Validator: Sendable {
+    public var today: LocalDate
+
+    public init(today: LocalDate) {
+        self.today = today
+    }
+
+    /// Problems inside one household record.
+    public func problems(in h: Household, knownCadres: Set<String>) -> [DataProblem] {
+        var out: [DataProblem] = []
+        func add(_ path: String, _ m: Bilingual, _ s: DataProblem.Severity = .error) {
+            out.append(DataProblem(s, record: h.id, path: path, m))
+        }
+        if let p = DivisionCode.problem(h.address.villageCode) { add("$.address.village_code", p) }
+        if h.members.isEmpty { add("$.members", Bilingual(zh: "家庭没有成员", en: "household has no members")) }
+        if h.causes.others.count > 2 {
+            add("$.causes.others", Bilingual(zh: "次要致贫原因最多两个", en: "at most two other poverty causes"))
+        }
+        var seen = Set<Int>()
+        for (i, m) in h.members.enumerated() {
+            if !seen.insert(m.id).inserted {
+                add("$.members[\(i)].id", Bilingual(zh: "成员编号 \(m.id) 重复", en: "member id \(m.id) repeats"))
+            }
+            out += memberProblems(m, path: "$.members[\(i)]", record: h.id)
+        }
+        for (i, p) in h.pairings.enumerated() where !knownCadres.contains(p.cadreID) {
+            add("$.pairings[\(i)].cadre_id", Bilingual(zh: "未知的帮扶干部 \(p.cadreID)", en: "unknown cadre \(p.cadreID)"))
+        }
+        return out
+    }
+
+    func memberProblems(_ m: Member, path: String, record: String) -> [DataProblem] {
+        var out: [DataProblem] = []
+        func add(_ sub: String, _ msg: Bilingual, _ s: DataProblem.Severity = .error) {
+            out.append(DataProblem(s, record: record, path: path + sub, msg))
+        }
+        if m.birthDate > today {
+            add(".birth_date", Bilingual(zh: "\(m.name) 的出生日期 \(m.birthDate) 在未来",
+                                         en: "\(m.name): birth date \(m.birthDate) is in the future"))
+        }
+        guard let raw = m.idNumber, !raw.isEmpty else { return out }
+        switch IDNumber.parse(raw, today: today) {
+        case .failure(let p):
+            add(".id_number", Bilingual(zh: "\(m.name)：\(p.message.zh)", en: "\(m.name): \(p.message.en)"))
+        case .success(let id):
+            if id.isLegacy {
+                add(".id_number", Bilingual(zh: "\(m.name)：15 位旧身份证号，请更新为 18 位",
+                                            en: "\(m.name): old 15-digit ID number, update to 18 digits"), .warning)
+            }
+            if id.birthDate != m.birthDate {
+                add(".birth_date", Bilingual(
+                    zh: "\(m.name)：出生日期 \(m.birthDate) 与身份证号中的 \(id.birthDate) 不符",
+                    en: "\(m.name): birth date \(m.birthDate) differs from \(id.birthDate) in the ID number"))
+            }
+            if id.sex != m.sex {
+                add(".sex", Bilingual(zh: "\(m.name)：性别与身份证号不符", en: "\(m.name): sex differs from the ID number"))
+            }
+        }
+        return out
+    }
+
+    /// Problems inside one check, given the household it names (nil when unknown).
+    public func problems(in c: Check, household: Household?, knownCadres: Set<String>) -> [DataProblem] {
+        var out: [DataProblem] = []
+        func add(_ path: String, _ m: Bilingual) { out.append(DataProblem(.error, record: c.id, path: path, m)) }
+        guard let h = household else {
+            add("$.household_id", Bilingual(zh: "检查记录指向不存在的户 \(c.householdID)",
+                                            en: "check names unknown household \(c.householdID)"))
+            return out
+        }
+        if c.date > today {
+            add("$.date", Bilingual(zh: "检查日期 \(c.date) 在未来", en: "check date \(c.date) is in the future"))
+        }
+        if !knownCadres.contains(c.cadreID) {
+            add("$.cadre_id", Bilingual(zh: "未知的帮扶干部 \(c.cadreID)", en: "unknown cadre \(c.cadreID)"))
+        }
+        if let f = c.followUp, f < c.date {
+            add("$.follow_up", Bilingual(zh: "跟进日期 \(f) 早于检查日期", en: "follow-up \(f) is before the check date"))
+        }
+        for (i, mo) in (c.observations?.members ?? []).enumerated() where h.member(mo.memberID) == nil {
+            add("$.observations.members[\(i)].member_id",
+                Bilingual(zh: "户内没有编号为 \(mo.memberID) 的成员", en: "no member \(mo.memberID) in the household"))
+        }
+        return out
+    }
+
+    /// Everything wrong with a whole dataset: duplicate ids, dangling references and
+    /// every record's own problems.
+    public func problems(in d: Dataset) -> [DataProblem] {
+        let cadres = Set(d.cadres.map(\.id))
+        var out: [DataProblem] = []
+        var byID: [String: Household] = [:]
+        for h in d.households {
+            if byID[h.id] != nil {
+                out.append(DataProblem(record: h.id, path: "$.id",
+                                       Bilingual(zh: "户编号 \(h.id) 重复", en: "household id \(h.id) appears twice")))
+            } else {
+                byID[h.id] = h
+            }
+            out += problems(in: h, knownCadres: cadres)
+        }
+        var checkIDs = Set<String>()
+        for c in d.checks {
+            if !checkIDs.insert(c.id).inserted {
+                out.append(DataProblem(record: c.id, path: "$.id",
+                                       Bilingual(zh: "检查编号 \(c.id) 重复", en: "check id \(c.id) appears twice")))
+            }
+            out += problems(in: c, household: byID[c.householdID], knownCadres: cadres)
+        }
+        return out
+    }
+}
