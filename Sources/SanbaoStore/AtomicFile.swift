@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The only way Sanbao replaces a file: write a temporary file beside it, fsync it,
+/// rename it over the old one, fsync the directory. A crash at any instant leaves either
+/// the old file or the new one, never a mix, and a file reported written survives a
+/// power cut. Files are created 0600 because they hold ID numbers and health data.
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String, mode: mode_t = 0o600) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temp = "\(dir)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw StoreError.cannotCreate(temp, errnoText()) }
+        do {
+            try writeAll(fd, data, path: temp)
+            guard fsync(fd) == 0 else { throw StoreError.io(temp, errnoText()) }
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
+        }
+        close(fd)
+        guard rename(temp, path) == 0 else {
+            let why = errnoText()
+            unlink(temp)
+            throw StoreError.io(path, why)
+        }
+        try syncDirectory(dir)
+    }
+
+    /// Writes every byte of `data` to `fd`, retrying short writes and EINTR.
+    static func writeAll(_ fd: Int32, _ data: Data, path: String) throws {
+        try data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw StoreError.io(path, errnoText())
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// fsync on a directory makes a rename or a new file in it durable.
+    public static func syncDirectory(_ dir: String) throws {
+        let fd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.io(dir, errnoText()) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw StoreError.io(dir, errnoText()) }
+    }
+
+    /// Creates `path` (and missing parents) with mode 0700.
+    public static func makeDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StoreError.cannotCreate(path, "\(error.localizedDescription)")
+        }
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}

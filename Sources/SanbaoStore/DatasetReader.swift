@@ -1,0 +1,187 @@
+import Foundation
+import SanbaoCore
+
+/// Whether a file may be written.
+public enum FileCondition: Hashable, Sendable {
+    case ok
+    /// Could not be read in full; never overwritten until the user repairs or moves it.
+    case damaged
+    /// Written by a newer Sanbao; never written to by this one.
+    case newer(Int)
+}
+
+/// The result of reading a data directory: everything that could be read, and every
+/// problem found, each with its file and line. A damaged file never stops the rest.
+public struct LoadResult: Sendable {
+    public var dataset: Dataset
+    public var manifest: Manifest?
+    public var problems: [FileProblem]
+    /// Files that are not `.ok`, by path relative to the data directory.
+    public var conditions: [String: FileCondition]
+    /// Where each household and check was read from.
+    public var locations: [String: (file: String, line: Int)]
+
+    public var hasErrors: Bool { problems.contains { $0.severity == .error } }
+}
+
+/// Reads a data directory into a `Dataset`, and validates it.
+public struct DatasetReader {
+    public let layout: DataLayout
+
+    public init(layout: DataLayout) {
+        self.layout = layout
+    }
+
+    /// Reads every file. Problems are collected, not thrown; only a missing or
+    /// unreadable directory throws.
+    public func read() throws -> LoadResult {
+        var result = LoadResult(dataset: Dataset(), manifest: nil, problems: [], conditions: [:], locations: [:])
+        guard FileManager.default.fileExists(atPath: layout.root) else {
+            throw StoreError.missingDirectory(layout.root)
+        }
+        result.manifest = readDocument(Manifest.self, DataLayout.manifest, into: &result, required: true)
+        result.dataset.cadres = readDocument(CadreFile.self, DataLayout.cadres, into: &result, required: true)?.cadres ?? []
+        if let rules = readDocument(RulesConfig.self, DataLayout.rules, into: &result, required: false) {
+            result.dataset.rules = rules
+            for p in rules.problems { result.problems.append(FileProblem(file: DataLayout.rules, p)) }
+        }
+        for file in listing(DataLayout.householdsDir) {
+            result.dataset.households += readLines(Household.self, file, kind: "households", into: &result)
+        }
+        for file in listing(DataLayout.checksDir) {
+            result.dataset.checks += readLines(Check.self, file, kind: "checks", into: &result)
+        }
+        return result
+    }
+
+    /// `read()`, then the domain checks of `Validator`, located by file and line.
+    public func readAndValidate(today: LocalDate) throws -> LoadResult {
+        var result = try read()
+        for p in Validator(today: today).problems(in: result.dataset) {
+            let at = p.record.flatMap { result.locations[$0] }
+            result.problems.append(FileProblem(p.severity, file: at?.file ?? "?", line: at?.line, path: p.path, p.message))
+        }
+        return result
+    }
+
+    /// The `.jsonl` files of a subdirectory, sorted, as paths relative to the root.
+    func listing(_ dir: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: layout.path(dir))) ?? []
+        return names.filter { $0.hasSuffix(".jsonl") }.sorted().map { "\(dir)/\($0)" }
+    }
+
+    func bytes(_ file: String, into result: inout LoadResult) -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: layout.path(file)) else {
+            result.problems.append(FileProblem(file: file, Bilingual(zh: "无法读取文件", en: "cannot read the file")))
+            result.conditions[file] = .damaged
+            return nil
+        }
+        return [UInt8](data)
+    }
+
+    /// Reads a single-document JSON file, checking its schema version first.
+    func readDocument<T: Decodable>(_ type: T.Type, _ file: String, into result: inout LoadResult,
+                                    required: Bool) -> T? {
+        guard FileManager.default.fileExists(atPath: layout.path(file)) else {
+            if required {
+                result.problems.append(FileProblem(file: file, Bilingual(zh: "文件缺失", en: "file is missing")))
+            }
+            return nil
+        }
+        guard let bytes = bytes(file, into: &result) else { return nil }
+        guard checkUTF8(bytes, 0..<bytes.count, file: file, into: &result) else { return nil }
+        let data = Data(bytes)
+        guard checkVersion(data, file: file, line: nil, into: &result) else { return nil }
+        do {
+            return try JSONCoding.decoder().decode(T.self, from: data)
+        } catch {
+            let d = DecodeFailure.describe(error)
+            result.problems.append(FileProblem(file: file, line: lineOf(d.path, error, bytes), column: d.column, path: d.path, d.message))
+            result.conditions[file] = .damaged
+            return nil
+        }
+    }
+
+    /// Reads a JSON Lines file: the header line, then one record per line. A bad line
+    /// is reported and skipped; the records around it still load.
+    func readLines<T: Decodable & Identifiable>(_ type: T.Type, _ file: String, kind: String,
+                                                 into result: inout LoadResult) -> [T] where T.ID == String {
+        guard let bytes = bytes(file, into: &result) else { return [] }
+        let lines = JSONLines.split(bytes)
+        guard let first = lines.first else {
+            result.problems.append(FileProblem(file: file, line: 1, Bilingual(zh: "文件为空，缺少文件头", en: "file is empty, header line missing")))
+            result.conditions[file] = .damaged
+            return []
+        }
+        guard checkUTF8(bytes, first.range, file: file, line: first.number, into: &result),
+              checkVersion(Data(bytes[first.range]), file: file, line: first.number, into: &result) else { return [] }
+        guard let header = try? JSONCoding.decoder().decode(LinesHeader.self, from: Data(bytes[first.range])),
+              header.kind == kind else {
+            result.problems.append(FileProblem(file: file, line: first.number, Bilingual(
+                zh: "文件头应为 {\"schema_version\":…,\"kind\":\"\(kind)\",\"village_code\":…}",
+                en: "header line should be {\"schema_version\":…,\"kind\":\"\(kind)\",\"village_code\":…}")))
+            result.conditions[file] = .damaged
+            return []
+        }
+        let decoder = JSONCoding.decoder()
+        var records: [T] = []
+        for line in lines.dropFirst() {
+            guard checkUTF8(bytes, line.range, file: file, line: line.number, into: &result) else { continue }
+            do {
+                let record = try decoder.decode(T.self, from: Data(bytes[line.range]))
+                records.append(record)
+                if result.locations[record.id] == nil { result.locations[record.id] = (file, line.number) }
+            } catch {
+                let d = DecodeFailure.describe(error)
+                let torn = line.unterminated && d.path == "$"
+                result.problems.append(FileProblem(file: file, line: line.number, column: d.column, path: d.path,
+                    torn ? Bilingual(zh: "最后一行不完整（写入中断）：\(d.message.zh)", en: "last line is incomplete (interrupted write): \(d.message.en)") : d.message))
+                result.conditions[file] = .damaged
+            }
+        }
+        return records
+    }
+
+    private func checkUTF8(_ bytes: [UInt8], _ range: Range<Int>, file: String, line: Int? = nil,
+                           into result: inout LoadResult) -> Bool {
+        guard let bad = JSONLines.firstInvalidUTF8(bytes, range) else { return true }
+        var lineNo = line
+        var column = bad - range.lowerBound + 1
+        if line == nil {
+            lineNo = 1 + bytes[0..<bad].filter { $0 == 0x0A }.count
+            column = bad - (bytes[0..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+        }
+        result.problems.append(FileProblem(file: file, line: lineNo, column: column, Bilingual(
+            zh: "不是有效的 UTF-8 文本（第 \(bad) 字节）", en: "not valid UTF-8 text (byte \(bad))")))
+        result.conditions[file] = .damaged
+        return false
+    }
+
+    private func checkVersion(_ data: Data, file: String, line: Int?, into result: inout LoadResult) -> Bool {
+        guard let probe = try? JSONCoding.decoder().decode(VersionProbe.self, from: data) else { return true }
+        guard let v = probe.schemaVersion else {
+            result.problems.append(FileProblem(file: file, line: line, path: "$.schema_version",
+                Bilingual(zh: "缺少 schema_version", en: "schema_version is missing")))
+            result.conditions[file] = .damaged
+            return false
+        }
+        if v > DataLayout.schemaVersion {
+            result.problems.append(FileProblem(file: file, line: line, path: "$.schema_version", Bilingual(
+                zh: "此文件由更新版本的三保写入（格式版本 \(v)，本程序支持到 \(DataLayout.schemaVersion)）；未读取，也不会改写。请升级三保",
+                en: "written by a newer Sanbao (schema_version \(v); this one reads up to \(DataLayout.schemaVersion)); not read and never written. Upgrade Sanbao")))
+            result.conditions[file] = .newer(v)
+            return false
+        }
+        return true
+    }
+
+    /// Best-effort line of a failing path in a pretty-printed document: the line of the
+    /// last key of the path.
+    private func lineOf(_ path: String, _ error: Error, _ bytes: [UInt8]) -> Int? {
+        if let e = error as? DecodingError, case .dataCorrupted(let ctx) = e, ctx.codingPath.isEmpty,
+           let text = ctx.underlyingError.map({ "\($0)" }), let r = text.range(of: "line ") {
+            return Int(text[r.upperBound...].prefix { $0.isNumber })
+        }
+        return nil
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import SanbaoCore
+
+/// Writes a whole dataset into a data directory in the canonical layout, each file
+/// atomically. Used for new directories (demo, generated data); the store appends checks.
+public struct DatasetWriter {
+    public let layout: DataLayout
+
+    public init(layout: DataLayout) {
+        self.layout = layout
+    }
+
+    /// The bytes of every file of `dataset`, keyed by path relative to the root. The same
+    /// dataset always gives the same bytes (sorted keys, households by id, checks in order).
+    public static func files(_ dataset: Dataset, manifest: Manifest) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        files[DataLayout.manifest] = try JSONCoding.prettyEncoder().encode(manifest) + Data([0x0A])
+        let cadres = CadreFile(schemaVersion: DataLayout.schemaVersion, cadres: dataset.cadres.sorted { $0.id < $1.id })
+        files[DataLayout.cadres] = try JSONCoding.prettyEncoder().encode(cadres) + Data([0x0A])
+        if dataset.rules != RulesConfig() {
+            files[DataLayout.rules] = try JSONCoding.prettyEncoder().encode(dataset.rules) + Data([0x0A])
+        }
+        let village = Dictionary(uniqueKeysWithValues: dataset.households.map { ($0.id, $0.address.villageCode) })
+        for (code, households) in Dictionary(grouping: dataset.households, by: \.address.villageCode) {
+            files[DataLayout.householdsFile(village: code)] = try lines(
+                kind: "households", village: code, households.sorted { $0.id < $1.id })
+        }
+        let checks = Dictionary(grouping: dataset.checks) { village[$0.householdID] ?? "unknown" }
+        for (code, list) in checks {
+            files[DataLayout.checksFile(village: code)] = try lines(
+                kind: "checks", village: code, CheckHistory.chronological(list))
+        }
+        return files
+    }
+
+    /// One JSON Lines file: a header line, then one record per line.
+    static func lines<T: Encodable>(kind: String, village: String, _ records: [T]) throws -> Data {
+        let encoder = JSONCoding.encoder()
+        var out = try encoder.encode(LinesHeader(schemaVersion: DataLayout.schemaVersion, kind: kind, villageCode: village))
+        out.append(0x0A)
+        for r in records {
+            out.append(try encoder.encode(r))
+            out.append(0x0A)
+        }
+        return out
+    }
+
+    /// Writes `dataset` into a directory that must be empty or absent.
+    public func create(_ dataset: Dataset, manifest: Manifest) throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: layout.root) {
+            let entries = try fm.contentsOfDirectory(atPath: layout.root)
+            guard entries.isEmpty else { throw StoreError.notEmpty(layout.root) }
+            chmod(layout.root, 0o700)
+        }
+        try AtomicFile.makeDirectory(layout.root)
+        try AtomicFile.makeDirectory(layout.path(DataLayout.householdsDir))
+        try AtomicFile.makeDirectory(layout.path(DataLayout.checksDir))
+        for (path, data) in try Self.files(dataset, manifest: manifest).sorted(by: { $0.key < $1.key }) {
+            try AtomicFile.write(data, to: layout.path(path))
+        }
+        try AtomicFile.syncDirectory(layout.root)
+    }
+}

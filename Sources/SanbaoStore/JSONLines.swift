@@ -1,0 +1,64 @@
+import Foundation
+
+/// Splits a byte buffer into lines without copying, remembering 1-based line numbers.
+/// Blank lines are skipped; a final line without a newline is marked, because in an
+/// append-only file that is where a torn write shows.
+struct JSONLines {
+    struct Line {
+        var number: Int
+        var range: Range<Int>
+        /// The line ends the buffer without a newline.
+        var unterminated: Bool
+    }
+
+    static func split(_ bytes: [UInt8]) -> [Line] {
+        var lines: [Line] = []
+        var start = 0
+        var number = 1
+        let n = bytes.count
+        while start < n {
+            var end = start
+            while end < n && bytes[end] != 0x0A { end += 1 }
+            var stop = end
+            if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
+            if !isBlank(bytes, start..<stop) {
+                lines.append(Line(number: number, range: start..<stop, unterminated: end == n))
+            }
+            start = end + 1
+            number += 1
+        }
+        return lines
+    }
+
+    private static func isBlank(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        for i in r where bytes[i] != 0x20 && bytes[i] != 0x09 { return false }
+        return true
+    }
+
+    /// Byte offset of the first invalid UTF-8 sequence in `range`, or nil when valid.
+    static func firstInvalidUTF8(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = bytes[i]
+            let len: Int
+            switch b {
+            case 0x00...0x7F: len = 1
+            case 0xC2...0xDF: len = 2
+            case 0xE0...0xEF: len = 3
+            case 0xF0...0xF4: len = 4
+            default: return i
+            }
+            guard i + len <= range.upperBound else { return i }
+            for k in 1..<len where bytes[i + k] & 0xC0 != 0x80 { return i }
+            if len == 3 {
+                let b1 = bytes[i + 1]
+                if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) { return i }
+            } else if len == 4 {
+                let b1 = bytes[i + 1]
+                if (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F) { return i }
+            }
+            i += len
+        }
+        return nil
+    }
+}

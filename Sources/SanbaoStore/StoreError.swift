@@ -1,0 +1,40 @@
+import SanbaoCore
+
+/// Failures of the store, each with the sysexits code the CLI exits with.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    case missingDirectory(String)
+    case notEmpty(String)
+    case cannotCreate(String, String)
+    case io(String, String)
+    case locked(String)
+    case badData(String)
+
+    public var exitCode: Int32 {
+        switch self {
+        case .missingDirectory: 66
+        case .notEmpty, .cannotCreate: 73
+        case .io: 74
+        case .locked: 75
+        case .badData: 65
+        }
+    }
+
+    public var message: Bilingual {
+        switch self {
+        case .missingDirectory(let d):
+            Bilingual(zh: "数据目录不存在：\(d)（可用 sanbao demo \(d) 生成示例数据）", en: "data directory does not exist: \(d) (sanbao demo \(d) writes the demo village there)")
+        case .notEmpty(let d):
+            Bilingual(zh: "目录不为空，拒绝写入：\(d)", en: "directory is not empty, refusing to write: \(d)")
+        case .cannotCreate(let p, let why):
+            Bilingual(zh: "无法创建 \(p)：\(why)", en: "cannot create \(p): \(why)")
+        case .io(let p, let why):
+            Bilingual(zh: "读写 \(p) 失败：\(why)", en: "I/O error on \(p): \(why)")
+        case .locked(let who):
+            Bilingual(zh: "数据目录被占用：\(who)", en: "data directory is locked: \(who)")
+        case .badData(let what):
+            Bilingual(zh: "数据有误：\(what)", en: "bad data: \(what)")
+        }
+    }
+
+    public var description: String { message.en }
+}
