@@ -4,13 +4,16 @@ public struct Dataset: Hashable, Sendable {
     public var cadres: [Cadre]
     public var households: [Household]
     public var checks: [Check]
+    /// Every change made to household records; `households` already reflects them.
+    public var edits: [HouseholdEdit]
     public var rules: RulesConfig
 
     public init(cadres: [Cadre] = [], households: [Household] = [], checks: [Check] = [],
-                rules: RulesConfig = RulesConfig()) {
+                edits: [HouseholdEdit] = [], rules: RulesConfig = RulesConfig()) {
         self.cadres = cadres
         self.households = households
         self.checks = checks
+        self.edits = edits
         self.rules = rules
     }
 

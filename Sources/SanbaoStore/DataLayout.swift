@@ -8,6 +8,7 @@ import SanbaoCore
 ///       rules.json                   optional threshold overrides
 ///       households/<village>.jsonl   one household per line, after a header line
 ///       checks/<village>.jsonl       append-only: one check per line, after a header line
+///       edits/<village>.jsonl        append-only: one household edit per line, after a header line
 public struct DataLayout: Sendable {
     public static let schemaVersion = 1
     public static let manifest = "sanbao.json"
@@ -15,6 +16,7 @@ public struct DataLayout: Sendable {
     public static let rules = "rules.json"
     public static let householdsDir = "households"
     public static let checksDir = "checks"
+    public static let editsDir = "edits"
 
     public let root: String
 
@@ -26,4 +28,5 @@ public struct DataLayout: Sendable {
 
     public static func householdsFile(village: String) -> String { "\(householdsDir)/\(village).jsonl" }
     public static func checksFile(village: String) -> String { "\(checksDir)/\(village).jsonl" }
+    public static func editsFile(village: String) -> String { "\(editsDir)/\(village).jsonl" }
 }

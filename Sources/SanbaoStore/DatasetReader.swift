@@ -20,6 +20,11 @@ public struct LoadResult: Sendable {
     public var conditions: [String: FileCondition]
     /// Where each household and check was read from.
     public var locations: [String: (file: String, line: Int)]
+    /// Append-only files whose last line is an interrupted write: the byte offset where
+    /// that torn line starts. Everything before it is complete.
+    public var tornTails: [String: Int] = [:]
+    /// Household records as registered, before edits; `dataset.households` has the edits applied.
+    public var bases: [Household] = []
 
     public var hasErrors: Bool { problems.contains { $0.severity == .error } }
 }
@@ -51,6 +56,10 @@ public struct DatasetReader {
         for file in listing(DataLayout.checksDir) {
             result.dataset.checks += readLines(Check.self, file, kind: "checks", into: &result)
         }
+        for file in listing(DataLayout.editsDir) {
+            result.dataset.edits += readLines(HouseholdEdit.self, file, kind: "edits", into: &result)
+        }
+        applyEdits(&result)
         return result
     }
 
@@ -62,6 +71,26 @@ public struct DatasetReader {
             result.problems.append(FileProblem(p.severity, file: at?.file ?? "?", line: at?.line, path: p.path, p.message))
         }
         return result
+    }
+
+    /// Lays the edits over the registration records. An edit that would make a record
+    /// invalid is reported at its line and that household keeps its registered value.
+    func applyEdits(_ result: inout LoadResult) {
+        result.bases = result.dataset.households
+        guard !result.dataset.edits.isEmpty else { return }
+        let log = EditLog(result.dataset.edits)
+        result.dataset.households = result.bases.map { base in
+            do {
+                return try HouseholdPatcher.apply(log, to: base)
+            } catch {
+                let d = DecodeFailure.describe(error)
+                let edit = log.heads[base.id]?.values.flatMap { $0 }.first { d.path.contains($0.field.prefix { $0 != "[" }) }
+                let at = edit.flatMap { result.locations[$0.id] }
+                result.problems.append(FileProblem(file: at?.file ?? DataLayout.editsDir, line: at?.line, path: d.path, Bilingual(
+                    zh: "对 \(base.id) 的修改无法应用：\(d.message.zh)", en: "edit of \(base.id) cannot be applied: \(d.message.en)")))
+                return base
+            }
+        }
     }
 
     /// The `.jsonl` files of a subdirectory, sorted, as paths relative to the root.
@@ -133,7 +162,8 @@ public struct DatasetReader {
                 if result.locations[record.id] == nil { result.locations[record.id] = (file, line.number) }
             } catch {
                 let d = DecodeFailure.describe(error)
-                let torn = line.unterminated && d.path == "$"
+                let torn = line.unterminated && d.path == "$" && kind != "households"
+                if torn { result.tornTails[file] = line.range.lowerBound }
                 result.problems.append(FileProblem(file: file, line: line.number, column: d.column, path: d.path,
                     torn ? Bilingual(zh: "最后一行不完整（写入中断）：\(d.message.zh)", en: "last line is incomplete (interrupted write): \(d.message.en)") : d.message))
                 result.conditions[file] = .damaged

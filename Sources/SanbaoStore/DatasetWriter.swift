@@ -30,6 +30,10 @@ public struct DatasetWriter {
             files[DataLayout.checksFile(village: code)] = try lines(
                 kind: "checks", village: code, CheckHistory.chronological(list))
         }
+        for (code, list) in Dictionary(grouping: dataset.edits, by: { village[$0.householdID] ?? "unknown" }) {
+            files[DataLayout.editsFile(village: code)] = try lines(
+                kind: "edits", village: code, list.sorted { ($0.recordedAt, $0.id) < ($1.recordedAt, $1.id) })
+        }
         return files
     }
 
@@ -45,7 +49,8 @@ public struct DatasetWriter {
         return out
     }
 
-    /// Writes `dataset` into a directory that must be empty or absent.
+    /// Writes `dataset` into a directory that must be empty or absent. Its households
+    /// are written as registration records and its edits as the edit log.
     public func create(_ dataset: Dataset, manifest: Manifest) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: layout.root) {

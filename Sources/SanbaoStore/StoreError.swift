@@ -8,6 +8,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case io(String, String)
     case locked(String)
     case badData(String)
+    /// Writing was refused, for the reason given (read-only, damaged file, newer file).
+    case refused(Bilingual, code: Int32)
 
     public var exitCode: Int32 {
         switch self {
@@ -16,6 +18,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .io: 74
         case .locked: 75
         case .badData: 65
+        case .refused(_, let code): code
         }
     }
 
@@ -33,6 +36,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             Bilingual(zh: "数据目录被占用：\(who)", en: "data directory is locked: \(who)")
         case .badData(let what):
             Bilingual(zh: "数据有误：\(what)", en: "bad data: \(what)")
+        case .refused(let why, _):
+            Bilingual(zh: "未保存：\(why.zh)", en: "not saved: \(why.en)")
         }
     }
 

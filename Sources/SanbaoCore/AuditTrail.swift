@@ -1,0 +1,29 @@
+/// A household's full history as an audit trail: every check ever saved, amended ones
+/// included, in the order they were recorded, each with the indicator states it changed.
+public struct AuditTrail: Sendable {
+    public struct Entry: Sendable {
+        public var check: Check
+        /// Indicator states on the visit date before and after this check was recorded.
+        public var changes: [(indicator: Indicator, from: IndicatorState, to: IndicatorState)]
+        /// The id of the check that corrected this one, if any.
+        public var supersededBy: String?
+    }
+
+    public var entries: [Entry]
+
+    public init(household: Household, checks: [Check], config: RulesConfig) {
+        let mine = checks.filter { $0.householdID == household.id }
+            .sorted { ($0.recordedAt, $0.id) < ($1.recordedAt, $1.id) }
+        let assessor = Assessor(config: config)
+        var seen: [Check] = []
+        entries = mine.map { c in
+            let before = assessor.assess(household, checks: seen, on: c.date)
+            seen.append(c)
+            let after = assessor.assess(household, checks: seen, on: c.date)
+            let changes = Indicator.allCases.compactMap { i -> (indicator: Indicator, from: IndicatorState, to: IndicatorState)? in
+                before.state(i) == after.state(i) ? nil : (i, before.state(i), after.state(i))
+            }
+            return Entry(check: c, changes: changes, supersededBy: mine.first { $0.supersedes == c.id }?.id)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import SanbaoCore
+
+/// Everything one device hands to another: registration records, checks, edits and
+/// cadres, in one JSON file. Importing is a union, so it can be repeated safely.
+public struct Bundle: Codable, Sendable, Equatable {
+    public var schemaVersion: Int
+    public var kind: String
+    public var deviceID: String
+    public var created: String
+    public var cadres: [Cadre]
+    /// Registration records (before edits).
+    public var households: [Household]
+    public var checks: [Check]
+    public var edits: [HouseholdEdit]
+
+    public init(deviceID: String, created: String, cadres: [Cadre], households: [Household],
+                checks: [Check], edits: [HouseholdEdit]) {
+        schemaVersion = DataLayout.schemaVersion
+        kind = "bundle"
+        self.deviceID = deviceID
+        self.created = created
+        self.cadres = cadres
+        self.households = households
+        self.checks = checks
+        self.edits = edits
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion = "schema_version"
+        case kind
+        case deviceID = "device_id"
+        case created, cadres, households, checks, edits
+    }
+
+    /// Reads a bundle, refusing anything that is not a complete, current bundle.
+    public static func decode(_ data: Data, name: String) throws -> Bundle {
+        if let probe = try? JSONCoding.decoder().decode(VersionProbe.self, from: data),
+           let v = probe.schemaVersion, v > DataLayout.schemaVersion {
+            throw StoreError.badData("\(name): written by a newer Sanbao (schema_version \(v))")
+        }
+        do {
+            let b = try JSONCoding.decoder().decode(Bundle.self, from: data)
+            guard b.kind == "bundle" else { throw StoreError.badData("\(name): not a Sanbao bundle (kind \"\(b.kind)\")") }
+            return b
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            let d = DecodeFailure.describe(error)
+            let col = d.column.map { ":\($0)" } ?? ""
+            throw StoreError.badData("\(name)\(col): \(d.path): \(d.message.en)")
+        }
+    }
+
+    public func encoded() throws -> Data {
+        var d = try JSONCoding.encoder().encode(self)
+        d.append(0x0A)
+        return d
+    }
+}
+
+/// A stable 64-bit FNV-1a hash, as 16 hex digits: the same bytes give the same id on
+/// every device, which is what lets two devices create the same record independently.
+enum StableHash {
+    static func hex(_ bytes: Data) -> String {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x100000001b3
+        }
+        let s = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}

@@ -1,0 +1,81 @@
+/// How many terminal cells text takes, exactly as ncursesw will draw it.
+///
+/// ncursesw advances by glibc's `wcwidth`; Foundation and the standard library know
+/// nothing of East Asian width. `WidthTable` is generated from glibc itself, so a
+/// column laid out here lines up on screen. CJK takes two cells.
+public enum DisplayWidth {
+    /// Cells for one scalar: 0, 1 or 2; -1 for what a terminal cannot show (controls).
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return 1 }
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return -1 }
+        if contains(WidthTable.wide, v) { return 2 }
+        if contains(WidthTable.zero, v) { return 0 }
+        if contains(WidthTable.unprintable, v) { return -1 }
+        return 1
+    }
+
+    /// Cells for one user-perceived character: its first scalar sets the width, the
+    /// combining marks after it add none. Unprintable characters count as one cell,
+    /// because they are shown as a replacement.
+    public static func of(_ character: Character) -> Int {
+        guard let first = character.unicodeScalars.first else { return 0 }
+        let w = of(first)
+        return w < 0 ? 1 : w
+    }
+
+    /// Cells for a whole string.
+    public static func of(_ text: some StringProtocol) -> Int {
+        var total = 0
+        for ch in text { total += of(ch) }
+        return total
+    }
+
+    /// Whether `character` can be typed into a field (a terminal can measure it).
+    public static func isPrintable(_ character: Character) -> Bool {
+        character.unicodeScalars.first.map { of($0) >= 0 } ?? false
+    }
+
+    /// The longest prefix of `text` that fits in `width` cells, cut between whole
+    /// characters, never through one.
+    public static func prefix(_ text: some StringProtocol, width: Int) -> Substring {
+        var used = 0
+        var end = text.startIndex
+        for i in text.indices {
+            let w = of(text[i])
+            if used + w > width { break }
+            used += w
+            end = text.index(after: i)
+        }
+        return Substring(text[text.startIndex..<end])
+    }
+
+    /// `text` cut or padded with spaces to exactly `width` cells. When a cut would leave
+    /// no room for the ellipsis it is shown as "…" only if `ellipsis` is set.
+    public static func fit(_ text: some StringProtocol, width: Int, ellipsis: String = "") -> String {
+        guard width > 0 else { return "" }
+        let total = of(text)
+        if total <= width { return String(text) + String(repeating: " ", count: width - total) }
+        let mark = of(ellipsis) < width ? ellipsis : ""
+        let cut = prefix(text, width: width - of(mark))
+        let s = String(cut) + mark
+        return s + String(repeating: " ", count: width - of(s))
+    }
+
+    /// `text` padded on the left to `width` cells (numbers in columns).
+    public static func fitRight(_ text: some StringProtocol, width: Int) -> String {
+        let total = of(text)
+        if total >= width { return fit(text, width: width) }
+        return String(repeating: " ", count: width - total) + text
+    }
+
+    private static func contains(_ table: [ClosedRange<UInt32>], _ v: UInt32) -> Bool {
+        var lo = 0
+        var hi = table.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if v < table[mid].lowerBound { hi = mid - 1 } else if v > table[mid].upperBound { lo = mid + 1 } else { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import SanbaoCore
+import SanbaoStore
+
+/// `sanbao check`: records a guarantee check from the command line, through the same
+/// draft rules as the TUI form, and prints its id once it is durable.
+struct CheckCmd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Record a check (or, with --amend, a correction of one); prints the new check's id once it is saved for good.",
+        discussion: """
+        Example: sanbao check 621121103201-0007 --set water=not_met:水窖干涸 --set housing=met --follow-up 2026-12-15
+        States: met, not_met, follow_up, not_applicable. Indicators: income, food_clothing, water, education, medical, housing.
+        Checks are never deleted; --amend CHECK-ID records a correction that supersedes CHECK-ID.
+        """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Household id (not needed with --amend).", valueName: "ID"))
+    var household: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("A finding: INDICATOR=STATE[:NOTE]. Repeatable.", valueName: "INDICATOR=STATE[:NOTE]"))
+    var assignments: [String] = []
+
+    @Option(help: ArgumentHelp("Overall note.", valueName: "TEXT"))
+    var note: String?
+
+    @Option(help: ArgumentHelp("Visit date (default: today; with --amend, the corrected check's date).", valueName: "YYYY-MM-DD"))
+    var date: LocalDate?
+
+    @Option(name: .customLong("follow-up"), help: ArgumentHelp("Follow-up date.", valueName: "YYYY-MM-DD"))
+    var followUp: LocalDate?
+
+    @Option(name: .customLong("measure"), help: ArgumentHelp("A measure agreed with the household. Repeatable.", valueName: "TEXT"))
+    var measures: [String] = []
+
+    @Flag(help: "The household confirmed (signed) the record.")
+    var confirmed = false
+
+    @Option(help: ArgumentHelp("Cadre making the check (default: the household's paired cadre).", valueName: "NAME"))
+    var cadre: String?
+
+    @Option(help: ArgumentHelp("Record a correction of this check.", valueName: "CHECK-ID"))
+    var amend: String?
+
+    func run() throws {
+        let store: Store
+        do { store = try Store(layout: options.layout, write: true) } catch { throw fail(error, options) }
+        defer { store.close() }
+        var draft = try makeDraft(store.dataset)
+        try apply(to: &draft, store.dataset)
+        let h = store.dataset.household(draft.householdID)
+        let problems = draft.problems(household: h, dataset: store.dataset, today: options.date)
+        guard problems.isEmpty, let h else { throw refuse(problems) }
+        for (i, a) in draft.contradictions(household: h, checks: store.dataset.checks, config: store.dataset.rules) {
+            warn(options.say(Bilingual(
+                zh: "注意：\(i.label.zh)记为达标，但户内数据显示未达标：\(a.reasons.map(\.zh).joined(separator: "；"))",
+                en: "note: \(i.rawValue) recorded as met, but the household's data says not met: \(a.reasons.map(\.en).joined(separator: "; "))")))
+        }
+        let check = draft.check(id: CheckID.make(date: draft.date), recordedAt: Store.isoNow(), household: h)
+        do { try store.save(check) } catch { throw fail(error, options) }
+        print(check.id)
+    }
+
+    func makeDraft(_ d: Dataset) throws -> CheckDraft {
+        if let amend {
+            guard let original = d.checks.first(where: { $0.id == amend }) else { throw refuse([.unknownCheck(amend)]) }
+            if let household, household != original.householdID {
+                warn("sanbao: " + options.say(Bilingual(zh: "检查记录 \(amend) 属于 \(original.householdID)，不是 \(household)",
+                                                        en: "check \(amend) belongs to \(original.householdID), not \(household)")))
+                throw ExitCode(Exit.usage)
+            }
+            return CheckDraft(amending: original)
+        }
+        guard let household else {
+            warn("sanbao: " + options.say(Bilingual(zh: "请给出户编号，或用 --amend 更正一条检查记录",
+                                                    en: "give a household id, or --amend CHECK-ID")))
+            throw ExitCode(Exit.usage)
+        }
+        return CheckDraft(householdID: household, date: options.date)
+    }
+
+    func apply(to draft: inout CheckDraft, _ d: Dataset) throws {
+        var errors: [InputError] = []
+        for a in assignments {
+            switch CheckDraft.parseAssignment(a) {
+            case .success(let (i, f)): draft.findings[i] = f
+            case .failure(let e): errors.append(e)
+            }
+        }
+        if !errors.isEmpty { throw refuse(errors) }
+        if let date { draft.date = date }
+        if let note { draft.note = note }
+        if let followUp { draft.followUp = followUp }
+        if !measures.isEmpty { draft.measures = measures }
+        if confirmed { draft.confirmed = true }
+        if let cadre {
+            guard let id = d.cadreIDs(matching: cadre).first else { throw refuse([.unknownCadre(cadre)]) }
+            draft.cadreID = id
+        }
+    }
+
+    /// Prints every problem and picks the exit code: 64 when the command line itself is
+    /// malformed, 65 when it names what does not exist or cannot be.
+    func refuse(_ problems: [InputError]) -> ExitCode {
+        for p in problems { warn("sanbao: " + options.say(p.message)) }
+        warn(options.say(Bilingual(zh: "未保存任何内容", en: "nothing was saved")))
+        return ExitCode(problems.contains(where: \.isUsage) ? Exit.usage : Exit.dataErr)
+    }
+}
+
+/// Check ids: the visit date and 8 random hex digits, unique across devices without
+/// coordination (a clash needs the same day and a 1 in 4 billion draw).
+enum CheckID {
+    static func make(date: LocalDate) -> String {
+        let r = UInt32.random(in: 0...UInt32.max)
+        let hex = String(r, radix: 16)
+        let compact = date.description.replacingOccurrences(of: "-", with: "")
+        return compact + "-" + String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}

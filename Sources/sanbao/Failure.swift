@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import SanbaoCore
+import SanbaoStore
+
+/// sysexits codes (see sysexits.h).
+enum Exit {
+    static let usage: Int32 = 64
+    static let dataErr: Int32 = 65
+    static let noInput: Int32 = 66
+    static let cantCreate: Int32 = 73
+    static let ioErr: Int32 = 74
+    static let tempFail: Int32 = 75
+}
+
+/// Prints a message to standard error.
+func warn(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Prints a store error in the user's language and exits with its sysexits code.
+func fail(_ error: Error, _ options: GlobalOptions) -> ExitCode {
+    if let e = error as? StoreError {
+        warn("sanbao: " + options.say(e.message))
+        return ExitCode(e.exitCode)
+    }
+    warn("sanbao: \(error)")
+    return ExitCode(Exit.ioErr)
+}
+
+/// Loads the data directory for a read-only command, printing problems to stderr. Data
+/// that could be read is returned even when some files are damaged.
+func loadForReading(_ options: GlobalOptions) throws -> LoadResult {
+    do {
+        let result = try DatasetReader(layout: options.layout).read()
+        for p in result.problems where p.severity == .error {
+            warn(options.say(Bilingual(zh: "警告：", en: "warning: ")) + p.text(options.language))
+        }
+        return result
+    } catch {
+        throw fail(error, options)
+    }
+}

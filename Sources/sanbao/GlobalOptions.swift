@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import SanbaoCore
+import SanbaoStore
+
+/// Options every subcommand accepts.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Data directory.", valueName: "DIR"))
+    var data: String?
+
+    @Option(name: .long, help: ArgumentHelp("Language: zh or en (default: from the locale).", valueName: "zh|en"))
+    var lang: Language?
+
+    @Option(name: .long, help: ArgumentHelp("Judge as if today were DATE (YYYY-MM-DD).", visibility: .hidden))
+    var today: LocalDate?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var language: Language { lang ?? Language.fromLocale(environment) }
+
+    /// --data, else $SANBAO_DATA, else $XDG_DATA_HOME/sanbao, else ~/.local/share/sanbao.
+    var dataDirectory: String {
+        if let data { return data }
+        if let d = environment["SANBAO_DATA"], !d.isEmpty { return d }
+        if let x = environment["XDG_DATA_HOME"], !x.isEmpty { return x + "/sanbao" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/sanbao"
+    }
+
+    var layout: DataLayout { DataLayout(root: dataDirectory) }
+
+    /// Today in the local time zone, unless --today says otherwise.
+    var date: LocalDate {
+        if let today { return today }
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return LocalDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    func say(_ text: Bilingual) -> String { text.text(language) }
+}
+
+extension Language: ExpressibleByArgument {}
+
+extension LocalDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}

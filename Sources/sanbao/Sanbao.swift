@@ -1,0 +1,19 @@
+import ArgumentParser
+import SanbaoCore
+import SanbaoStore
+
+/// The `sanbao` command. With no subcommand it opens the app on the data directory.
+@main
+struct Sanbao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sanbao",
+        abstract: "三保: track paired households against the six indicators of Gansu's exit standard.",
+        discussion: """
+        Data lives in one directory: --data DIR, else $SANBAO_DATA, else $XDG_DATA_HOME/sanbao, \
+        else ~/.local/share/sanbao. Exit codes follow sysexits: 64 usage, 65 bad data, \
+        66 no data directory, 73 cannot create, 74 I/O error, 75 locked.
+        """,
+        subcommands: [Open.self, Demo.self, Validate.self, List.self, Show.self, CheckCmd.self, History.self, Edit.self, MakeBundle.self, Import.self, Conflicts.self],
+        defaultSubcommand: Open.self
+    )
+}

@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import SanbaoCore
+import SanbaoStore
+import SanbaoTUI
+
+/// `sanbao show ID`: one household, its indicators with reasons and its checks.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show one household: members, the six indicators with reasons, checks newest first.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Household id (621121103201-0001) or household number.", valueName: "ID"))
+    var id: String
+
+    @Flag(help: "Show ID numbers in full instead of masked.")
+    var fullIds = false
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        let d = try loadForReading(options).dataset
+        guard let h = d.household(id) ?? d.households.first(where: { $0.number == id }) else {
+            warn("sanbao: " + options.say(Bilingual(zh: "没有编号为 \(id) 的户", en: "no household \(id)")))
+            throw ExitCode(Exit.dataErr)
+        }
+        let view = HouseholdView(household: h, dataset: d, on: options.date, fullIDs: fullIds)
+        print(json ? try view.json(options.language) : view.text(options.language))
+    }
+}
+
+/// A household prepared for display: assessed, checks newest first, IDs masked.
+struct HouseholdView {
+    var household: Household
+    var assessment: HouseholdAssessment
+    var checks: [Check]
+    var cadres: [String: Cadre]
+
+    init(household: Household, dataset: Dataset, on date: LocalDate, fullIDs: Bool) {
+        var h = household
+        if !fullIDs {
+            for i in h.members.indices { h.members[i].idNumber = h.members[i].idNumber.map(IDNumber.masked) }
+        }
+        self.household = h
+        let mine = dataset.checks.filter { $0.householdID == household.id }
+        assessment = Assessor(config: dataset.rules).assess(household, checks: mine, on: date)
+        checks = CheckHistory.chronological(mine).reversed()
+        cadres = Dictionary(dataset.cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func cadreName(_ id: String) -> String { cadres[id]?.name ?? id }
+
+    func text(_ lang: Language) -> String {
+        let zh = lang == .zh
+        let h = household
+        let a = h.address
+        var out: [String] = []
+        out.append("\(a.village)\(a.group)  \(h.head?.name ?? "")  [\(h.id)]")
+        out.append((zh ? "户编号 " : "Number ") + h.number + "  " + (zh ? "电话 " : "Phone ") + h.phone)
+        out.append((zh ? "地址 " : "Address ") + [a.province, a.city, a.county, a.township, a.village, a.group].joined())
+        out.append((zh ? "类型 " : "Type ") + h.type.label.text(lang) + "  " + (zh ? "状态 " : "Status ") + h.status.label.text(lang))
+        let causes = [h.causes.main.label.text(lang) + (zh ? "（主）" : " (main)")] + h.causes.others.map { $0.label.text(lang) }
+        out.append((zh ? "致贫原因 " : "Poverty causes ") + causes.joined(separator: zh ? "、" : ", "))
+        for p in h.pairings.sorted(by: { $0.start < $1.start }) {
+            let c = cadres[p.cadreID]
+            let span = "\(p.start) – " + (p.end.map { "\($0)" } ?? (zh ? "至今" : "now"))
+            out.append((zh ? "帮扶干部 " : "Cadre ") + "\(c?.name ?? p.cadreID)（\(c?.unit ?? "")，\(c?.phone ?? "")）\(span)")
+        }
+        out.append("")
+        out.append(zh ? "家庭成员" : "Members")
+        out.append(memberTable(lang))
+        out.append("")
+        out.append((zh ? "六项指标（" : "Indicators (") + "\(assessment.date)" + (zh ? "）" : ")")
+            + (assessment.meetsStandard ? (zh ? "  全部达标" : "  all pass") : ""))
+        for i in Indicator.allCases {
+            let s = assessment.indicators[i]!
+            let reasons = s.reasons.map { $0.text(lang) }.joined(separator: zh ? "；" : "; ")
+            out.append("  " + DisplayWidth.fit(i.label.text(lang), width: zh ? 5 : 16)
+                       + "\(s.state.letter) " + DisplayWidth.fit(s.state.label.text(lang), width: 10) + reasons)
+        }
+        if !h.measures.isEmpty {
+            out.append("")
+            out.append(zh ? "帮扶措施" : "Assistance measures")
+            for m in h.measures {
+                let amount = m.amount.map { "  " + Money.yuan($0) + (zh ? " 元" : " yuan") } ?? ""
+                out.append("  \(m.start)  [\(m.breakthrough.label.text(lang))] \(m.what)  \(m.progress.label.text(lang))\(amount)")
+            }
+        }
+        out.append("")
+        out.append(zh ? "检查记录（最新在前）" : "Checks (newest first)")
+        if checks.isEmpty { out.append(zh ? "  尚无检查记录" : "  no checks yet") }
+        for c in checks { out += checkLines(c, lang) }
+        return out.joined(separator: "\n")
+    }
+
+    func memberTable(_ lang: Language) -> String {
+        let zh = lang == .zh
+        let head = [DisplayWidth.fit(zh ? "姓名" : "Name", width: 8), DisplayWidth.fit(zh ? "关系" : "Relation", width: 10),
+                    DisplayWidth.fitRight(zh ? "年龄" : "Age", width: 4), DisplayWidth.fit(zh ? "身份证号" : "ID number", width: 18),
+                    DisplayWidth.fit(zh ? "就学" : "School", width: 14), DisplayWidth.fit(zh ? "医保" : "Insured", width: 7),
+                    zh ? "健康" : "Health"]
+        var lines = ["  " + head.joined(separator: " ")]
+        for m in household.members {
+            let insured = m.insured.map { $0 ? (zh ? "已参保" : "yes") : (zh ? "未参保" : "NO") } ?? "?"
+            var health = m.health.label.text(lang)
+            if let g = m.disabilityGrade { health += zh ? " \(g) 级" : " grade \(g)" }
+            let row = [DisplayWidth.fit(m.name, width: 8), DisplayWidth.fit(m.relation.label.text(lang), width: 10),
+                       DisplayWidth.fitRight(String(m.birthDate.age(on: assessment.date)), width: 4),
+                       DisplayWidth.fit(m.idNumber ?? "-", width: 18),
+                       DisplayWidth.fit(m.school?.label.text(lang) ?? "-", width: 14), DisplayWidth.fit(insured, width: 7), health]
+            lines.append("  " + row.joined(separator: " "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func checkLines(_ c: Check, _ lang: Language) -> [String] {
+        let zh = lang == .zh
+        var out: [String] = []
+        var title = "  \(c.date)  \(c.id)  \(cadreName(c.cadreID))"
+        if c.confirmed { title += zh ? "  户主已签字确认" : "  confirmed by household" }
+        if let s = c.supersedes { title += zh ? "  （更正 \(s)）" : "  (corrects \(s))" }
+        out.append(title)
+        for i in Indicator.allCases {
+            guard let f = c.findings[i] else { continue }
+            let state = f.state.map { $0.label.text(lang) } ?? (zh ? "按事实判定" : "from facts")
+            out.append("      " + DisplayWidth.fit(i.label.text(lang), width: zh ? 5 : 16) + state
+                       + (f.note.isEmpty ? "" : "  " + f.note.replacingOccurrences(of: "\n", with: " ")))
+        }
+        if !c.measures.isEmpty { out.append("      " + (zh ? "商定措施：" : "Measures agreed: ") + c.measures.joined(separator: zh ? "；" : "; ")) }
+        if let f = c.followUp { out.append("      " + (zh ? "跟进日期：" : "Follow-up: ") + f.description) }
+        if !c.note.isEmpty { out.append("      " + (zh ? "备注：" : "Note: ") + c.note.replacingOccurrences(of: "\n", with: " ")) }
+        return out
+    }
+
+    func json(_ lang: Language) throws -> String {
+        struct IndicatorOut: Encodable { var state: String; var reasons: [String] }
+        struct Out: Encodable {
+            var household: Household
+            var cadre: Cadre?
+            var indicators: [String: IndicatorOut]
+            var meetsStandard: Bool
+            var lastCheck: String?
+            var overdue: Bool
+            var checks: [Check]
+            enum CodingKeys: String, CodingKey {
+                case household, cadre, indicators
+                case meetsStandard = "meets_standard"
+                case lastCheck = "last_check"
+                case overdue, checks
+            }
+        }
+        let out = Out(
+            household: household,
+            cadre: household.cadreID(on: assessment.date).flatMap { cadres[$0] },
+            indicators: Dictionary(uniqueKeysWithValues: assessment.indicators.map {
+                ($0.key.rawValue, IndicatorOut(state: $0.value.state.rawValue, reasons: $0.value.reasons.map { $0.text(lang) }))
+            }),
+            meetsStandard: assessment.meetsStandard, lastCheck: assessment.lastCheck?.description,
+            overdue: assessment.overdue, checks: checks)
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try e.encode(out), as: UTF8.self)
+    }
+}

@@ -1,0 +1,206 @@
+import ArgumentParser
+import Foundation
+import SanbaoCore
+import SanbaoStore
+
+/// Opens the store for writing, or exits with the store's code.
+func openForWriting(_ options: GlobalOptions) throws -> Store {
+    let store: Store
+    do { store = try Store(layout: options.layout, write: true) } catch { throw fail(error, options) }
+    for n in store.notices { warn("sanbao: " + options.say(n)) }
+    return store
+}
+
+/// `sanbao edit ID FIELD=VALUE ...`: changes household data, one durable edit per field.
+struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Change fields of a household record (kept as edits, merged field by field).",
+        discussion: """
+        VALUE is JSON when it parses as JSON, else text: phone=13912345678, type=minimum_living, \
+        members[3].school=dropped_out, members[2].insured=true, \
+        housing='{"grade":"C","renovation":"in_progress","relocated":false}'.
+        """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Household id.", valueName: "ID"))
+    var household: String
+
+    @Argument(help: ArgumentHelp("Field assignments.", valueName: "FIELD=VALUE"))
+    var assignments: [String]
+
+    func run() throws {
+        let store = try openForWriting(options)
+        defer { store.close() }
+        guard let current = store.dataset.household(household) else {
+            warn("sanbao: " + options.say(Bilingual(zh: "没有编号为 \(household) 的户", en: "no household \(household)")))
+            throw ExitCode(Exit.dataErr)
+        }
+        var parsed: [(String, JSONValue)] = []
+        for a in assignments {
+            guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
+                warn("sanbao: " + options.say(Bilingual(zh: "“\(a)”应写成 字段=值", en: "\"\(a)\" should be FIELD=VALUE")))
+                throw ExitCode(Exit.usage)
+            }
+            let field = String(a[..<eq])
+            if let p = HouseholdEdit.fieldProblem(field) { warn("sanbao: " + options.say(p)); throw ExitCode(Exit.usage) }
+            parsed.append((field, try EditValue.parse(String(a[a.index(after: eq)...]), field: field, current: current)))
+        }
+        for (field, value) in parsed {
+            do {
+                let e = try store.edit(householdID: household, field: field, value: value)
+                print(e.id)
+            } catch {
+                throw fail(error, options)
+            }
+        }
+    }
+}
+
+enum EditValue {
+    /// JSON when it parses and the field is not text; text otherwise (a phone number
+    /// stays a string even though it looks like a number).
+    static func parse(_ text: String, field: String, current: Household) throws -> JSONValue {
+        let json = (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)))
+        let isText = ["phone", "number"].contains(field) || field.hasSuffix(".name") || field.hasSuffix(".id_number")
+        if let json, !isText { return json }
+        return .string(text)
+    }
+}
+
+/// `sanbao bundle -o FILE`: everything (or one cadre's households) for another device.
+struct MakeBundle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bundle", abstract: "Write all data (or one cadre's households) into one JSON bundle for another device.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Bundle file to write.", valueName: "FILE"))
+    var output: String
+
+    @Option(help: ArgumentHelp("Only households paired with this cadre.", valueName: "NAME"))
+    var cadre: String?
+
+    @Flag(help: "Replace FILE if it exists.")
+    var force = false
+
+    func run() throws {
+        let store: Store
+        do { store = try Store(layout: options.layout, write: false) } catch { throw fail(error, options) }
+        var ids: Set<String>?
+        if let cadre {
+            ids = store.dataset.cadreIDs(matching: cadre)
+            if ids!.isEmpty {
+                warn("sanbao: " + options.say(Bilingual(zh: "没有名为“\(cadre)”的干部", en: "no cadre named \"\(cadre)\"")))
+                throw ExitCode(Exit.usage)
+            }
+        }
+        if FileManager.default.fileExists(atPath: output) && !force {
+            warn("sanbao: " + options.say(Bilingual(zh: "\(output) 已存在；用 --force 覆盖", en: "\(output) exists; use --force to replace it")))
+            throw ExitCode(Exit.cantCreate)
+        }
+        let bundle = store.bundle(cadreIDs: ids)
+        do { try AtomicFile.write(try bundle.encoded(), to: output) } catch { throw fail(error, options) }
+        print(options.say(Bilingual(
+            zh: "已写入 \(output)：\(bundle.households.count) 户，\(bundle.checks.count) 条检查，\(bundle.edits.count) 条修改",
+            en: "wrote \(output): \(bundle.households.count) households, \(bundle.checks.count) checks, \(bundle.edits.count) edits")))
+    }
+}
+
+/// `sanbao import FILE`: merges a bundle, all or nothing.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Merge a bundle from another device. All or nothing; importing twice changes nothing.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: ArgumentHelp("Bundle file.", valueName: "FILE"))
+    var file: String
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            warn("sanbao: " + options.say(Bilingual(zh: "无法读取 \(file)", en: "cannot read \(file)")))
+            throw ExitCode(Exit.noInput)
+        }
+        let store = try openForWriting(options)
+        defer { store.close() }
+        let before = store.conflicts.count
+        let plan: MergePlan
+        do { plan = try store.importBundle(data, name: file, today: options.date) } catch {
+            warn(options.say(Bilingual(zh: "未导入任何内容", en: "nothing was imported")))
+            throw fail(error, options)
+        }
+        for n in plan.notes { warn("sanbao: " + options.say(n)) }
+        print(options.say(Bilingual(
+            zh: "导入 \(plan.households.count) 户，\(plan.checks.count) 条检查，\(plan.edits.count) 条修改，\(plan.cadres.count) 名干部",
+            en: "imported \(plan.households.count) households, \(plan.checks.count) checks, \(plan.edits.count) edits, \(plan.cadres.count) cadres")))
+        let now = store.conflicts.count
+        if now > before {
+            print(options.say(Bilingual(zh: "新增 \(now - before) 处冲突，两边的值都已保留；用 sanbao conflicts 查看",
+                                        en: "\(now - before) new conflict(s), both values kept; see sanbao conflicts")))
+        }
+    }
+}
+
+/// `sanbao conflicts [resolve N --keep K | --value V]`.
+struct Conflicts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List fields changed on two devices, or resolve one.",
+        discussion: "sanbao conflicts lists them, numbered; sanbao conflicts resolve 1 --keep 2 keeps the second value of conflict 1.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: ArgumentHelp("'resolve N' to settle conflict N.", valueName: "resolve N"))
+    var words: [String] = []
+
+    @Option(help: ArgumentHelp("Keep value K of the conflict (as numbered in the listing).", valueName: "K"))
+    var keep: Int?
+
+    @Option(help: ArgumentHelp("Settle the conflict with this value instead (JSON or text).", valueName: "VALUE"))
+    var value: String?
+
+    func run() throws {
+        if words.isEmpty { return try list() }
+        guard words.count == 2, words[0] == "resolve", let n = Int(words[1]) else {
+            warn("sanbao: " + options.say(Bilingual(zh: "用法：sanbao conflicts resolve N --keep K", en: "usage: sanbao conflicts resolve N --keep K")))
+            throw ExitCode(Exit.usage)
+        }
+        let store = try openForWriting(options)
+        defer { store.close() }
+        let all = store.conflicts
+        guard (1...max(1, all.count)).contains(n), n <= all.count else {
+            warn("sanbao: " + options.say(Bilingual(zh: "没有第 \(n) 处冲突（共 \(all.count) 处）", en: "no conflict \(n) (there are \(all.count))")))
+            throw ExitCode(Exit.usage)
+        }
+        let c = all[n - 1]
+        let chosen: JSONValue
+        if let keep, (1...c.heads.count).contains(keep) {
+            chosen = c.heads[keep - 1].value
+        } else if let value, let h = store.dataset.household(c.householdID) {
+            chosen = try EditValue.parse(value, field: c.field, current: h)
+        } else {
+            warn("sanbao: " + options.say(Bilingual(zh: "请用 --keep 1..\(c.heads.count) 或 --value 指定保留的值",
+                                                    en: "say which value to keep: --keep 1..\(c.heads.count) or --value")))
+            throw ExitCode(Exit.usage)
+        }
+        do { try store.resolve(c, value: chosen) } catch { throw fail(error, options) }
+        print(options.say(Bilingual(zh: "已解决：\(c.householdID) \(c.field) = \(chosen.display)", en: "resolved: \(c.householdID) \(c.field) = \(chosen.display)")))
+    }
+
+    func list() throws {
+        let store: Store
+        do { store = try Store(layout: options.layout, write: false) } catch { throw fail(error, options) }
+        let all = store.conflicts
+        if all.isEmpty { print(options.say(Bilingual(zh: "没有冲突", en: "no conflicts"))); return }
+        for (i, c) in all.enumerated() {
+            let head = store.dataset.household(c.householdID)?.head?.name ?? ""
+            print("\(i + 1). \(c.householdID) \(head)  \(c.field)")
+            for (k, e) in c.heads.enumerated() {
+                let who = e.cadreID.flatMap { store.dataset.cadre($0)?.name } ?? ""
+                let when = e.recordedAt.hasPrefix("0000") ? options.say(Bilingual(zh: "登记资料", en: "registration record")) : e.recordedAt
+                let mark = k == c.heads.count - 1 ? options.say(Bilingual(zh: "（当前生效）", en: " (in force)")) : ""
+                print("   [\(k + 1)] \(e.value.display)   \(options.say(Bilingual(zh: "来自", en: "from"))) \(e.deviceID) \(who) \(when)\(mark)")
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import SanbaoCore
+import SanbaoStore
+
+/// `sanbao validate`: checks every file and prints each problem as `file:line: message`.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every data file; print each problem as file:line: message. Exit 0 when clean, 65 when not.")
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let result: LoadResult
+        do {
+            result = try DatasetReader(layout: options.layout).readAndValidate(today: options.date)
+        } catch {
+            throw fail(error, options)
+        }
+        for p in result.problems { print(p.text(options.language)) }
+        let errors = result.problems.filter { $0.severity == .error }.count
+        let d = result.dataset
+        if errors == 0 {
+            print(options.say(Bilingual(
+                zh: "数据无误：\(d.households.count) 户，\(d.checks.count) 条检查记录，\(d.cadres.count) 名干部",
+                en: "data is clean: \(d.households.count) households, \(d.checks.count) checks, \(d.cadres.count) cadres")))
+        } else {
+            warn(options.say(Bilingual(zh: "发现 \(errors) 个错误", en: "\(errors) error(s) found")))
+            throw ExitCode(Exit.dataErr)
+        }
+    }
+}
