@@ -68,7 +68,17 @@ public struct DatasetReader {
         var result = try read()
         for p in Validator(today: today).problems(in: result.dataset) {
             let at = p.record.flatMap { result.locations[$0] }
-            result.problems.append(FileProblem(p.severity, file: at?.file ?? "?", line: at?.line, path: p.path, p.message))
+            var severity = p.severity
+            var message = p.message
+            // A check whose household sits in a file that could not be read in full is
+            // a consequence of that damage, already reported: say so, as a warning.
+            if p.path == "$.household_id", let file = at?.file,
+               let households = Optional(DataLayout.householdsFile(village: DataLayout.village(ofChecksFile: file))),
+               result.conditions[households] != nil {
+                severity = .warning
+                message = Bilingual(zh: "此检查所属的户在 \(households) 中未能读取", en: "this check's household could not be read from \(households)")
+            }
+            result.problems.append(FileProblem(severity, file: at?.file ?? "?", line: at?.line, path: p.path, message))
         }
         return result
     }
@@ -121,11 +131,17 @@ public struct DatasetReader {
         guard checkUTF8(bytes, 0..<bytes.count, file: file, into: &result) else { return nil }
         let data = Data(bytes)
         guard checkVersion(data, file: file, line: nil, into: &result) else { return nil }
+        if let syntax = JSONSyntax.firstError(bytes, 0..<bytes.count) {
+            let at = JSONSyntax.position(bytes, offset: syntax.offset)
+            result.problems.append(FileProblem(file: file, line: at.line, column: at.column, syntax.message))
+            result.conditions[file] = .damaged
+            return nil
+        }
         do {
             return try JSONCoding.decoder().decode(T.self, from: data)
         } catch {
             let d = DecodeFailure.describe(error)
-            result.problems.append(FileProblem(file: file, line: lineOf(d.path, error, bytes), column: d.column, path: d.path, d.message))
+            result.problems.append(FileProblem(file: file, path: d.path, d.message))
             result.conditions[file] = .damaged
             return nil
         }
@@ -156,16 +172,23 @@ public struct DatasetReader {
         var records: [T] = []
         for line in lines.dropFirst() {
             guard checkUTF8(bytes, line.range, file: file, line: line.number, into: &result) else { continue }
+            if let syntax = JSONSyntax.firstError(bytes, line.range) {
+                let torn = line.unterminated && kind != "households"
+                if torn { result.tornTails[file] = line.range.lowerBound }
+                let column = JSONSyntax.position(Array(bytes[line.range]), offset: syntax.offset).column
+                result.problems.append(FileProblem(file: file, line: line.number, column: column, torn
+                    ? Bilingual(zh: "最后一行不完整（写入中断）：\(syntax.message.zh)", en: "last line is incomplete (interrupted write): \(syntax.message.en)")
+                    : syntax.message))
+                result.conditions[file] = .damaged
+                continue
+            }
             do {
                 let record = try decoder.decode(T.self, from: Data(bytes[line.range]))
                 records.append(record)
                 if result.locations[record.id] == nil { result.locations[record.id] = (file, line.number) }
             } catch {
                 let d = DecodeFailure.describe(error)
-                let torn = line.unterminated && d.path == "$" && kind != "households"
-                if torn { result.tornTails[file] = line.range.lowerBound }
-                result.problems.append(FileProblem(file: file, line: line.number, column: d.column, path: d.path,
-                    torn ? Bilingual(zh: "最后一行不完整（写入中断）：\(d.message.zh)", en: "last line is incomplete (interrupted write): \(d.message.en)") : d.message))
+                result.problems.append(FileProblem(file: file, line: line.number, path: d.path, d.message))
                 result.conditions[file] = .damaged
             }
         }
@@ -175,14 +198,13 @@ public struct DatasetReader {
     private func checkUTF8(_ bytes: [UInt8], _ range: Range<Int>, file: String, line: Int? = nil,
                            into result: inout LoadResult) -> Bool {
         guard let bad = JSONLines.firstInvalidUTF8(bytes, range) else { return true }
+        let hex = String(bytes[bad], radix: 16, uppercase: true)
         var lineNo = line
-        var column = bad - range.lowerBound + 1
-        if line == nil {
-            lineNo = 1 + bytes[0..<bad].filter { $0 == 0x0A }.count
-            column = bad - (bytes[0..<bad].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
-        }
+        var column = JSONSyntax.position(Array(bytes[range]), offset: bad - range.lowerBound).column
+        if line == nil { (lineNo, column) = JSONSyntax.position(bytes, offset: bad) }
         result.problems.append(FileProblem(file: file, line: lineNo, column: column, Bilingual(
-            zh: "不是有效的 UTF-8 文本（第 \(bad) 字节）", en: "not valid UTF-8 text (byte \(bad))")))
+            zh: "不是有效的 UTF-8 文本（字节 0x\(hex)；文件可能是 GBK 编码，请另存为 UTF-8）",
+            en: "not valid UTF-8 text (byte 0x\(hex); if the file is GBK, save it as UTF-8)")))
         result.conditions[file] = .damaged
         return false
     }
@@ -205,13 +227,4 @@ public struct DatasetReader {
         return true
     }
 
-    /// Best-effort line of a failing path in a pretty-printed document: the line of the
-    /// last key of the path.
-    private func lineOf(_ path: String, _ error: Error, _ bytes: [UInt8]) -> Int? {
-        if let e = error as? DecodingError, case .dataCorrupted(let ctx) = e, ctx.codingPath.isEmpty,
-           let text = ctx.underlyingError.map({ "\($0)" }), let r = text.range(of: "line ") {
-            return Int(text[r.upperBound...].prefix { $0.isNumber })
-        }
-        return nil
-    }
 }

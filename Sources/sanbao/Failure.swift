@@ -15,6 +15,7 @@ enum Exit {
 
 /// Prints a message to standard error.
 func warn(_ text: String) {
+    fflush(nil)  // flush stdout first, so stdout and stderr keep the order they were written in
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 

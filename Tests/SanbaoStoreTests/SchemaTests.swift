@@ -148,6 +148,22 @@ final class SchemaTests: XCTestCase {
         XCTAssertTrue(run.stdout.hasPrefix("checks/621121103201.jsonl:5: $.date: "), run.stdout)
     }
 
+    // MARK: The demo village
+
+    func testDemoVillageValidatesAgainstSchemas() throws {
+        let dir = NSTemporaryDirectory() + "sanbao-schema-" + UUID().uuidString
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        try DatasetWriter(layout: DataLayout(root: dir))
+            .create(DemoVillage.make(), manifest: Manifest(deviceID: "demo", created: "\(DemoVillage.asOf)T00:00:00Z"))
+        let run = try SchemaHarness.validateDirectory(dir, test: self)
+        XCTAssertEqual(run.status, 0, "schema failures:\n\(run.stdout)\(run.stderr)")
+        XCTAssertEqual(run.stdout, "")
+        let validated = SchemaHarness.validated(run.stderr)
+        XCTAssertNotNil(validated["sanbao.json"])
+        XCTAssertTrue(validated.keys.contains { $0.hasPrefix("households/") }, run.stderr)
+        XCTAssertTrue(validated.keys.contains { $0.hasPrefix("checks/") }, run.stderr)
+    }
+
     // MARK: Helpers
 
     /// Asserts that `record`, written as one JSON line, fails the `schema` schema with a
