@@ -14,7 +14,7 @@ final class SchemaTests: XCTestCase {
         let dir = try SchemaHarness.write(SchemaSample.dataset(), test: self)
         let files = try SchemaHarness.dataFiles(dir)
         XCTAssertEqual(files, [
-            "cadres.json", "checks/621121103201.jsonl", "checks/621121103202.jsonl",
+            "cadres.json", "checks/621121103201.jsonl", "checks/621121103202.jsonl", "edits/621121103201.jsonl",
             "households/621121103201.jsonl", "households/621121103202.jsonl", "rules.json", "sanbao.json",
         ], "the sample should exercise every kind of file, rules.json included")
 
@@ -25,7 +25,7 @@ final class SchemaTests: XCTestCase {
         // pass cannot come from validating nothing.
         XCTAssertEqual(SchemaHarness.validated(run.stderr), [
             "cadres.json": 1, "checks/621121103201.jsonl": 3, "checks/621121103202.jsonl": 1,
-            "households/621121103201.jsonl": 1, "households/621121103202.jsonl": 1,
+            "edits/621121103201.jsonl": 3, "households/621121103201.jsonl": 1, "households/621121103202.jsonl": 1,
             "rules.json": 1, "sanbao.json": 1,
         ], run.stderr)
     }
@@ -119,6 +119,20 @@ final class SchemaTests: XCTestCase {
         var household = try SchemaHarness.lines(dir + "/households/621121103202.jsonl")[1]
         household["type"] = "poor"
         try assertRejected(household, as: "household", mentioning: "poor")
+    }
+
+    func testEditOfAnUneditableFieldIsRejected() throws {
+        let dir = try SchemaHarness.write(SchemaSample.dataset(), test: self)
+        var edit = try SchemaHarness.lines(dir + "/edits/621121103201.jsonl")[1]
+        edit["field"] = "members[1].id_numbr"
+        let run = try SchemaHarness.validateLines([String(decoding: try JSONSerialization.data(withJSONObject: edit), as: UTF8.self)],
+                                                  schema: "edit", test: self)
+        XCTAssertEqual(run.status, 0, "a member key is only checked by Sanbao when the edit is applied: \(run.stdout)")
+        edit["field"] = "id"
+        try assertRejected(edit, as: "edit", mentioning: "'id' does not match")
+        edit["field"] = "phone"
+        edit["parents"] = nil
+        try assertRejected(edit, as: "edit", mentioning: "parents")
     }
 
     func testHandWrittenPartialRulesFileValidates() throws {
@@ -367,7 +381,7 @@ def main(argv):
             elif required:
                 fail(name, 1, "file is missing")
         header = load_validator(schema_dir, "lines-header")
-        for sub, schema in [("households", "household"), ("checks", "check")]:
+        for sub, schema in [("households", "household"), ("checks", "check"), ("edits", "edit")]:
             record = load_validator(schema_dir, schema)
             folder = os.path.join(data, sub)
             names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
@@ -482,6 +496,15 @@ enum SchemaSample {
         return [first, amendment, emptyObservations, plain]
     }
 
+    static func edits() -> [HouseholdEdit] {
+        [HouseholdEdit(id: "e-0001", householdID: "\(wenfeng)-0001", field: "phone", value: .string("13909325678"),
+                       parents: [], deviceID: "schema-test", recordedAt: "2026-03-02T10:00:00Z"),
+         HouseholdEdit(id: "e-0002", householdID: "\(wenfeng)-0001", field: "phone", value: .string("13909329999"),
+                       parents: ["e-0001"], deviceID: "schema-test", cadreID: "c2", recordedAt: "2026-03-03T10:00:00Z"),
+         HouseholdEdit(id: "e-0003", householdID: "\(wenfeng)-0001", field: "members[3].school", value: .null,
+                       parents: [], deviceID: "schema-test", cadreID: "c2", recordedAt: "2026-03-04T10:00:00Z")]
+    }
+
     static func rules() -> RulesConfig {
         var r = RulesConfig()
         r.schoolAgeMin = 7
@@ -496,6 +519,7 @@ enum SchemaSample {
     static func dataset() -> Dataset {
         Dataset(cadres: [Cadre(id: "c1", name: "刘志刚", unit: "通渭县农业农村局", level: .county, phone: "13893201111"),
                          Cadre(id: "c2", name: "马文静", unit: "榜罗镇人民政府", level: .township, phone: "13993202222")],
-                households: [fullHousehold(), minimalHousehold()], checks: checks(), rules: rules())
+                households: [fullHousehold(), minimalHousehold()], checks: checks(), edits: edits(),
+                rules: rules())
     }
 }
