@@ -29,6 +29,6 @@ let package = Package(
         ),
         .testTarget(name: "SanbaoCoreTests", dependencies: ["SanbaoCore"]),
         .testTarget(name: "SanbaoStoreTests", dependencies: ["SanbaoStore", "SanbaoCore"]),
-        .testTarget(name: "SanbaoCLITests", dependencies: ["SanbaoCore"]),
+        .testTarget(name: "SanbaoCLITests", dependencies: ["SanbaoCore", "SanbaoStore"]),
     ]
 )

@@ -21,6 +21,16 @@ public struct HouseholdAssessment: Hashable, Sendable {
     /// No visit within the configured interval (or never visited).
     public var overdue: Bool
 
+    public init(householdID: String, date: LocalDate, indicators: [Indicator: Assessment], lastCheck: LocalDate?,
+                followUp: LocalDate?, overdue: Bool) {
+        self.householdID = householdID
+        self.date = date
+        self.indicators = indicators
+        self.lastCheck = lastCheck
+        self.followUp = followUp
+        self.overdue = overdue
+    }
+
     public func state(_ indicator: Indicator) -> IndicatorState {
         indicators[indicator]?.state ?? .unchecked
     }

@@ -32,7 +32,9 @@ public struct Assessor: Sendable {
     /// Assesses `household` on `date`. `checks` may hold checks of other households and
     /// from after `date`; they are ignored.
     public func assess(_ household: Household, checks: [Check], on date: LocalDate) -> HouseholdAssessment {
-        let history = CheckHistory.effective(checks.filter { $0.householdID == household.id && $0.date <= date })
+        // Amendments are settled over all checks first: a correction that moved a visit
+        // to a later date removes the original everywhere, not only after the new date.
+        let history = CheckHistory.effective(checks.filter { $0.householdID == household.id }).filter { $0.date <= date }
         let facts = history.reduce(household) { $0.applying($1.observations) }
         var indicators: [Indicator: Assessment] = [:]
         for indicator in Indicator.allCases {

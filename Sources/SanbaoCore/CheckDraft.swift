@@ -145,3 +145,67 @@ public enum InputError: Error, Hashable, Sendable {
         }
     }
 }
+
+extension CheckDraft: Codable {
+    enum CodingKeys: String, CodingKey {
+        case householdID = "household_id"
+        case date
+        case cadreID = "cadre_id"
+        case findings, observations, measures
+        case followUp = "follow_up"
+        case confirmed, note, supersedes
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        householdID = try c.decode(String.self, forKey: .householdID)
+        date = try c.decode(LocalDate.self, forKey: .date)
+        cadreID = try c.decodeIfPresent(String.self, forKey: .cadreID)
+        let raw = try c.decode([String: Finding].self, forKey: .findings)
+        findings = Dictionary(uniqueKeysWithValues: raw.compactMap { k, v in Indicator(rawValue: k).map { ($0, v) } })
+        observations = try c.decode(Observations.self, forKey: .observations)
+        measures = try c.decode([String].self, forKey: .measures)
+        followUp = try c.decodeIfPresent(LocalDate.self, forKey: .followUp)
+        confirmed = try c.decode(Bool.self, forKey: .confirmed)
+        note = try c.decode(String.self, forKey: .note)
+        supersedes = try c.decodeIfPresent(String.self, forKey: .supersedes)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(householdID, forKey: .householdID)
+        try c.encode(date, forKey: .date)
+        try c.encodeIfPresent(cadreID, forKey: .cadreID)
+        try c.encode(Dictionary(uniqueKeysWithValues: findings.map { ($0.key.rawValue, $0.value) }), forKey: .findings)
+        try c.encode(observations, forKey: .observations)
+        try c.encode(measures, forKey: .measures)
+        try c.encodeIfPresent(followUp, forKey: .followUp)
+        try c.encode(confirmed, forKey: .confirmed)
+        try c.encode(note, forKey: .note)
+        try c.encodeIfPresent(supersedes, forKey: .supersedes)
+    }
+}
+
+extension CheckDraft {
+    /// A new check of `household` on `date`, prefilled with every fact known on that
+    /// date (the record overlaid with earlier checks' observations): the cadre confirms
+    /// or corrects them on the visit. Each indicator starts "from the facts".
+    public init(prefilledFor household: Household, checks: [Check], date: LocalDate, config: RulesConfig) {
+        self.init(householdID: household.id, date: date)
+        let facts = CheckHistory.effective(checks.filter { $0.householdID == household.id && $0.date <= date })
+            .reduce(household) { $0.applying($1.observations) }
+        cadreID = household.cadreID(on: date)
+        observations.income = facts.income(forYear: date.year)
+        observations.foodClothing = facts.foodClothing
+        observations.water = facts.water
+        observations.housing = facts.housing
+        observations.members = facts.members.map { m in
+            let age = m.birthDate.age(on: date)
+            let schoolAge = (config.schoolAgeMin...config.schoolAgeMax).contains(age)
+            return MemberObservation(memberID: m.id, school: schoolAge ? m.school : nil,
+                                     educationExemption: schoolAge ? m.educationExemption : nil, insured: m.insured,
+                                     chronicCard: m.health == .chronic ? m.chronicCard : nil)
+        }
+        for i in Indicator.allCases { findings[i] = Finding() }
+    }
+}

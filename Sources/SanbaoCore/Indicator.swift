@@ -61,3 +61,6 @@ public enum IndicatorState: String, CaseIterable, Codable, Sendable {
         }
     }
 }
+
+extension Indicator: Labelled {}
+extension IndicatorState: Labelled {}

@@ -61,6 +61,24 @@ final class AssessorTests: XCTestCase {
         XCTAssertEqual(a.failing, [.medical])
     }
 
+    /// Failing facts win whatever was recorded: met, no state, follow-up, not applicable
+    /// or unchecked.
+    func testFailingFactsWinOverAnyRecordedState() {
+        let h = household(members: [member(insured: false)])
+        let rows: [(name: String, recorded: IndicatorState?)] = [
+            ("recorded met", .met), ("no state recorded", nil), ("recorded follow-up", .followUp),
+            ("recorded not applicable", .notApplicable), ("recorded unchecked", .unchecked),
+            ("recorded not met", .notMet),
+        ]
+        for r in rows {
+            let c = check(findings: findings(.met, except: [.medical: Finding(state: r.recorded, note: "已核实")]))
+            let a = assessor.assess(h, checks: [c], on: assessDate)
+            XCTAssertEqual(a.state(.medical), .notMet, "row \(r.name)")
+            assertReasons(a.indicators[.medical]!.reasons, en: ["王大山 not enrolled in basic medical insurance"],
+                          "row \(r.name)")
+        }
+    }
+
     func testRecordedMetOverriddenByEachFailingRule() {
         let rows: [(indicator: Indicator, household: Household)] = [
             (.income, household(income: [IncomeRecord(year: 2026, perCapita: 3000)])),
@@ -102,6 +120,7 @@ final class AssessorTests: XCTestCase {
         let rows: [(name: String, on: String, zh: String, en: String)] = [
             ("assessed after the follow-up date", "2026-03-01", "跟进日期 2026-02-25 已过", "follow-up was due 2026-02-25"),
             ("assessed before the follow-up date", "2026-02-20", "跟进日期 2026-02-25", "follow-up due 2026-02-25"),
+            ("assessed on the follow-up date", "2026-02-25", "跟进日期 2026-02-25", "follow-up due 2026-02-25"),
         ]
         for r in rows {
             let a = assessor.assess(good, checks: [c], on: d(r.on))
@@ -110,8 +129,11 @@ final class AssessorTests: XCTestCase {
             let reasons = a.indicators[.income]!.reasons
             assertReasons(reasons, zh: [r.zh, "羊价下跌"], en: [r.en], "row \(r.name)")
         }
-        let before = assessor.assess(good, checks: [c], on: d("2026-02-20")).indicators[.income]!.reasons
-        XCTAssertFalse(before.joined(.en).contains("was due"), "not yet due on 2026-02-20: \(before.joined(.en))")
+        for day in ["2026-02-20", "2026-02-25"] {
+            let reasons = assessor.assess(good, checks: [c], on: d(day)).indicators[.income]!.reasons
+            XCTAssertFalse(reasons.joined(.en).contains("was due"), "not yet past due on \(day): \(reasons.joined(.en))")
+            XCTAssertFalse(reasons.joined(.zh).contains("已过"), "not yet past due on \(day): \(reasons.joined(.zh))")
+        }
     }
 
     func testFollowUpFromFactsWithRecordedMet() {
@@ -230,6 +252,20 @@ final class AssessorTests: XCTestCase {
         let a = assessor.assess(good, checks: [wrong], on: assessDate)
         XCTAssertEqual(a.state(.housing), .notMet)
         XCTAssertEqual(a.state(.medical), .notMet)
+    }
+
+    /// An amendment that corrects a check's date to a later day: the superseded record is
+    /// wrong data, so it must not count on any date, including days before the amendment.
+    func testAmendmentThatMovesTheDateLaterDropsTheOriginalEverywhere() {
+        let misdated = check("k1", date: "2026-02-01", recordedAt: "2026-02-15T08:00:00Z",
+                             findings: findings(.met, except: [.housing: Finding(state: .notMet)]))
+        let fixed = check("k2", date: "2026-02-15", recordedAt: "2026-02-16T08:00:00Z", supersedes: "k1")
+        let between = assessor.assess(good, checks: [misdated, fixed], on: d("2026-02-10"))
+        XCTAssertNil(between.lastCheck, "the superseded check still counts as a visit on 2026-02-01")
+        XCTAssertEqual(between.state(.housing), .unchecked)
+        let after = assessor.assess(good, checks: [misdated, fixed], on: assessDate)
+        XCTAssertEqual(after.lastCheck, d("2026-02-15"))
+        XCTAssertEqual(after.state(.housing), .met)
     }
 
     func testAmendmentOfAnAmendment() {

@@ -91,6 +91,12 @@ final class DemoVillageTests: XCTestCase {
         }
     }
 
+    func testEveryNameIsUsedOnce() {
+        let names = village.households.flatMap(\.members).map(\.name)
+        let repeated = Dictionary(grouping: names, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+        XCTAssertEqual(repeated, [], "a search for a name should find one person")
+    }
+
     func testChecksCoverTheYearByThePairedCadre() {
         XCTAssertEqual(Set(village.checks.map(\.id)).count, village.checks.count)
         for (n, c) in village.checks.enumerated() {

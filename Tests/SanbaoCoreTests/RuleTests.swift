@@ -120,6 +120,19 @@ final class RuleTests: XCTestCase {
         ])
     }
 
+    /// The rule's own doc says a missing 雨露计划 subsidy "is noted"; that must hold in a
+    /// household whose only student is past compulsory age, too.
+    func testEducationNotesMissingSubsidyWithoutASchoolAgeChild() {
+        runRule(EducationRule.self, [
+            RuleCase(name: "only a 17-year-old senior-middle student, no subsidy",
+                     household: household(members: [
+                        member(), member(2, "王小刚", born: "2008-09-01", relation: .son, school: .seniorMiddle,
+                                         subsidy: false),
+                     ]), verdict: .notApplicable, zh: ["王小刚 17 岁，高中，未享受雨露计划补助"],
+                     en: ["王小刚, 17, senior middle, no Yulu subsidy"]),
+        ])
+    }
+
     // MARK: - Housing
 
     private func housed(_ housing: Housing?) -> Household { household(housing: housing) }
@@ -348,6 +361,17 @@ final class RuleTests: XCTestCase {
                      en: ["water supply not recorded"]),
             RuleCase(name: "a failure beats a missing answer", household: water(litres: nil, cut: 40),
                      verdict: .notMet, en: ["supply cut 40 days"]),
+        ])
+    }
+
+    /// A reason must name the fact that failed: a 15-minute trip is within the limit, so
+    /// when the distance is what fails, the distance has to be in the reason.
+    func testWaterDistanceFailureNamesTheDistance() {
+        runRule(WaterRule.self, [
+            RuleCase(name: "15 min but 900 m horizontal", household: water(piped: false, minutes: 15, horizontal: 900),
+                     verdict: .notMet, zh: ["900"], en: ["900"]),
+            RuleCase(name: "15 min but 120 m vertical", household: water(piped: false, minutes: 15, vertical: 120),
+                     verdict: .notMet, zh: ["120"], en: ["120"]),
         ])
     }
 

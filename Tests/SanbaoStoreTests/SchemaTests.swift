@@ -66,6 +66,52 @@ final class SchemaTests: XCTestCase {
         XCTAssertNil(plain["supersedes"])
     }
 
+    func testRequiredAndOptionalKeysMatchWhatIsWritten() throws {
+        // Each schema object's `required` list must be exactly the keys written for a record
+        // that leaves every optional value out, and its `properties` exactly the keys written
+        // for one that sets them all. Validation alone only proves the first is a subset.
+        let dir = try SchemaHarness.write(SchemaSample.dataset(), test: self)
+        let household = try SchemaHarness.schema("household")
+        let check = try SchemaHarness.schema("check")
+        let edit = try SchemaHarness.schema("edit")
+        let full = try SchemaHarness.lines(dir + "/households/621121103201.jsonl")[1]
+        let minimal = try SchemaHarness.lines(dir + "/households/621121103202.jsonl")[1]
+        let checks = try SchemaHarness.lines(dir + "/checks/621121103201.jsonl").dropFirst()
+        let plainCheck = try SchemaHarness.lines(dir + "/checks/621121103202.jsonl")[1]
+        let edits = try SchemaHarness.lines(dir + "/edits/621121103201.jsonl").dropFirst()
+        func obj(_ v: Any?) -> [String: Any] { v as? [String: Any] ?? [:] }
+        func first(_ v: Any?) -> [String: Any] { (v as? [[String: Any]])?.first ?? [:] }
+        func last(_ v: Any?) -> [String: Any] { (v as? [[String: Any]])?.last ?? [:] }
+        let rich = try XCTUnwrap(checks.first { $0["supersedes"] != nil })
+        let richObservations = obj(rich["observations"])
+        let emptyObservations = try XCTUnwrap(checks.first { $0["observations"] != nil && $0["supersedes"] == nil })
+
+        let cases: [(String, [String: Any], [String: Any], [String: Any])] = [
+            ("household", household, minimal, full),
+            ("member", SchemaHarness.def(household, "member"), first(minimal["members"]), first(full["members"])),
+            ("status", SchemaHarness.def(household, "status"), obj(minimal["status"]), obj(full["status"])),
+            ("pairing", SchemaHarness.def(household, "pairing"), last(full["pairings"]), first(full["pairings"])),
+            ("measure", SchemaHarness.def(household, "measure"), last(full["measures"]), first(full["measures"])),
+            ("water", SchemaHarness.def(household, "water_supply"), obj(richObservations["water"]), obj(full["water"])),
+            ("housing", SchemaHarness.def(household, "housing"), obj(richObservations["housing"]), obj(full["housing"])),
+            ("check", check, plainCheck, rich),
+            ("finding", SchemaHarness.def(check, "finding"), obj(obj(rich["findings"])["education"]),
+             obj(obj(rich["findings"])["water"])),
+            ("observations", SchemaHarness.def(check, "observations"), obj(emptyObservations["observations"]),
+             richObservations),
+            ("member observation", SchemaHarness.def(check, "member_observation"), last(richObservations["members"]),
+             first(richObservations["members"])),
+            ("edit", edit, edits.first ?? [:], edits.last ?? [:]),
+        ]
+        for (name, schema, bare, complete) in cases {
+            let required = Set(schema["required"] as? [String] ?? [])
+            let properties = Set((schema["properties"] as? [String: Any] ?? [:]).keys)
+            XCTAssertFalse(required.isEmpty, "\(name): schema object not found")
+            XCTAssertEqual(Set(bare.keys), required, "\(name): required keys")
+            XCTAssertEqual(Set(complete.keys), properties, "\(name): all keys")
+        }
+    }
+
     // MARK: Negative: the schemas reject what the code would not write
 
     func testHouseholdWithUnknownKeyIsRejected() throws {
@@ -162,11 +208,36 @@ final class SchemaTests: XCTestCase {
         XCTAssertTrue(run.stdout.hasPrefix("checks/621121103201.jsonl:5: $.date: "), run.stdout)
     }
 
+    // MARK: The hand-made invalid fixtures
+
+    func testSchemasCatchTheShapeProblemsOfTheInvalidFixtures() throws {
+        // Fixtures/invalid holds one broken data directory per kind of bad input. Problems
+        // of shape are the schemas' job; the others (check digits, references, dates in the
+        // future, duplicates) only `sanbao validate` can see, so those directories pass.
+        let fixtures = SchemaHarness.repoRoot + "/Fixtures/invalid/"
+        let shape = [
+            "invalid-utf8": "households/621121103201.jsonl:3: not UTF-8",
+            "newer-schema-version": "households/621121103201.jsonl:1: $.schema_version: ",
+            "truncated-json": "households/621121103201.jsonl:3: not JSON",
+            "unknown-indicator": "checks/621121103201.jsonl:2: $.findings: 'sanitation' is not one of",
+            "wrong-type": "households/621121103201.jsonl:2: $.members[0].migrant_months: ",
+        ]
+        for (name, expected) in shape {
+            let run = try SchemaHarness.validateDirectory(fixtures + name, test: self)
+            XCTAssertEqual(run.status, 1, name)
+            XCTAssertTrue(run.stdout.hasPrefix(expected), "\(name): \(run.stdout)")
+            XCTAssertEqual(run.stdout.split(separator: "\n").count, 1, "\(name): \(run.stdout)")
+        }
+        for name in ["bad-id-check-digit", "check-unknown-household", "duplicate-household-id", "future-birth-date"] {
+            let run = try SchemaHarness.validateDirectory(fixtures + name, test: self)
+            XCTAssertEqual(run.status, 0, "\(name): \(run.stdout)")
+        }
+    }
+
     // MARK: The demo village
 
     func testDemoVillageValidatesAgainstSchemas() throws {
-        let dir = NSTemporaryDirectory() + "sanbao-schema-" + UUID().uuidString
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        let dir = SchemaHarness.tempDir(self)
         try DatasetWriter(layout: DataLayout(root: dir))
             .create(DemoVillage.make(), manifest: Manifest(deviceID: "demo", created: "\(DemoVillage.asOf)T00:00:00Z"))
         let run = try SchemaHarness.validateDirectory(dir, test: self)
@@ -213,9 +284,28 @@ enum SchemaHarness {
 
     static func write(_ dataset: Dataset, test: XCTestCase) throws -> String {
         let dir = tempDir(test)
-        try DatasetWriter(layout: DataLayout(root: dir))
-            .create(dataset, manifest: Manifest(deviceID: "schema-test", created: "2026-11-01T08:00:00Z"))
+        let manifest = Manifest(deviceID: "schema-test", created: "2026-11-01T08:00:00Z")
+        var registration = dataset
+        registration.edits = []
+        try DatasetWriter(layout: DataLayout(root: dir)).create(registration, manifest: manifest)
+        // `create` makes households/ and checks/ but not edits/, so a dataset with edits
+        // cannot be created in one call yet; the edit log goes in with the writer's bytes.
+        for (path, data) in try DatasetWriter.files(dataset, manifest: manifest) where path.hasPrefix("edits/") {
+            try FileManager.default.createDirectory(atPath: dir + "/edits", withIntermediateDirectories: true)
+            try data.write(to: URL(fileURLWithPath: dir + "/" + path))
+        }
         return dir
+    }
+
+    /// A schema file as a JSON object.
+    static func schema(_ name: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: schemaDir + "/" + name + ".schema.json"))
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    }
+
+    /// One of a schema's `$defs`.
+    static func def(_ schema: [String: Any], _ name: String) -> [String: Any] {
+        (schema["$defs"] as? [String: Any])?[name] as? [String: Any] ?? [:]
     }
 
     /// Every regular file under `dir`, relative to it, sorted.
@@ -328,17 +418,19 @@ def check(validator, value, file, line):
         fail(file, line, "%s: %s" % (json_path(e), e.message))
     return not errors
 
-def parse(text, file, line):
+def parse(raw, file, line):
     try:
-        return True, json.loads(text)
+        return True, json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        fail(file, line, "not UTF-8: %s" % e)
     except ValueError as e:
         fail(file, line, "not JSON: %s" % e)
-        return False, None
+    return False, None
 
 def validate_lines(path, rel, header, record):
     ok, count = True, 0
-    with open(path, encoding="utf-8") as f:
-        numbered = [(i + 1, l.rstrip("\r\n")) for i, l in enumerate(f)]
+    with open(path, "rb") as f:
+        numbered = [(i + 1, l.rstrip(b"\r")) for i, l in enumerate(f.read().split(b"\n"))]
     numbered = [(n, l) for n, l in numbered if l.strip()]
     for index, (number, text) in enumerate(numbered):
         parsed, value = parse(text, rel, number)
@@ -365,7 +457,7 @@ def validate_lines(path, rel, header, record):
         print("ok %s %d" % (rel, count), file=sys.stderr)
 
 def validate_document(path, rel, validator):
-    with open(path, encoding="utf-8") as f:
+    with open(path, "rb") as f:
         parsed, value = parse(f.read(), rel, 1)
     if parsed and check(validator, value, rel, 1):
         print("ok %s 1" % rel, file=sys.stderr)
@@ -479,9 +571,8 @@ enum SchemaSample {
             observations: Observations(
                 income: IncomeRecord(year: 2025, perCapita: 7300),
                 foodClothing: FoodClothing(enoughFood: true, seasonalClothes: true, winterBedding: true),
-                water: WaterSupply(source: .piped, litresPerPersonDay: 60, qualityOK: true, pipedToYard: true,
-                                   daysCutPerYear: 5),
-                housing: Housing(grade: .b),
+                water: WaterSupply(source: .piped, pipedToYard: true),
+                housing: Housing(grade: nil, renovation: .none),
                 members: [MemberObservation(memberID: 3, school: .droppedOut, educationExemption: .unableToStudy,
                                             insured: true, health: .serious, chronicCard: false, familyDoctor: true),
                           MemberObservation(memberID: 4)]),

@@ -82,8 +82,10 @@ enum Family {
     /// Whether the shape has a member aged 6-15 on `asOf`.
     var hasSchoolAgeChild: Bool { self == .youngFamily || self == .threeGenerations }
 
-    func members(_ p: People, group: Int, rng: inout DemoRandom) -> [Member] {
-        var namer = Namer(surname: rng.pick(DemoNames.surnames(group: group)))
+    /// The members of a household of this shape. `taken` holds the names already used
+    /// in the village, so that a search for a name finds one person.
+    func members(_ p: People, group: Int, taken: Set<String>, rng: inout DemoRandom) -> [Member] {
+        var namer = Namer(surname: rng.pick(DemoNames.surnames(group: group)), taken: taken)
         switch self {
         case .elderlyAlone: return elderlyAlone(p, &namer, &rng)
         case .elderlyCouple: return elderlyCouple(p, &namer, &rng)
@@ -165,24 +167,26 @@ enum Family {
             p.member(5, n.name(ss, senior, &rng), ss, senior, ss == .male ? .son : .daughter) {
                 $0.school = .seniorMiddle
                 $0.subsidyReceived = true
+                $0.labour = .none
             },
         ]
     }
 }
 
 /// Hands out names within one household: children take the head's surname, wives keep
-/// their own, and no two members share a full name.
+/// their own, and no name already used in the village is given again.
 struct Namer {
     let surname: String
-    private var used: Set<String> = []
+    private var used: Set<String>
 
-    init(surname: String) {
+    init(surname: String, taken: Set<String> = []) {
         self.surname = surname
+        self.used = taken
     }
 
     mutating func name(_ sex: Sex, _ born: LocalDate, _ rng: inout DemoRandom, ownSurname: Bool = false) -> String {
         var candidate = ""
-        for _ in 0..<20 {
+        for _ in 0..<50 {
             let family = ownSurname ? rng.pick(DemoNames.allSurnames.filter { $0 != surname }) : surname
             candidate = family + DemoNames.given(sex, born: born, rng: &rng)
             if !used.contains(candidate) { break }

@@ -17,7 +17,13 @@ public enum DemoVillage {
 
     /// The whole demo dataset. Deterministic: same value on every call and every machine.
     public static func make() -> Dataset {
-        let drafts = specs.map(build)
+        var taken = Set<String>()
+        var drafts: [Draft] = []
+        for spec in specs {
+            let draft = build(spec, taken: taken)
+            taken.formUnion(draft.household.members.map(\.name))
+            drafts.append(draft)
+        }
         return Dataset(cadres: cadres, households: drafts.map(\.household), checks: checks(of: drafts))
     }
 
@@ -110,13 +116,14 @@ public enum DemoVillage {
     static func group(_ seq: Int) -> Int { min((seq - 1) / 9 + 1, groups.count) }
 
     /// Builds one household from its line in the table, then lets its special (if any) rework it.
-    static func build(_ spec: Spec) -> Draft {
+    /// `taken` holds the names used by the households built before, which the generator avoids.
+    static func build(_ spec: Spec, taken: Set<String>) -> Draft {
         var rng = DemoRandom(household: spec.seq)
         let group = group(spec.seq)
         let people = People(seq: spec.seq)
         let address = Address(province: "甘肃省", city: "定西市", county: "通渭县", township: "榜罗镇",
                               village: "文峰村", group: groups[group - 1], villageCode: villageCode)
-        let members = spec.family.members(people, group: group, rng: &rng)
+        let members = spec.family.members(people, group: group, taken: taken, rng: &rng)
         let household = Household(
             id: householdID(spec.seq), number: villageCode + DemoText.pad(spec.seq, 4), address: address,
             phone: rng.mobile(), type: spec.type, causes: DemoCauses.causes(spec.family, rng: &rng),
@@ -166,11 +173,13 @@ struct Spec {
     var house: HousePlan
     var visits: VisitPlan
     /// Reworks the ordinary household into a particular situation.
-    var special: ((inout Draft, inout DemoRandom) -> Void)?
+    var special: Special?
+
+    typealias Special = (inout Draft, inout DemoRandom) -> Void
 
     init(_ seq: Int, _ family: Family, type: HouseholdType = .ordinaryPoor, income: IncomePlan = .comfortable,
          water: WaterPlan = .piped, house: HousePlan = .safe, visits: VisitPlan = .regular,
-         special: ((inout Draft, inout DemoRandom) -> Void)? = nil) {
+         special: Special? = nil) {
         self.seq = seq
         self.family = family
         self.type = type

@@ -6,22 +6,24 @@ public enum EducationRule: IndicatorRule {
 
     public static func judge(_ household: Household, on date: LocalDate, config: RulesConfig) -> Judgement {
         var parts: [Judgement] = []
+        var notes: [Bilingual] = []
+        let schoolAge = config.schoolAgeMin <= config.schoolAgeMax ? config.schoolAgeMin...config.schoolAgeMax : 0...(-1)
         for m in household.members {
             let age = m.birthDate.age(on: date)
-            if (config.schoolAgeMin...config.schoolAgeMax).contains(age) {
+            if schoolAge.contains(age) {
                 parts.append(child(m, age: age))
-            } else if (m.school == .seniorMiddle || m.school == .vocational), m.subsidyReceived == false {
-                parts.append(Judgement(.met, [Bilingual(
-                    zh: "\(m.name) \(age) 岁，\(m.school!.label.zh)，未享受雨露计划补助",
-                    en: "\(m.name), \(age), \(m.school!.label.en), no Yulu subsidy")]))
+            } else if let school = m.school, school == .seniorMiddle || school == .vocational, m.subsidyReceived == false {
+                notes.append(Bilingual(
+                    zh: "\(m.name) \(age) 岁，\(school.label.zh)，未享受雨露计划补助",
+                    en: "\(m.name), \(age), \(school.label.en), no Yulu subsidy"))
             }
         }
-        let none = Judgement(.notApplicable, [Bilingual(
-            zh: "无义务教育阶段人口", en: "no member of compulsory-school age")])
-        let hasChild = household.members.contains {
-            (config.schoolAgeMin...config.schoolAgeMax).contains($0.birthDate.age(on: date))
+        guard !parts.isEmpty else {
+            // Not a veto, but the missing subsidy is still worth saying.
+            return Judgement(.notApplicable, [Bilingual(zh: "无义务教育阶段人口", en: "no member of compulsory-school age")] + notes)
         }
-        return hasChild ? Judgement.worst(of: parts, whenEmpty: none) : none
+        let whole = Judgement.worst(of: parts, whenEmpty: Judgement(.notApplicable))
+        return Judgement(whole.verdict, whole.reasons + notes)
     }
 
     private static func child(_ m: Member, age: Int) -> Judgement {

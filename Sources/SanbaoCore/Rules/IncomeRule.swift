@@ -1,6 +1,6 @@
 /// Income: per-capita net income for the year must be above the poverty line. Income at
 /// or below the line fails; above it but under the monitoring line needs follow-up.
-/// The year judged is the check's year; when that year has no figure yet, last year's.
+/// The year judged is the year of the date judged; when it has no figure yet, the year before.
 public enum IncomeRule: IndicatorRule {
     public static let indicator = Indicator.income
 

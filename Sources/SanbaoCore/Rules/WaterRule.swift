@@ -47,11 +47,19 @@ public enum WaterRule: IndicatorRule {
         guard let minutes = w.roundTripMinutes else {
             return Judgement(.unknown, [Bilingual(zh: "取水往返时间未核实", en: "fetching time not checked")])
         }
-        let far = minutes > t.maxRoundTripMinutes
-            || (w.horizontalMetres ?? 0) > t.maxHorizontalMetres
-            || (w.verticalMetres ?? 0) > t.maxVerticalMetres
-        return far ? Judgement(.notMet, [Bilingual(
-            zh: "取水往返 \(minutes) 分钟，超出标准", en: "fetching water takes \(minutes) min round trip, too far")])
-            : Judgement(.met)
+        var reasons: [Bilingual] = []
+        if minutes > t.maxRoundTripMinutes {
+            reasons.append(Bilingual(zh: "取水往返 \(minutes) 分钟，超过 \(t.maxRoundTripMinutes) 分钟",
+                                     en: "fetching water takes \(minutes) min round trip, more than \(t.maxRoundTripMinutes)"))
+        }
+        if let h = w.horizontalMetres, h > t.maxHorizontalMetres {
+            reasons.append(Bilingual(zh: "取水水平距离 \(h) 米，超过 \(t.maxHorizontalMetres) 米",
+                                     en: "water is \(h) m away, more than \(t.maxHorizontalMetres) m"))
+        }
+        if let v = w.verticalMetres, v > t.maxVerticalMetres {
+            reasons.append(Bilingual(zh: "取水垂直高差 \(v) 米，超过 \(t.maxVerticalMetres) 米",
+                                     en: "water is \(v) m uphill or down, more than \(t.maxVerticalMetres) m"))
+        }
+        return reasons.isEmpty ? Judgement(.met) : Judgement(.notMet, reasons)
     }
 }

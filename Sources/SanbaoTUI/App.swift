@@ -1,0 +1,194 @@
+import SanbaoCore
+import SanbaoStore
+
+/// The running app: a stack of screens over one model, a status line, and the store.
+/// One loop: draw the top screen into a canvas, show it, wait for a key, turn it into
+/// effects, carry them out. Screens never touch the store; the app does, here.
+public final class App {
+    public static let minimumSize = (rows: 24, columns: 80)
+
+    let store: Store
+    let terminal: Terminal
+    public private(set) var model: Model
+    var stack: [any Screen] = []
+    var status: (text: Bilingual, isError: Bool)?
+    /// A yes/no question waiting for an answer, and what "yes" does.
+    var question: (text: Bilingual, onYes: [Effect])?
+    public private(set) var finished = false
+    let clock: () -> String
+
+    public init(store: Store, terminal: Terminal, today: LocalDate, language: Language, glyphs: Glyphs = .unicode,
+                cadreID: String?, clock: @escaping () -> String = Store.isoNow) {
+        self.store = store
+        self.terminal = terminal
+        self.clock = clock
+        var readOnly: Bilingual?
+        if case .readOnly(let why) = store.access { readOnly = why }
+        model = Model(dataset: store.dataset, today: today, language: language, glyphs: glyphs,
+                      cadreID: cadreID, readOnly: readOnly)
+        stack = [RosterScreen(model: model)]
+        announceStartup()
+    }
+
+    /// Tells what happened on opening: damaged files, repairs, drafts waiting.
+    func announceStartup() {
+        if let damaged = store.problems.first(where: { $0.severity == .error }) {
+            let more = store.problems.filter { $0.severity == .error }.count - 1
+            status = (Bilingual(zh: "数据有问题（只读部分文件）：" + damaged.text(.zh) + (more > 0 ? "（另有 \(more) 处，见 sanbao validate）" : ""),
+                                en: "data problem (affected files read-only): " + damaged.text(.en) + (more > 0 ? " (and \(more) more: sanbao validate)" : "")), true)
+        } else if let notice = store.notices.first {
+            status = (notice, false)
+        } else if let why = model.readOnly {
+            status = (why, true)
+        }
+        if model.readOnly == nil, let (draft, savedAt) = store.drafts().first, let h = model.household(draft.householdID) {
+            let name = h.head?.name ?? h.id
+            question = (Bilingual(zh: "发现未保存的检查：\(name)（\(savedAt)）。继续录入？(y/n)",
+                                  en: "An unsaved check was found: \(name) (\(savedAt)). Continue it? (y/n)"),
+                        [.push(CheckForm(draft: draft, model: model))])
+        }
+    }
+
+    /// Runs until the user quits.
+    public func run() {
+        while !finished {
+            draw()
+            guard let key = terminal.nextKey() else { continue }
+            handle(key)
+        }
+    }
+
+    /// Draws the current state into a canvas of the terminal's size and shows it.
+    @discardableResult
+    public func draw() -> Canvas {
+        let size = terminal.size
+        var canvas = Canvas(rows: size.rows, columns: size.columns)
+        if size.rows < Self.minimumSize.rows || size.columns < Self.minimumSize.columns {
+            drawTooSmall(&canvas)
+        } else {
+            let body = Rect(row: 1, column: 0, rows: size.rows - 3, columns: size.columns)
+            stack[stack.count - 1].layout(body)
+            drawHeader(&canvas)
+            stack.last!.render(into: &canvas, area: body, model: model)
+            drawFooter(&canvas)
+        }
+        terminal.present(canvas)
+        return canvas
+    }
+
+    func drawTooSmall(_ canvas: inout Canvas) {
+        let size = terminal.size
+        let lines = [model.say(UIText.tooSmall), model.language == .zh ? "当前 \(size.columns)x\(size.rows)" : "now \(size.columns)x\(size.rows)"]
+        for (k, line) in lines.enumerated() {
+            let row = max(0, size.rows / 2 - 1 + k)
+            let parts = DisplayWidth.prefix(line, width: size.columns)
+            canvas.put(parts, row: row, column: max(0, (size.columns - DisplayWidth.of(parts)) / 2), style: Style(.warning))
+        }
+    }
+
+    func drawHeader(_ canvas: inout Canvas) {
+        let g = model.glyphs
+        var parts = [model.say(UIText.appName)]
+        parts.append(Set(model.rows.map(\.village)).sorted().joined(separator: ","))
+        parts.append(model.cadreID.flatMap { model.cadreNames[$0] } ?? model.say(UIText.allCadres))
+        parts.append(model.today.description)
+        canvas.fill(row: 0, style: Style(.title, [.reverse]))
+        canvas.put(parts.joined(separator: g.separator), row: 0, column: 0, style: Style(.title, [.reverse]))
+        if let _ = model.readOnly {
+            let ro = "[" + model.say(UIText.readOnly) + "]"
+            canvas.put(ro, row: 0, column: canvas.columns - DisplayWidth.of(ro) - 1, style: Style(.error, [.reverse]))
+        }
+    }
+
+    func drawFooter(_ canvas: inout Canvas) {
+        let hintsRow = canvas.rows - 2
+        canvas.fill(row: hintsRow, style: Style(.muted, [.reverse]))
+        canvas.put(model.keys.hints(for: stack.last!.context, model.language), row: hintsRow, column: 0, style: Style(.muted, [.reverse]))
+        let last = canvas.rows - 1
+        if let q = question {
+            canvas.put(model.say(q.text), row: last, column: 0, style: Style(.warning, [.bold]))
+        } else if let s = status {
+            canvas.put(model.say(s.text), row: last, column: 0, style: Style(s.isError ? .error : .normal))
+        }
+    }
+
+    // MARK: Keys and effects
+
+    public func handle(_ key: Key) {
+        if key == .resize { return }
+        if let q = question {
+            switch key {
+            case .character("y"), .character("Y"):
+                question = nil
+                perform(q.onYes)
+            case .character("n"), .character("N"), .escape:
+                question = nil
+            default: break
+            }
+            return
+        }
+        status = nil
+        if key == .control("c") { return perform([.confirmQuit]) }
+        let top = stack.count - 1
+        if !stack[top].isEditingText, model.keys.command(for: key, in: stack[top].context) == .help {
+            return perform([.push(HelpScreen(model: model))])
+        }
+        let effects = stack[top].handle(key, model: model)
+        perform(effects)
+    }
+
+    func perform(_ effects: [Effect]) {
+        for e in effects {
+            switch e {
+            case .push(let s): stack.append(s)
+            case .pop: if stack.count > 1 { stack.removeLast() } else { finished = true }
+            case .quit: finished = true
+            case .status(let t): status = (t, false)
+            case .error(let t): status = (t, true)
+            case .confirm(let q, let yes): question = (q, yes)
+            case .save(let draft): save(draft)
+            case .keepDraft(let d): keep(d)
+            case .dropDraft(let id): try? store.dropDraft(householdID: id)
+            case .confirmQuit:
+                if stack.contains(where: \.isDirty) { question = (UIText.quitQuestion, [.quit]) } else { finished = true }
+            }
+        }
+    }
+
+    func keep(_ draft: CheckDraft) {
+        do { try store.keepDraft(draft) } catch {
+            status = (Bilingual(zh: "草稿未能保存：\(error)", en: "draft could not be kept: \(error)"), true)
+        }
+    }
+
+    /// Saves through the store; says "saved" only after the store returns (fsync done).
+    func save(_ draft: CheckDraft) {
+        let h = model.household(draft.householdID)
+        let problems = draft.problems(household: h, dataset: store.dataset, today: model.today)
+        if let first = problems.first, let h {
+            _ = h
+            status = (first.message, true)
+            return
+        }
+        guard let h else { return }
+        let id = String(draft.date.description.filter { $0 != "-" }) + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        do {
+            try store.save(draft.check(id: id, recordedAt: clock(), household: h))
+            try? store.dropDraft(householdID: draft.householdID)
+        } catch let e as StoreError {
+            status = (e.message, true)
+            return
+        } catch {
+            status = (Bilingual(zh: "未保存：\(error)", en: "not saved: \(error)"), true)
+            return
+        }
+        model = Model(dataset: store.dataset, today: model.today, language: model.language, glyphs: model.glyphs,
+                      keys: model.keys, cadreID: model.cadreID, readOnly: model.readOnly)
+        if stack.count > 1 { stack.removeLast() }
+        for i in stack.indices { stack[i].modelChanged(model) }
+        status = (Bilingual(zh: UIText.saved.zh + "：\(h.head?.name ?? "") \(id)", en: UIText.saved.en + ": \(h.head?.name ?? "") \(id)"), false)
+    }
+
+    /// The text on screen now (for tests and `--dump`).
+    public var screenText: String { draw().text }
+}

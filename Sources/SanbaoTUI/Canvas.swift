@@ -1,0 +1,99 @@
+/// An in-memory screen: a grid of cells where a wide (CJK) character takes two.
+///
+/// Every screen draws here; the ncurses terminal copies the result out, and tests read
+/// it back as text. Writing is clipped by display width and never splits a wide
+/// character: a wide character that would not fit is replaced by a space, and
+/// overwriting half of one blanks the other half. So the bug that corrupts ncurses'
+/// screen model cannot happen.
+public struct Canvas: Sendable, Equatable {
+    public struct Cell: Sendable, Equatable {
+        public var character: Character
+        public var style: Style
+        /// The right half of a wide character: drawn by the cell on its left.
+        public var isContinuation: Bool
+
+        public static let blank = Cell(character: " ", style: .normal, isContinuation: false)
+    }
+
+    public let rows: Int
+    public let columns: Int
+    public private(set) var cells: [Cell]
+
+    public init(rows: Int, columns: Int) {
+        self.rows = max(0, rows)
+        self.columns = max(0, columns)
+        cells = Array(repeating: .blank, count: self.rows * self.columns)
+    }
+
+    public subscript(row: Int, column: Int) -> Cell { cells[row * columns + column] }
+
+    /// Writes `text` at (row, column), clipped to `width` cells (default: to the edge).
+    /// Returns the number of cells used.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, row: Int, column: Int, width: Int? = nil,
+                             style: Style = .normal) -> Int {
+        guard row >= 0, row < rows, column < columns else { return 0 }
+        let limit = min(column + (width ?? columns), columns)
+        var x = column
+        for ch in text {
+            let printable = DisplayWidth.isPrintable(ch) ? ch : "?"
+            let w = DisplayWidth.of(printable)
+            if w == 0 { continue }
+            if x + w > limit {
+                if x < limit { set(row, x, " ", style, wide: false) }
+                x = limit
+                break
+            }
+            if x >= 0 { set(row, x, printable, style, wide: w == 2) }
+            x += w
+        }
+        return max(0, x - column)
+    }
+
+    /// Fills `width` cells with spaces in `style` (for highlighted rows and clearing).
+    public mutating func fill(row: Int, column: Int = 0, width: Int? = nil, style: Style = .normal) {
+        guard row >= 0, row < rows else { return }
+        let end = min(columns, column + (width ?? columns))
+        var x = max(0, column)
+        while x < end {
+            set(row, x, " ", style, wide: false)
+            x += 1
+        }
+    }
+
+    /// Restyles cells without changing their text (e.g. the cursor row).
+    public mutating func restyle(row: Int, column: Int = 0, width: Int? = nil, _ transform: (Style) -> Style) {
+        guard row >= 0, row < rows else { return }
+        let end = min(columns, column + (width ?? columns))
+        for x in max(0, column)..<max(max(0, column), end) {
+            cells[row * columns + x].style = transform(cells[row * columns + x].style)
+        }
+    }
+
+    private mutating func set(_ row: Int, _ x: Int, _ ch: Character, _ style: Style, wide: Bool) {
+        let i = row * columns + x
+        // Overwriting either half of a wide character blanks its other half.
+        if cells[i].isContinuation, x > 0 { cells[i - 1] = Cell(character: " ", style: cells[i - 1].style, isContinuation: false) }
+        if x + 1 < columns, cells[i + 1].isContinuation {
+            cells[i + 1] = Cell(character: " ", style: cells[i + 1].style, isContinuation: false)
+        }
+        cells[i] = Cell(character: ch, style: style, isContinuation: false)
+        if wide {
+            if x + 2 < columns, cells[i + 2].isContinuation {
+                cells[i + 2] = Cell(character: " ", style: cells[i + 2].style, isContinuation: false)
+            }
+            cells[i + 1] = Cell(character: " ", style: style, isContinuation: true)
+        }
+    }
+
+    /// One row as text (continuation cells omitted), trailing spaces trimmed.
+    public func line(_ row: Int) -> String {
+        var s = ""
+        for x in 0..<columns where !self[row, x].isContinuation { s.append(self[row, x].character) }
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+
+    /// The whole screen as text, one line per row: what screen tests compare.
+    public var text: String { (0..<rows).map(line).joined(separator: "\n") }
+}

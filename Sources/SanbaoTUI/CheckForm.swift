@@ -1,0 +1,180 @@
+import SanbaoCore
+
+/// The guided check: one page per indicator, prefilled from the last check and the
+/// household record, the derived state shown live as answers change. Every change is
+/// kept as a draft on disk, so a crash or kill loses nothing; saving goes through the
+/// store and is reported only once durable.
+public struct CheckForm: Screen {
+    public enum Page: Int, CaseIterable, Sendable {
+        case visit, income, foodClothing, water, education, medical, housing, wrapUp
+
+        var indicator: Indicator? {
+            switch self {
+            case .income: .income
+            case .foodClothing: .foodClothing
+            case .water: .water
+            case .education: .education
+            case .medical: .medical
+            case .housing: .housing
+            default: nil
+            }
+        }
+    }
+
+    public private(set) var draft: CheckDraft
+    public var page = Page.visit
+    public var field = 0
+    /// What is typed in the focused textual field (may not parse yet).
+    var buffer = TextField()
+    var bufferInvalid = false
+    public private(set) var isDirty = false
+    var household: Household
+    let config: RulesConfig
+
+    public var context: KeyContext { .form }
+    public var isEditingText: Bool { currentField?.isTextual ?? false }
+
+    public init(householdID: String, model: Model) {
+        household = model.household(householdID)!
+        config = model.dataset.rules
+        draft = CheckDraft(prefilledFor: household, checks: model.dataset.checks, date: model.today, config: model.dataset.rules)
+        loadBuffer(model.language)
+    }
+
+    /// Reopens a draft kept from an earlier session.
+    public init(draft: CheckDraft, model: Model) {
+        household = model.household(draft.householdID)!
+        config = model.dataset.rules
+        self.draft = draft
+        isDirty = true
+        loadBuffer(model.language)
+    }
+
+    var fields: [FormField] { Self.fields(page, household: household, draft: draft, config: config) }
+    var currentField: FormField? { fields.indices.contains(field) ? fields[field] : nil }
+
+    mutating func loadBuffer(_ language: Language) {
+        buffer = TextField(currentField.map { $0.text(draft, language) } ?? "")
+        bufferInvalid = false
+    }
+
+    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
+        let before = draft
+        // Typing goes to the focused text field first; movement keys still move.
+        if let f = currentField, f.isTextual, key != .up, key != .down, key != .tab, key != .backTab, buffer.edit(key) {
+            bufferInvalid = !f.store(buffer.text, into: &draft)
+            return changed(before)
+        }
+        if let f = currentField, !f.isTextual, case .character(let c) = key, ["y", "n", "Y", "N"].contains(c),
+           case .choice(let options, _, _) = f.kind, options.count == 3, options[1] == UIText.yes {
+            f.step(&draft, by: 0)
+            if case .choice(_, _, let set) = f.kind { set(&draft, c == "y" || c == "Y" ? 1 : 2) }
+            return changed(before)
+        }
+        guard let command = model.keys.command(for: key, in: .form) else { return [] }
+        switch command {
+        case .nextField, .previousField:
+            let n = fields.count
+            guard n > 0 else { return [] }
+            field = (field + (command == .nextField ? 1 : n - 1)) % n
+            loadBuffer(model.language)
+        case .nextPage, .previousPage:
+            let all = Page.allCases
+            let k = page.rawValue + (command == .nextPage ? 1 : -1)
+            guard all.indices.contains(k) else { return [] }
+            page = all[k]
+            field = 0
+            loadBuffer(model.language)
+        case .increase, .decrease, .toggle:
+            currentField?.step(&draft, by: command == .decrease ? -1 : 1)
+            return changed(before)
+        case .save:
+            if let why = model.readOnly { return [.error(why)] }
+            if bufferInvalid { return [.error(Bilingual(zh: "“\(buffer.text)”格式不对", en: "\"\(buffer.text)\" is not valid here"))] }
+            return [.save(draft)]
+        case .back:
+            let leave: [Effect] = [.dropDraft(householdID: draft.householdID), .pop]
+            return isDirty ? [.confirm(UIText.discardQuestion, leave)] : leave
+        default: break
+        }
+        return []
+    }
+
+    mutating func changed(_ before: CheckDraft) -> [Effect] {
+        guard draft != before else { return [] }
+        isDirty = true
+        return [.keepDraft(draft)]
+    }
+
+    /// The state the rules give the indicator with the answers so far.
+    func derived(_ indicator: Indicator, model: Model) -> Assessment {
+        let probe = draft.check(id: "~draft", recordedAt: "9999", household: household)
+        let others = model.dataset.checks.filter { $0.householdID == household.id }
+        return Assessor(config: model.dataset.rules).assess(household, checks: others + [probe], on: draft.date).indicators[indicator]!
+    }
+
+    // MARK: Rendering
+
+    public func render(into canvas: inout Canvas, area: Rect, model: Model) {
+        let say = model.say
+        let zh = model.language == .zh
+        let title = (zh ? "入户检查  " : "Check  ") + "\(household.head?.name ?? "")  \(household.address.village)\(household.address.group)"
+        canvas.put(title, row: area.row, column: area.column, style: Style(.title))
+        // Page tabs: the current one highlighted.
+        var x = area.column
+        for p in Page.allCases {
+            let name = Self.pageTitle(p).text(model.language)
+            let style = p == page ? Style(.selected, [.reverse]) : Style(.muted)
+            x += canvas.put(" \(name) ", row: area.row + 1, column: x, style: style)
+        }
+        var row = area.row + 3
+        if let i = page.indicator {
+            let a = derived(i, model: model)
+            canvas.put(say(UIText.derived) + ": ", row: row, column: area.column)
+            canvas.put("\(a.state.letter) " + say(a.state.label), row: row, column: area.column + (zh ? 10 : 16), style: Style(a.state.role, [.bold]))
+            row += 1
+            let reasons = a.reasons.map { $0.text(model.language) }.joined(separator: zh ? "；" : "; ")
+            row += wrap(reasons, into: &canvas, row: row, area: area, maxLines: 2, style: Style(.muted))
+            row += 1
+        }
+        let labelWidth = zh ? 22 : 30
+        let fs = fields
+        let room = area.row + area.rows - row
+        let first = max(0, min(field - room + 1, fs.count - room))
+        for (k, f) in fs.enumerated() where k >= first && row < area.row + area.rows {
+            let focused = k == field
+            canvas.put((focused ? model.glyphs.cursor : " ") + " " + DisplayWidth.fit(say(f.label), width: labelWidth - 2),
+                       row: row, column: area.column, style: focused ? Style(.key) : .normal)
+            let valueX = area.column + labelWidth + 1
+            let width = area.columns - labelWidth - 2
+            if focused && f.isTextual {
+                buffer.render(into: &canvas, row: row, column: valueX, width: width, style: Style(bufferInvalid ? .error : .input, [.underline]))
+            } else {
+                let text = f.isTextual ? f.text(draft, model.language) : "< " + f.text(draft, model.language) + " >"
+                canvas.put(text, row: row, column: valueX, width: width, style: focused ? Style(.input, [.reverse]) : .normal)
+            }
+            row += 1
+        }
+    }
+
+    /// Writes `text` over up to `maxLines` lines; returns the lines used.
+    func wrap(_ text: String, into canvas: inout Canvas, row: Int, area: Rect, maxLines: Int, style: Style) -> Int {
+        var rest = Substring(text)
+        var used = 0
+        while !rest.isEmpty && used < maxLines {
+            let part = DisplayWidth.prefix(rest, width: area.columns - 2)
+            canvas.put(part, row: row + used, column: area.column + 2, style: style)
+            rest = rest.dropFirst(part.count)
+            used += 1
+        }
+        return max(used, 1)
+    }
+
+    static func pageTitle(_ p: Page) -> Bilingual {
+        switch p {
+        case .visit: Bilingual(zh: "走访", en: "Visit")
+        case .wrapUp: Bilingual(zh: "措施与保存", en: "Measures & save")
+        default: p.indicator!.label
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import SanbaoCore
+
+/// One question of the check form, reading and writing the draft through closures so
+/// the form is a plain list of fields per page.
+public struct FormField {
+    public enum Kind {
+        /// Pick one of the options (←/→ or Space).
+        case choice([Bilingual], get: (CheckDraft) -> Int, set: (inout CheckDraft, Int) -> Void)
+        /// Free text, Chinese included.
+        case text(get: (CheckDraft) -> String, set: (inout CheckDraft, String) -> Void)
+        /// Whole number, or empty for unknown.
+        case number(get: (CheckDraft) -> Int?, set: (inout CheckDraft, Int?) -> Void)
+        /// YYYY-MM-DD, or empty when `optional`.
+        case date(optional: Bool, get: (CheckDraft) -> LocalDate?, set: (inout CheckDraft, LocalDate?) -> Void)
+    }
+
+    public var label: Bilingual
+    public var kind: Kind
+
+    public var isTextual: Bool {
+        if case .choice = kind { return false }
+        return true
+    }
+
+    /// The value as shown and as edited in a text buffer.
+    public func text(_ draft: CheckDraft, _ language: Language) -> String {
+        switch kind {
+        case .choice(let options, let get, _): return options[get(draft)].text(language)
+        case .text(let get, _): return get(draft)
+        case .number(let get, _): return get(draft).map(String.init) ?? ""
+        case .date(_, let get, _): return get(draft)?.description ?? ""
+        }
+    }
+
+    /// Steps a choice by `delta`, wrapping.
+    public func step(_ draft: inout CheckDraft, by delta: Int) {
+        guard case .choice(let options, let get, let set) = kind else { return }
+        set(&draft, (get(draft) + delta + options.count) % options.count)
+    }
+
+    /// Stores text typed into a textual field. Returns false when it does not parse
+    /// (the buffer keeps what was typed, the draft keeps its last good value).
+    @discardableResult
+    public func store(_ text: String, into draft: inout CheckDraft) -> Bool {
+        switch kind {
+        case .choice: return false
+        case .text(_, let set): set(&draft, text); return true
+        case .number(_, let set):
+            if text.isEmpty { set(&draft, nil); return true }
+            guard let n = Int(text), n >= 0 else { return false }
+            set(&draft, n)
+            return true
+        case .date(let optional, _, let set):
+            if text.isEmpty { if optional { set(&draft, nil) }; return optional }
+            guard let d = LocalDate(text) else { return false }
+            set(&draft, d)
+            return true
+        }
+    }
+}
+
+/// Helpers to build common kinds of fields.
+enum Fields {
+    static let yesNo = [UIText.unknown, UIText.yes, UIText.no]
+
+    static func bool(_ label: Bilingual, get: @escaping (CheckDraft) -> Bool?, set: @escaping (inout CheckDraft, Bool?) -> Void) -> FormField {
+        FormField(label: label, kind: .choice(yesNo, get: { d in get(d).map { $0 ? 1 : 2 } ?? 0 },
+                                               set: { d, i in set(&d, i == 0 ? nil : i == 1) }))
+    }
+
+    static func pick<T: Labelled & Equatable>(_ label: Bilingual, _ cases: [T], allowNone: Bool = true,
+                                              none: Bilingual = UIText.unknown,
+                                              get: @escaping (CheckDraft) -> T?, set: @escaping (inout CheckDraft, T?) -> Void) -> FormField {
+        let options = (allowNone ? [none] : []) + cases.map(\.label)
+        let offset = allowNone ? 1 : 0
+        return FormField(label: label, kind: .choice(options, get: { d in get(d).flatMap { v in cases.firstIndex(of: v) }.map { $0 + offset } ?? 0 },
+                                                        set: { d, i in set(&d, i < offset ? nil : cases[i - offset]) }))
+    }
+}

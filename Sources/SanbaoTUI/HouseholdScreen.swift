@@ -1,0 +1,178 @@
+import SanbaoCore
+
+/// One household: address, type, status, cadre; members (ID numbers masked unless
+/// revealed); the six indicators with reasons; open follow-ups; checks newest first.
+public struct HouseholdScreen: Screen {
+    public let householdID: String
+    public var revealIDs = false
+    var pager = Pager()
+    /// Pager line → check id, for the lines that open a check.
+    var checkAt: [Int: String] = [:]
+
+    public var context: KeyContext { .household }
+
+    public init(householdID: String, model: Model) {
+        self.householdID = householdID
+        rebuild(model)
+    }
+
+    public mutating func modelChanged(_ model: Model) {
+        let keep = pager.cursor
+        rebuild(model)
+        pager.cursor = keep
+    }
+
+    public mutating func layout(_ area: Rect) { pager.layout(Rect(row: area.row + 1, column: area.column, rows: area.rows - 1, columns: area.columns)) }
+
+    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
+        guard let command = model.keys.command(for: key, in: context) else { return [] }
+        if pager.apply(command) { return [] }
+        switch command {
+        case .open:
+            guard let id = checkAt[pager.cursor.selected], let c = model.dataset.checks.first(where: { $0.id == id }) else { return [] }
+            return [.push(CheckDetailScreen(check: c, model: model))]
+        case .newCheck:
+            if let why = model.readOnly { return [.error(why)] }
+            return [.push(CheckForm(householdID: householdID, model: model))]
+        case .revealIDs:
+            revealIDs.toggle()
+            modelChanged(model)
+        case .back, .quit:
+            return [.pop]
+        default: break
+        }
+        return []
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, model: Model) {
+        guard let h = model.household(householdID) else { return }
+        let title = "\(h.head?.name ?? "")  \(h.address.village)\(h.address.group)  [\(h.id)]"
+        canvas.put(title, row: area.row, column: area.column, style: Style(.title))
+        pager.render(into: &canvas, area: Rect(row: area.row + 1, column: area.column, rows: area.rows - 1, columns: area.columns))
+    }
+
+    mutating func rebuild(_ model: Model) {
+        pager.lines = []
+        checkAt = [:]
+        guard let h = model.household(householdID) else { return }
+        let lang = model.language
+        let zh = lang == .zh
+        let say = model.say
+        let a = h.address
+        pager.add((zh ? "地址 " : "Address ") + [a.province, a.city, a.county, a.township, a.village, a.group].joined(separator: zh ? "" : " ") + "  (\(a.villageCode))")
+        pager.add((zh ? "户编号 " : "Number ") + h.number + "   " + (zh ? "电话 " : "Phone ") + h.phone)
+        pager.add((zh ? "类型 " : "Type ") + say(h.type.label) + "   " + (zh ? "状态 " : "Status ") + say(h.status.label))
+        let causes = ([h.causes.main] + h.causes.others).map { say($0.label) }.joined(separator: zh ? "、" : ", ")
+        pager.add((zh ? "致贫原因 " : "Causes ") + causes)
+        if let cid = h.cadreID(on: model.today), let c = model.dataset.cadre(cid) {
+            pager.add((zh ? "帮扶干部 " : "Cadre ") + "\(c.name)  \(c.unit)  \(c.phone)")
+        }
+        pager.blank()
+        members(h, model)
+        pager.blank()
+        let checks = model.dataset.checks.filter { $0.householdID == h.id }
+        let assessment = Assessor(config: model.dataset.rules).assess(h, checks: checks, on: model.today)
+        pager.add(say(UIText.indicators) + " (\(model.today))" + (assessment.meetsStandard ? "  " + say(UIText.meetsAll) : ""), Style(.title))
+        for i in Indicator.allCases {
+            let s = assessment.indicators[i]!
+            let reasons = s.reasons.map { $0.text(lang) }.joined(separator: zh ? "；" : "; ")
+            pager.add([("  " + DisplayWidth.fit(say(i.label), width: zh ? 5 : 16), .normal),
+                       ("\(s.state.letter) " + DisplayWidth.fit(say(s.state.label), width: zh ? 7 : 10), Style(s.state.role)),
+                       (reasons, .normal)])
+        }
+        followUps(h, assessment, model)
+        pager.blank()
+        pager.add(say(UIText.checks), Style(.title))
+        let ordered = CheckHistory.chronological(checks).reversed()
+        let superseded = Set(checks.compactMap(\.supersedes))
+        if ordered.isEmpty { pager.add("  " + say(UIText.noChecks), Style(.muted)) }
+        for c in ordered {
+            checkAt[pager.lines.count] = c.id
+            let who = model.cadreNames[c.cadreID] ?? c.cadreID
+            let letters = Indicator.allCases.map { c.findings[$0]?.state.map { String($0.letter) } ?? (c.findings[$0] == nil ? " " : "*") }.joined()
+            var text = "  \(c.date)  \(DisplayWidth.fit(who, width: 8)) [\(letters)]  \(c.note.split(separator: "\n").first.map(String.init) ?? "")"
+            if superseded.contains(c.id) { text += zh ? "（已更正）" : " (corrected)" }
+            pager.add(text, Style(superseded.contains(c.id) ? .muted : .normal))
+        }
+    }
+
+    mutating func members(_ h: Household, _ model: Model) {
+        let zh = model.language == .zh
+        let say = model.say
+        pager.add(say(UIText.members), Style(.title))
+        let head = [DisplayWidth.fit(zh ? "姓名" : "Name", width: 8), DisplayWidth.fit(zh ? "关系" : "Relation", width: 8),
+                    DisplayWidth.fitRight(zh ? "岁" : "Age", width: 3), DisplayWidth.fit(zh ? "身份证号" : "ID number", width: 18),
+                    DisplayWidth.fit(zh ? "就学" : "School", width: 8), DisplayWidth.fit(zh ? "医保" : "Ins.", width: 6), zh ? "健康" : "Health"]
+        pager.add("  " + head.joined(separator: " "), Style(.muted))
+        for m in h.members {
+            let id = m.idNumber.map { revealIDs ? $0 : IDNumber.masked($0) } ?? "-"
+            let insured = m.insured.map { $0 ? say(UIText.yes) : say(UIText.no) } ?? "?"
+            var health = say(m.health.label)
+            if let g = m.disabilityGrade { health += zh ? "\(g)级" : " \(g)" }
+            if m.health == .chronic, m.chronicCard == true { health += zh ? "（有卡）" : " (card)" }
+            let cells = [DisplayWidth.fit(m.name, width: 8), DisplayWidth.fit(say(m.relation.label), width: 8),
+                         DisplayWidth.fitRight(String(m.birthDate.age(on: model.today)), width: 3), DisplayWidth.fit(id, width: 18),
+                         DisplayWidth.fit(m.school.map { say($0.label) } ?? "-", width: 8), DisplayWidth.fit(insured, width: 6), health]
+            pager.add([("  " + cells.joined(separator: " "), m.insured == false ? Style(.notMet) : .normal)])
+        }
+    }
+
+    mutating func followUps(_ h: Household, _ a: HouseholdAssessment, _ model: Model) {
+        let open = h.measures.filter { $0.progress != .done }
+        guard a.followUp != nil || !open.isEmpty else { return }
+        pager.blank()
+        pager.add(model.say(UIText.followUps), Style(.title))
+        if let due = a.followUp {
+            let late = due < model.today
+            pager.add("  " + (model.language == .zh ? "跟进日期 \(due)" : "follow-up due \(due)") + (late ? (model.language == .zh ? "（已过期）" : " (overdue)") : ""),
+                      Style(late ? .warning : .normal))
+        }
+        for m in open {
+            pager.add("  [\(model.say(m.breakthrough.label))] \(m.what)  \(model.say(m.progress.label))")
+        }
+    }
+}
+
+/// One check in full: findings with notes, facts observed, measures, follow-up.
+public struct CheckDetailScreen: Screen {
+    var pager = Pager()
+    public var context: KeyContext { .household }
+
+    public init(check c: Check, model: Model) {
+        let say = model.say
+        let zh = model.language == .zh
+        pager.add("\(c.date)  \(model.cadreNames[c.cadreID] ?? c.cadreID)  \(c.id)", Style(.title))
+        if let s = c.supersedes { pager.add(zh ? "更正了 \(s)" : "corrects \(s)", Style(.muted)) }
+        pager.add((zh ? "记录时间 " : "Recorded ") + c.recordedAt + (c.confirmed ? (zh ? "  户主已签字确认" : "  confirmed by household") : ""))
+        pager.blank()
+        for i in Indicator.allCases {
+            guard let f = c.findings[i] else { continue }
+            let state = f.state.map { say($0.label) } ?? say(UIText.auto)
+            pager.add([(DisplayWidth.fit(say(i.label), width: zh ? 6 : 16), .normal), (state, Style(f.state?.role ?? .normal))])
+            for line in f.note.split(separator: "\n") { pager.add("    " + line, Style(.muted)) }
+        }
+        if !c.measures.isEmpty {
+            pager.blank()
+            pager.add(zh ? "商定措施" : "Measures agreed", Style(.title))
+            for m in c.measures { pager.add("  " + m) }
+        }
+        if let f = c.followUp { pager.add((zh ? "跟进日期 " : "Follow-up ") + f.description) }
+        if !c.note.isEmpty {
+            pager.blank()
+            pager.add(say(UIText.note), Style(.title))
+            for line in c.note.split(separator: "\n") { pager.add("  " + line) }
+        }
+    }
+
+    public mutating func layout(_ area: Rect) { pager.layout(area) }
+
+    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
+        guard let command = model.keys.command(for: key, in: context) else { return [] }
+        if pager.apply(command) { return [] }
+        return command == .back || command == .quit || command == .open ? [.pop] : []
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, model: Model) {
+        pager.render(into: &canvas, area: area, highlight: false)
+    }
+}

@@ -1,0 +1,314 @@
+import SanbaoCore
+
+/// The start screen: the cadre's households, one line each, a column per indicator.
+/// Sort by any column, filter by failing indicator, place, overdue or monitoring, and
+/// search incrementally (pinyin initials too).
+public struct RosterScreen: Screen {
+    public enum Column: CaseIterable, Sendable {
+        case number, head, place, people, indicator(Indicator), days, followUp
+
+        public static var allCases: [Column] {
+            [.number, .head, .place, .people] + Indicator.allCases.map { .indicator($0) } + [.days, .followUp]
+        }
+
+        var title: Bilingual {
+            switch self {
+            case .number: UIText.number
+            case .head: UIText.head
+            case .place: UIText.place
+            case .people: UIText.people
+            case .indicator(let i): Bilingual(zh: String(i.label.zh.prefix(1)), en: Self.short(i))
+            case .days: UIText.days
+            case .followUp: UIText.followUp
+            }
+        }
+
+        static func short(_ i: Indicator) -> String {
+            switch i {
+            case .income: "In"
+            case .foodClothing: "Fd"
+            case .water: "Wa"
+            case .education: "Ed"
+            case .medical: "Me"
+            case .housing: "Ho"
+            }
+        }
+    }
+
+    /// Which failing indicator to show: nil all, `.any` any failing, or one indicator.
+    public enum IndicatorFilter: Equatable, Sendable {
+        case any
+        case one(Indicator)
+    }
+
+    public var context: KeyContext { .roster }
+    public var cursor = ListCursor()
+    public var sortColumn = 1
+    public var descending = false
+    public var indicatorFilter: IndicatorFilter?
+    public var overdueOnly = false
+    public var monitoringOnly = false
+    /// Index into `places(model)`: nil for all.
+    public var place: Int?
+    public var search = TextField()
+    public var searching = false
+    /// Indices into `model.rows` currently shown, in display order.
+    public private(set) var visible: [Int] = []
+    var lastHeight = 20
+
+    public init(model: Model) {
+        refresh(model)
+    }
+
+    public var isEditingText: Bool { searching }
+
+    /// Villages and village/group pairs present, for the place filter.
+    func places(_ model: Model) -> [(village: String, group: String?)] {
+        var out: [(String, String?)] = []
+        for v in Set(model.rows.map(\.village)).sorted() {
+            out.append((v, nil))
+            for g in Set(model.rows.filter { $0.village == v }.map(\.group)).sorted(by: GroupOrder.less) { out.append((v, g)) }
+        }
+        return out
+    }
+
+    /// Recomputes the visible rows: filters, search, then sort.
+    public mutating func refresh(_ model: Model) {
+        let query = PinyinQuery(search.text)
+        let digits = search.text.uppercased().allSatisfy { $0.isNumber || $0 == "X" } ? search.text.uppercased() : nil
+        let placeFilter = place.flatMap { p in places(model).indices.contains(p) ? places(model)[p] : nil }
+        var out: [Int] = []
+        for (i, r) in model.rows.enumerated() {
+            if let f = indicatorFilter {
+                switch f {
+                case .any: if r.meetsStandard { continue }
+                case .one(let ind): if r.state(ind).passes { continue }
+                }
+            }
+            if overdueOnly && !r.overdue { continue }
+            if monitoringOnly && r.monitoring == nil { continue }
+            if let p = placeFilter, r.village != p.village || (p.group.map { $0 != r.group } ?? false) { continue }
+            if !search.text.isEmpty && !model.row(i, matches: query, digits: digits) { continue }
+            out.append(i)
+        }
+        let column = Column.allCases[sortColumn]
+        out.sort { a, b in
+            let ord = Self.compare(model.rows[a], model.rows[b], column, today: model.today)
+            if ord != 0 { return descending ? ord > 0 : ord < 0 }
+            return a < b
+        }
+        visible = out
+        cursor.clamp(count: visible.count, height: lastHeight)
+    }
+
+    static func compare(_ a: RosterRow, _ b: RosterRow, _ c: Column, today: LocalDate) -> Int {
+        func cmp<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
+        switch c {
+        case .number: return cmp(a.number, b.number)
+        case .head: return cmp(a.head, b.head)
+        case .place: return cmp(a.village + a.group, b.village + b.group)
+        case .people: return cmp(a.members, b.members)
+        case .indicator(let i): return cmp(severity(a.state(i)), severity(b.state(i)))
+        case .days: return cmp(a.daysSinceVisit(on: today) ?? Int.max, b.daysSinceVisit(on: today) ?? Int.max)
+        case .followUp: return cmp(a.followUp?.dayNumber ?? Int.max, b.followUp?.dayNumber ?? Int.max)
+        }
+    }
+
+    /// Worst first when sorting by an indicator.
+    static func severity(_ s: IndicatorState) -> Int {
+        switch s {
+        case .notMet: 0
+        case .followUp: 1
+        case .unchecked: 2
+        case .met: 3
+        case .notApplicable: 4
+        }
+    }
+
+    public func selectedRow(_ model: Model) -> RosterRow? {
+        visible.indices.contains(cursor.selected) ? model.rows[visible[cursor.selected]] : nil
+    }
+
+    public mutating func modelChanged(_ model: Model) { refresh(model) }
+
+    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
+        if searching {
+            switch key {
+            case .enter, .escape, .down, .up:
+                searching = false
+                if key == .escape { search = TextField() }
+                refresh(model)
+                return []
+            default:
+                if search.edit(key) {
+                    cursor.selected = 0
+                    refresh(model)
+                }
+                return []
+            }
+        }
+        guard let command = model.keys.command(for: key, in: context) else { return [] }
+        if cursor.apply(command, count: visible.count, height: lastHeight) { return [] }
+        switch command {
+        case .search:
+            searching = true
+        case .open:
+            guard let r = selectedRow(model) else { return [] }
+            return [.push(HouseholdScreen(householdID: r.id, model: model))]
+        case .newCheck:
+            guard let r = selectedRow(model) else { return [] }
+            if let why = model.readOnly { return [.error(why)] }
+            return [.push(CheckForm(householdID: r.id, model: model))]
+        case .sort:
+            sortColumn = (sortColumn + 1) % Column.allCases.count
+            descending = false
+        case .reverse:
+            descending.toggle()
+        case .filterIndicator:
+            indicatorFilter = Self.next(indicatorFilter)
+        case .filterOverdue:
+            overdueOnly.toggle()
+        case .filterMonitoring:
+            monitoringOnly.toggle()
+        case .filterPlace:
+            let count = places(model).count
+            place = place.map { $0 + 1 < count ? $0 + 1 : nil } ?? (count > 0 ? 0 : nil)
+        case .clearFilters:
+            indicatorFilter = nil
+            overdueOnly = false
+            monitoringOnly = false
+            place = nil
+            search = TextField()
+        case .dashboard:
+            return [.push(DashboardScreen(model: model))]
+        case .quit:
+            return [.quit]
+        case .back:
+            if !search.text.isEmpty { search = TextField() } else { return [] }
+        default:
+            return []
+        }
+        cursor.selected = command == .search ? cursor.selected : 0
+        refresh(model)
+        return []
+    }
+
+    static func next(_ f: IndicatorFilter?) -> IndicatorFilter? {
+        switch f {
+        case nil: return .any
+        case .any: return .one(Indicator.allCases[0])
+        case .one(let i):
+            let k = Indicator.allCases.firstIndex(of: i)! + 1
+            return k < Indicator.allCases.count ? .one(Indicator.allCases[k]) : nil
+        }
+    }
+
+    // MARK: Rendering
+
+    /// Column widths for the available width: fixed columns, the rest to names and places.
+    static func widths(_ total: Int) -> [Int] {
+        let fixed = [4, 8, 12, 3] + Array(repeating: 2, count: 6) + [4, 10]
+        let gaps = fixed.count - 1
+        var w = fixed
+        let extra = max(0, total - fixed.reduce(0, +) - gaps - 1)
+        w[1] += min(extra / 3, 6)
+        w[2] += min(extra - min(extra / 3, 6), 14)
+        return w
+    }
+
+    public mutating func layout(_ area: Rect) {
+        lastHeight = max(1, area.rows - 2)
+        cursor.clamp(count: visible.count, height: lastHeight)
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, model: Model) {
+        let say = model.say
+        // Line 1: search or filters, and the count.
+        let count = "\(visible.count)/\(model.rows.count)"
+        if searching || !search.text.isEmpty {
+            let label = "/ " + say(UIText.search) + ": "
+            let used = canvas.put(label, row: area.row, column: area.column, style: Style(.key))
+            let width = area.columns - used - DisplayWidth.of(count) - 2
+            search.render(into: &canvas, row: area.row, column: area.column + used, width: max(1, width), style: Style(.input))
+        } else {
+            canvas.put(filterSummary(model), row: area.row, column: area.column, width: area.columns - DisplayWidth.of(count) - 1, style: Style(.muted))
+        }
+        canvas.put(count, row: area.row, column: area.column + area.columns - DisplayWidth.of(count), style: Style(.title))
+
+        let widths = Self.widths(area.columns)
+        var x = area.column
+        for (k, col) in Column.allCases.enumerated() {
+            var title = say(col.title)
+            if k == sortColumn { title = DisplayWidth.fit(title, width: widths[k] - 1) + (descending ? "v" : "^") }
+            canvas.put(DisplayWidth.fit(title, width: widths[k]), row: area.row + 1, column: x, style: Style(.title, [.underline]))
+            x += widths[k] + 1
+        }
+        let height = area.rows - 2
+        if visible.isEmpty {
+            canvas.put(say(UIText.noMatches), row: area.row + 3, column: area.column + 2, style: Style(.muted))
+            return
+        }
+        for line in 0..<height {
+            let k = cursor.top + line
+            guard k < visible.count else { break }
+            let row = area.row + 2 + line
+            drawRow(model.rows[visible[k]], into: &canvas, row: row, x0: area.column, widths: widths, model: model)
+            if k == cursor.selected {
+                canvas.restyle(row: row, column: area.column, width: area.columns) { Style($0.role == .normal ? .selected : $0.role, $0.attributes.union(.reverse)) }
+            }
+        }
+    }
+
+    func drawRow(_ r: RosterRow, into canvas: inout Canvas, row: Int, x0: Int, widths: [Int], model: Model) {
+        let zh = model.language == .zh
+        var cells: [(String, Style, Bool)] = [
+            (String(r.number.suffix(4)), .normal, false), (r.head, .normal, false),
+            (zh ? r.village.replacingOccurrences(of: "村", with: "") + r.group : r.village + " " + r.group, .normal, false),
+            (String(r.members), .normal, true),
+        ]
+        for i in Indicator.allCases {
+            let s = r.state(i)
+            cells.append((String(s.letter), Style(s.role), false))
+        }
+        let days = r.daysSinceVisit(on: model.today).map(String.init) ?? "-"
+        cells.append((days, Style(r.overdue ? .warning : .normal), true))
+        let due = r.followUp.map { String($0.description.dropFirst(5)) } ?? ""
+        cells.append((due, Style(r.followUp.map { $0 < model.today } ?? false ? .warning : .normal), false))
+        var x = x0
+        for (k, (text, style, right)) in cells.enumerated() {
+            let t = right ? DisplayWidth.fitRight(text, width: widths[k]) : DisplayWidth.fit(text, width: widths[k])
+            canvas.put(t, row: row, column: x, style: style)
+            x += widths[k] + 1
+        }
+    }
+
+    func filterSummary(_ model: Model) -> String {
+        var parts: [String] = []
+        switch indicatorFilter {
+        case nil: break
+        case .any?: parts.append(model.say(UIText.anyFailing))
+        case .one(let i)?: parts.append(model.say(i.label) + " X")
+        }
+        if overdueOnly { parts.append(model.say(UIText.overdue)) }
+        if monitoringOnly { parts.append(model.say(UIText.monitoring)) }
+        if let p = place, places(model).indices.contains(p) {
+            let pl = places(model)[p]
+            parts.append(pl.village + (pl.group ?? ""))
+        }
+        let filters = parts.isEmpty ? model.say(UIText.all) : parts.joined(separator: ", ")
+        return model.say(UIText.filters) + ": " + filters + "   " + model.say(UIText.sortedBy) + ": "
+            + model.say(Column.allCases[sortColumn].title)
+    }
+}
+
+/// Orders group names so 二组 comes after 一组 and 10组 after 9组.
+enum GroupOrder {
+    static let numerals: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+
+    static func number(_ g: String) -> Int {
+        if let n = Int(g.prefix { $0.isNumber }) { return n }
+        return g.compactMap { numerals[$0] }.reduce(0) { $0 == 10 ? 10 + $1 : ($1 == 10 ? max(1, $0) * 10 : $0 + $1) }
+    }
+
+    static func less(_ a: String, _ b: String) -> Bool { (number(a), a) < (number(b), b) }
+}

@@ -1,0 +1,124 @@
+import SanbaoCore
+
+/// A rectangle of the canvas a screen may draw in.
+public struct Rect: Sendable, Equatable {
+    public var row: Int
+    public var column: Int
+    public var rows: Int
+    public var columns: Int
+}
+
+/// What a screen asks the app to do after a key. Screens never do I/O or touch other
+/// screens; they return effects and the app carries them out.
+public enum Effect {
+    case push(any Screen)
+    case pop
+    case quit
+    case status(Bilingual)
+    case error(Bilingual)
+    /// Ask a yes/no question; on yes, carry out the effects.
+    case confirm(Bilingual, [Effect])
+    /// Save a check through the store; the form learns the result through `didSave`.
+    case save(CheckDraft)
+    /// Keep the unsaved form on disk so a crash or kill does not lose it.
+    case keepDraft(CheckDraft)
+    case dropDraft(householdID: String)
+    /// Quit, asking first when some screen has unsaved input.
+    case confirmQuit
+}
+
+/// One screen: state, a pure render, and key handling that returns effects.
+public protocol Screen {
+    var context: KeyContext { get }
+    /// When true, printable keys go to the screen as text instead of through the key table.
+    var isEditingText: Bool { get }
+    /// True when leaving would lose unsaved input.
+    var isDirty: Bool { get }
+    /// Called before `render` with the area it will get, so scrolling can follow the size.
+    mutating func layout(_ area: Rect)
+    func render(into canvas: inout Canvas, area: Rect, model: Model)
+    mutating func handle(_ key: Key, model: Model) -> [Effect]
+    /// Called after the data changed (a check was saved): refresh derived state.
+    mutating func modelChanged(_ model: Model)
+}
+
+extension Screen {
+    public var isEditingText: Bool { false }
+    public var isDirty: Bool { false }
+    public mutating func modelChanged(_ model: Model) {}
+    public mutating func layout(_ area: Rect) {}
+}
+
+/// A cursor over a list taller than its window: the selected index and the first
+/// visible line, kept consistent on every move.
+public struct ListCursor: Sendable, Equatable {
+    public var selected = 0
+    public var top = 0
+
+    public mutating func apply(_ command: Command, count: Int, height: Int) -> Bool {
+        switch command {
+        case .up: selected -= 1
+        case .down: selected += 1
+        case .pageUp: selected -= max(1, height - 1)
+        case .pageDown: selected += max(1, height - 1)
+        case .top: selected = 0
+        case .bottom: selected = count - 1
+        default: return false
+        }
+        clamp(count: count, height: height)
+        return true
+    }
+
+    public mutating func clamp(count: Int, height: Int) {
+        selected = max(0, min(selected, count - 1))
+        if selected < top { top = selected }
+        if selected >= top + height { top = selected - height + 1 }
+        top = max(0, min(top, max(0, count - height)))
+    }
+}
+
+/// A one-line text field edited by whole characters; the cursor moves over a CJK
+/// character in one step and it counts two cells wide.
+public struct TextField: Sendable, Equatable {
+    public private(set) var characters: [Character]
+    public private(set) var cursor: Int
+
+    public init(_ text: String = "") {
+        characters = Array(text)
+        cursor = characters.count
+    }
+
+    public var text: String { String(characters) }
+
+    /// Applies an editing key; false when the key is not an editing key.
+    public mutating func edit(_ key: Key) -> Bool {
+        switch key {
+        case .character(let c) where DisplayWidth.isPrintable(c):
+            characters.insert(c, at: cursor)
+            cursor += 1
+        case .backspace:
+            if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
+        case .delete:
+            if cursor < characters.count { characters.remove(at: cursor) }
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .home, .control("a"): cursor = 0
+        case .end, .control("e"): cursor = characters.count
+        case .control("u"): characters.removeFirst(cursor); cursor = 0
+        default: return false
+        }
+        return true
+    }
+
+    /// Draws the field in `width` cells, scrolled so the cursor shows; returns the
+    /// cursor's cell column relative to the field.
+    @discardableResult
+    public func render(into canvas: inout Canvas, row: Int, column: Int, width: Int, style: Style) -> Int {
+        var start = 0
+        while DisplayWidth.of(String(characters[start..<cursor])) >= width && start < cursor { start += 1 }
+        let visible = String(characters[start...])
+        canvas.fill(row: row, column: column, width: width, style: style)
+        canvas.put(visible, row: row, column: column, width: width, style: style)
+        return DisplayWidth.of(String(characters[start..<cursor]))
+    }
+}
