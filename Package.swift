@@ -29,6 +29,7 @@ let package = Package(
         ),
         .testTarget(name: "SanbaoCoreTests", dependencies: ["SanbaoCore"]),
         .testTarget(name: "SanbaoStoreTests", dependencies: ["SanbaoStore", "SanbaoCore"]),
+        .testTarget(name: "SanbaoTUITests", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore"], exclude: ["Snapshots"]),
         .testTarget(name: "SanbaoCLITests", dependencies: ["SanbaoCore", "SanbaoStore"]),
     ]
 )

@@ -35,7 +35,7 @@ public struct Assessor: Sendable {
         // Amendments are settled over all checks first: a correction that moved a visit
         // to a later date removes the original everywhere, not only after the new date.
         let history = CheckHistory.effective(checks.filter { $0.householdID == household.id }).filter { $0.date <= date }
-        let facts = history.reduce(household) { $0.applying($1.observations) }
+        let facts = household.facts(from: history)
         var indicators: [Indicator: Assessment] = [:]
         for indicator in Indicator.allCases {
             let judgement = Self.rule(indicator).judge(facts, on: date, config: config)
@@ -96,6 +96,16 @@ enum Texts {
 }
 
 extension Household {
+    /// The facts on `date`: the record overlaid with the observations of every effective
+    /// check up to that date, in order. What the rules judge and what screens show.
+    public func facts(checks: [Check], on date: LocalDate) -> Household {
+        facts(from: CheckHistory.effective(checks.filter { $0.householdID == id }).filter { $0.date <= date })
+    }
+
+    func facts(from history: [Check]) -> Household {
+        history.reduce(self) { $0.applying($1.observations) }
+    }
+
     /// The household with the facts of `observations` laid over its own.
     public func applying(_ observations: Observations?) -> Household {
         guard let o = observations, !o.isEmpty else { return self }

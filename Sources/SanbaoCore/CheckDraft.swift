@@ -192,8 +192,7 @@ extension CheckDraft {
     /// or corrects them on the visit. Each indicator starts "from the facts".
     public init(prefilledFor household: Household, checks: [Check], date: LocalDate, config: RulesConfig) {
         self.init(householdID: household.id, date: date)
-        let facts = CheckHistory.effective(checks.filter { $0.householdID == household.id && $0.date <= date })
-            .reduce(household) { $0.applying($1.observations) }
+        let facts = household.facts(checks: checks, on: date)
         cadreID = household.cadreID(on: date)
         observations.income = facts.income(forYear: date.year)
         observations.foodClothing = facts.foodClothing

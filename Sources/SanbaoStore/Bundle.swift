@@ -39,6 +39,11 @@ public struct Bundle: Codable, Sendable, Equatable {
            let v = probe.schemaVersion, v > DataLayout.schemaVersion {
             throw StoreError.badData("\(name): written by a newer Sanbao (schema_version \(v))")
         }
+        let bytes = [UInt8](data)
+        if let syntax = JSONSyntax.firstError(bytes, 0..<bytes.count) {
+            let at = JSONSyntax.position(bytes, offset: syntax.offset)
+            throw StoreError.badData("\(name):\(at.line):\(at.column): \(syntax.message.en)")
+        }
         do {
             let b = try JSONCoding.decoder().decode(Bundle.self, from: data)
             guard b.kind == "bundle" else { throw StoreError.badData("\(name): not a Sanbao bundle (kind \"\(b.kind)\")") }

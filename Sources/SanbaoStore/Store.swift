@@ -151,7 +151,14 @@ public final class Store {
         let dir = "damaged"
         try AtomicFile.makeDirectory(layout.path(dir))
         let stamp = now().replacingOccurrences(of: ":", with: "")
-        let name = "\(dir)/\(file.replacingOccurrences(of: "/", with: "_")).\(stamp).\(suffix)"
+        let base = "\(dir)/\(file.replacingOccurrences(of: "/", with: "_")).\(stamp)"
+        // Never replace bytes moved aside earlier (two repairs can share a second).
+        var name = "\(base).\(suffix)"
+        var n = 1
+        while FileManager.default.fileExists(atPath: layout.path(name)) {
+            n += 1
+            name = "\(base)-\(n).\(suffix)"
+        }
         try AtomicFile.write(bytes, to: layout.path(name))
         return name
     }

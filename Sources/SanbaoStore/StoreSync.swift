@@ -15,6 +15,11 @@ extension Store {
             throw StoreError.badData("unknown household \(householdID)")
         }
         if let p = HouseholdEdit.fieldProblem(field) { throw StoreError.badData(p.en) }
+        if let (member, key) = HouseholdEdit.memberField(field), key != nil,
+           let current = dataset.household(householdID), current.member(member) == nil {
+            let ids = current.members.map { String($0.id) }.joined(separator: ", ")
+            throw StoreError.badData("\(householdID) has no member \(member) (members are numbered by id: \(ids))")
+        }
         let edit = HouseholdEdit(
             id: "e-" + StableHash.hex(Data("\(householdID)|\(field)|\(now())|\(UInt64.random(in: 0...UInt64.max))".utf8)),
             householdID: householdID, field: field, value: value,

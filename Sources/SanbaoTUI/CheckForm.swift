@@ -30,6 +30,7 @@ public struct CheckForm: Screen {
     public private(set) var isDirty = false
     var household: Household
     let config: RulesConfig
+    let cadres: [Cadre]
 
     public var context: KeyContext { .form }
     public var isEditingText: Bool { currentField?.isTextual ?? false }
@@ -37,6 +38,7 @@ public struct CheckForm: Screen {
     public init(householdID: String, model: Model) {
         household = model.household(householdID)!
         config = model.dataset.rules
+        cadres = model.dataset.cadres
         draft = CheckDraft(prefilledFor: household, checks: model.dataset.checks, date: model.today, config: model.dataset.rules)
         loadBuffer(model.language)
     }
@@ -45,12 +47,13 @@ public struct CheckForm: Screen {
     public init(draft: CheckDraft, model: Model) {
         household = model.household(draft.householdID)!
         config = model.dataset.rules
+        cadres = model.dataset.cadres
         self.draft = draft
         isDirty = true
         loadBuffer(model.language)
     }
 
-    var fields: [FormField] { Self.fields(page, household: household, draft: draft, config: config) }
+    var fields: [FormField] { Self.fields(page, household: household, draft: draft, config: config, cadres: cadres) }
     var currentField: FormField? { fields.indices.contains(field) ? fields[field] : nil }
 
     mutating func loadBuffer(_ language: Language) {

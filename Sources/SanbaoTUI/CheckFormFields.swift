@@ -4,9 +4,9 @@ import SanbaoCore
 extension CheckForm {
     static let stateChoices: [IndicatorState] = [.met, .notMet, .followUp, .notApplicable]
 
-    static func fields(_ page: Page, household h: Household, draft: CheckDraft, config: RulesConfig) -> [FormField] {
+    static func fields(_ page: Page, household h: Household, draft: CheckDraft, config: RulesConfig, cadres: [Cadre]) -> [FormField] {
         switch page {
-        case .visit: return visit()
+        case .visit: return visit(cadres)
         case .income: return income() + verdict(.income)
         case .foodClothing: return food() + verdict(.foodClothing)
         case .water: return water() + verdict(.water)
@@ -17,8 +17,12 @@ extension CheckForm {
         }
     }
 
-    static func visit() -> [FormField] {
-        [FormField(label: Bilingual(zh: "走访日期", en: "Visit date"), kind: .date(optional: false, get: { $0.date }, set: { d, v in if let v { d.date = v } }))]
+    static func visit(_ cadres: [Cadre]) -> [FormField] {
+        let names = cadres.map { Bilingual(zh: $0.name, en: $0.name) }
+        return [FormField(label: Bilingual(zh: "走访日期", en: "Visit date"), kind: .date(optional: false, get: { $0.date }, set: { d, v in if let v { d.date = v } })),
+                FormField(label: Bilingual(zh: "走访干部", en: "Cadre"), kind: .choice(names.isEmpty ? [UIText.unknown] : names,
+                    get: { d in cadres.firstIndex { $0.id == d.cadreID } ?? 0 },
+                    set: { d, i in if cadres.indices.contains(i) { d.cadreID = cadres[i].id } }))]
     }
 
     /// The cadre's own judgement (or "from the facts") and a note, on every indicator page.

@@ -54,7 +54,7 @@ public struct DashboardScreen: Screen {
             if byGroup[key] == nil { order.append(key) }
             byGroup[key, default: Tally()].add(a)
         }
-        p.add(say(UIText.dashboardTitle) + "  \(tally.households)" + (zh ? " 户，" : " households, ") + "\(tally.meetingStandard) " + say(UIText.meetsAll)
+        p.add(say(UIText.dashboardTitle) + "  \(tally.households)" + (zh ? " 户，" : " households, ") + "\(tally.meetingStandard)" + (zh ? " 户" : "") + " " + say(UIText.meetsAll)
               + (zh ? "，\(tally.overdue) 户逾期" : ", \(tally.overdue) overdue"), Style(.title))
         p.add(legend(model))
         p.blank()

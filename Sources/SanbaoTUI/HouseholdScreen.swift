@@ -68,9 +68,9 @@ public struct HouseholdScreen: Screen {
             pager.add((zh ? "帮扶干部 " : "Cadre ") + "\(c.name)  \(c.unit)  \(c.phone)")
         }
         pager.blank()
-        members(h, model)
-        pager.blank()
         let checks = model.dataset.checks.filter { $0.householdID == h.id }
+        members(h.facts(checks: checks, on: model.today), model)
+        pager.blank()
         let assessment = Assessor(config: model.dataset.rules).assess(h, checks: checks, on: model.today)
         pager.add(say(UIText.indicators) + " (\(model.today))" + (assessment.meetsStandard ? "  " + say(UIText.meetsAll) : ""), Style(.title))
         for i in Indicator.allCases {

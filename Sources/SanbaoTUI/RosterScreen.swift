@@ -43,7 +43,7 @@ public struct RosterScreen: Screen {
 
     public var context: KeyContext { .roster }
     public var cursor = ListCursor()
-    public var sortColumn = 1
+    public var sortColumn = 0
     public var descending = false
     public var indicatorFilter: IndicatorFilter?
     public var overdueOnly = false
@@ -239,7 +239,7 @@ public struct RosterScreen: Screen {
         var x = area.column
         for (k, col) in Column.allCases.enumerated() {
             var title = say(col.title)
-            if k == sortColumn { title = DisplayWidth.fit(title, width: widths[k] - 1) + (descending ? "v" : "^") }
+            if k == sortColumn { title += descending ? "v" : "^" }
             canvas.put(DisplayWidth.fit(title, width: widths[k]), row: area.row + 1, column: x, style: Style(.title, [.underline]))
             x += widths[k] + 1
         }

@@ -45,8 +45,7 @@ struct CheckCmd: ParsableCommand {
     var amend: String?
 
     func run() throws {
-        let store: Store
-        do { store = try Store(layout: options.layout, write: true) } catch { throw fail(error, options) }
+        let store = try openForWriting(options)
         defer { store.close() }
         var draft = try makeDraft(store.dataset)
         try apply(to: &draft, store.dataset)

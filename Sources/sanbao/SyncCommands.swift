@@ -122,6 +122,7 @@ struct Import: ParsableCommand {
             warn("sanbao: " + options.say(Bilingual(zh: "无法读取 \(file)", en: "cannot read \(file)")))
             throw ExitCode(Exit.noInput)
         }
+        do { try createIfEmpty(options.layout) } catch { throw fail(error, options) }
         let store = try openForWriting(options)
         defer { store.close() }
         let before = store.conflicts.count
@@ -140,6 +141,16 @@ struct Import: ParsableCommand {
                                         en: "\(now - before) new conflict(s), both values kept; see sanbao conflicts")))
         }
     }
+}
+
+/// A cadre receiving a colleague's bundle on a new laptop imports into an empty (or
+/// absent) directory: it becomes a new data directory with its own device id.
+func createIfEmpty(_ layout: DataLayout) throws {
+    let fm = FileManager.default
+    let entries = (try? fm.contentsOfDirectory(atPath: layout.root)) ?? []
+    guard !fm.fileExists(atPath: layout.path(DataLayout.manifest)), entries.isEmpty else { return }
+    let device = "dev-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+    try DatasetWriter(layout: layout).create(Dataset(), manifest: Manifest(deviceID: device, created: Store.isoNow()))
 }
 
 /// `sanbao conflicts [resolve N --keep K | --value V]`.

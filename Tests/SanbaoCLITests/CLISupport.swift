@@ -72,9 +72,8 @@ private final class PipeDrain: @unchecked Sendable {
 
 /// Runs `sanbao` with `args`; the environment is this process's without `SANBAO_DATA`,
 /// plus `env`. Returns the exit status and everything written to stdout and stderr.
-@discardableResult
-func run(_ args: [String], env: [String: String] = [:], cwd: String? = nil,
-         file: StaticString = #filePath, line: UInt = #line) -> (status: Int32, stdout: String, stderr: String) {
+func runSanbao(_ args: [String], env: [String: String] = [:], cwd: String? = nil,
+               file: StaticString = #filePath, line: UInt = #line) -> (status: Int32, stdout: String, stderr: String) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: CLI.binary)
     p.arguments = args
@@ -102,6 +101,13 @@ func run(_ args: [String], env: [String: String] = [:], cwd: String? = nil,
 }
 
 extension XCTestCase {
+    /// Runs `sanbao` with `args` (see `runSanbao`).
+    @discardableResult
+    func run(_ args: [String], env: [String: String] = [:], cwd: String? = nil,
+             file: StaticString = #filePath, line: UInt = #line) -> (status: Int32, stdout: String, stderr: String) {
+        runSanbao(args, env: env, cwd: cwd, file: file, line: line)
+    }
+
     /// A path for a fresh temporary directory (not created), removed when the test ends.
     func tempPath(_ name: String = "sanbao-cli") -> String {
         let dir = NSTemporaryDirectory() + name + "-" + UUID().uuidString

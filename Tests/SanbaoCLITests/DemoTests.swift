@@ -91,7 +91,7 @@ final class DemoTests: XCTestCase {
         XCTAssertFalse(entries.isEmpty)
         for rel in entries {
             var isDir: ObjCBool = false
-            fm.fileExists(atPath: dir + "/" + rel, isDirectory: &isDir)
+            XCTAssertTrue(fm.fileExists(atPath: dir + "/" + rel, isDirectory: &isDir))
             XCTAssertEqual(try mode(dir + "/" + rel), isDir.boolValue ? 0o700 : 0o600, rel)
         }
     }

@@ -141,20 +141,20 @@ final class ListTests: XCTestCase {
             XCTAssertTrue(rows.contains { displayWidth($0.head) != $0.head.count }, "the test needs wide names")
             for (line, row) in zip(lines.dropFirst().dropLast(), rows) {
                 let at = cells(line)
-                // Number, head, village + group and people take 34 cells; then the six
+                // Number, head, village + group and people take 34 cells and a space; then the six
                 // letters three cells apart; then the last visit.
-                let letters = indicatorKeys.map { k in at[34 + 3 * indicatorKeys.firstIndex(of: k)!] }
+                let letters = indicatorKeys.map { k in at[35 + 3 * indicatorKeys.firstIndex(of: k)!] }
                 XCTAssertEqual(letters, indicatorKeys.map { stateLetters[row.indicators[$0]!] }, "\(lang) \(row.id): \(line)")
-                XCTAssertEqual(at[33], " ", "\(lang): a space before the letters: \(line)")
-                let visit = String(at.filter { $0.key >= 52 }.sorted { $0.key < $1.key }.map(\.value))
-                XCTAssertTrue(visit.hasPrefix(row.last_check ?? "-"), "\(lang) \(row.id): last visit at cell 52: \(line)")
+                XCTAssertEqual(at[34], " ", "\(lang): a space before the letters: \(line)")
+                let visit = String(at.filter { $0.key >= 53 }.sorted { $0.key < $1.key }.map(\.value))
+                XCTAssertTrue(visit.hasPrefix(row.last_check ?? "-"), "\(lang) \(row.id): last visit at cell 53: \(line)")
                 XCTAssertTrue(line.hasPrefix(String(row.number.suffix(4))), line)
                 XCTAssertTrue(line.contains(row.head), line)
             }
             // The header's labels start at the same cells.
             let header = cells(lines[0])
-            for k in 0..<6 { XCTAssertNotNil(header[34 + 3 * k], "\(lang) header label \(k) at cell \(34 + 3 * k): \(lines[0])") }
-            XCTAssertNotNil(header[52], "\(lang) header: last visit at cell 52: \(lines[0])")
+            for k in 0..<6 { XCTAssertNotNil(header[35 + 3 * k], "\(lang) header label \(k) at cell \(35 + 3 * k): \(lines[0])") }
+            XCTAssertNotNil(header[53], "\(lang) header: last visit at cell 53: \(lines[0])")
             let meeting = rows.filter(\.meets_standard).count
             XCTAssertEqual(lines.last, lang == "en"
                 ? "44 households, \(meeting) meet all six. + met  X not met  ! follow-up  - n/a  ? unchecked"
@@ -162,16 +162,20 @@ final class ListTests: XCTestCase {
         }
     }
 
-    /// `sanbao` with no subcommand (open) shows the roster too; --cadre filters it.
-    func testOpenIsTheDefaultCommand() throws {
+    /// `sanbao` with no subcommand opens the terminal app; without a terminal it says
+    /// which commands to use instead.
+    func testOpenNeedsATerminal() throws {
         let dir = makeDemo()
-        let list = run(["list"] + CLI.opts(dir))
-        let open = run(CLI.opts(dir))
-        XCTAssertEqual(open.status, 0, open.stderr)
-        XCTAssertEqual(open.stdout, list.stdout)
-        XCTAssertEqual(run(["open"] + CLI.opts(dir)).stdout, list.stdout)
-        let mine = run(["open", "--cadre", "王晓燕"] + CLI.opts(dir))
-        XCTAssertEqual(mine.stdout, run(["list", "--cadre", "王晓燕"] + CLI.opts(dir)).stdout)
-        XCTAssertEqual(run(["open", "--cadre", "赵某"] + CLI.opts(dir)).status, 64)
+        let before = snapshot(dir)
+        for args in [[], ["open"]] {
+            let r = run(args + CLI.opts(dir))
+            XCTAssertEqual(r.status, 64, "\(args): \(r.stderr)")
+            XCTAssertEqual(r.stdout, "")
+            XCTAssertEqual(r.stderr, "sanbao: not a terminal, so the app cannot open; use sanbao list, sanbao show …\n")
+        }
+        let cadre = run(["open", "--cadre", "赵某"] + CLI.opts(dir))
+        XCTAssertEqual(cadre.status, 64)
+        XCTAssertEqual(cadre.stderr, "sanbao: no cadre named \"赵某\" (known: 何志刚, 王晓燕, 陈文博)\n")
+        assertSameFiles(snapshot(dir), before, "open without a terminal")
     }
 }

@@ -235,10 +235,35 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(sanbao(a, ["edit", "621121103201-0001", "type=rich"], expect: 65).stderr, "sanbao: bad data: type: invalid value \"rich\"\n")
         XCTAssertEqual(sanbao(a, ["edit", "621121103201-0099", "phone=1"], expect: 65).stderr, "sanbao: no household 621121103201-0099\n")
         assertSameFiles(snapshot(a), before, "refused edits")
-        _ = sanbao(a, ["edit", "621121103201-0001", "members[0].insured=false"])
+        _ = sanbao(a, ["edit", "621121103201-0001", "members[1].insured=false"])
         let show = parseJSON(sanbao(a, ["show", "621121103201-0001", "--json"]).stdout) as? [String: Any]
         let members = (show?["household"] as? [String: Any])?["members"] as? [[String: Any]]
-        XCTAssertEqual(members?.first?["insured"] as? Bool, false)
+        XCTAssertEqual(members?.first { $0["id"] as? Int == 1 }?["insured"] as? Bool, false)
         XCTAssertEqual(((show?["indicators"] as? [String: [String: Any]])?["medical"])?["state"] as? String, "not_met")
+    }
+
+    /// members[N] names the member with id N. There is no member 99, so the edit must be
+    /// refused, not recorded to silently change nothing.
+    func testEditOfAMissingMemberIsRefused() {
+        let before = snapshot(a)
+        let ghost = sanbao(a, ["edit", "621121103201-0001", "members[99].insured=false"], expect: 65)
+        XCTAssertEqual(ghost.stdout, "", "no edit id printed for an edit that changes nothing")
+        XCTAssertTrue(ghost.stderr.contains("99"), ghost.stderr)
+        assertSameFiles(snapshot(a), before, "an edit of a member that does not exist")
+    }
+
+    /// An import cut short by a crash is finished by the next command that writes
+    /// (the bundle waits in incoming/), and says so.
+    func testInterruptedImportIsFinished() throws {
+        diverge()
+        _ = sanbao(b, ["bundle", "-o", "b.json"])
+        try FileManager.default.createDirectory(atPath: a + "/incoming", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: work + "/b.json", toPath: a + "/incoming/0123456789abcdef.json")
+        let r = sanbao(a, ["edit", "621121103201-0006", "phone=13900000006"])
+        XCTAssertTrue(r.stderr.contains("finished an import that was interrupted (0123456789abcdef.json)"), r.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: a + "/incoming"), [])
+        XCTAssertTrue(checkIDs(b).isSubset(of: checkIDs(a)), "B's checks arrived")
+        XCTAssertEqual(sanbao(a, ["conflicts"]).stdout.split(separator: "\n").count, 3, "the phone conflict arrived too")
+        XCTAssertEqual(sanbao(a, ["import", "b.json"]).stdout, "imported 0 households, 0 checks, 0 edits, 0 cadres\n")
     }
 }

@@ -106,7 +106,7 @@ final class SchemaTests: XCTestCase {
         for (name, schema, bare, complete) in cases {
             let required = Set(schema["required"] as? [String] ?? [])
             let properties = Set((schema["properties"] as? [String: Any] ?? [:]).keys)
-            XCTAssertFalse(required.isEmpty, "\(name): schema object not found")
+            XCTAssertFalse(required.isEmpty, "\(name): schema lists no required keys")
             XCTAssertEqual(Set(bare.keys), required, "\(name): required keys")
             XCTAssertEqual(Set(complete.keys), properties, "\(name): all keys")
         }
@@ -167,7 +167,7 @@ final class SchemaTests: XCTestCase {
         try assertRejected(household, as: "household", mentioning: "poor")
     }
 
-    func testEditOfAnUneditableFieldIsRejected() throws {
+    func testEditMustNameAnEditableField() throws {
         let dir = try SchemaHarness.write(SchemaSample.dataset(), test: self)
         var edit = try SchemaHarness.lines(dir + "/edits/621121103201.jsonl")[1]
         edit["field"] = "members[1].id_numbr"

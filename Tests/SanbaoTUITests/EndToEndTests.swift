@@ -1,0 +1,155 @@
+import Foundation
+import XCTest
+
+/// Drives the real binary in tmux, as a cadre would: find a household by pinyin
+/// initials, open it, enter a check, save, quit; the check is in the data files and on
+/// screen after a restart. Also: resizing below 80x24 and back, and a kill mid-form
+/// that gets the draft back. Polls the screen; no fixed sleeps decide anything.
+final class EndToEndTests: XCTestCase {
+    var socket = ""
+    var dir = ""
+    var binary = ""
+
+    override func setUpWithError() throws {
+        binary = try Self.findBinary()
+        socket = "sanbao-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+        dir = NSTemporaryDirectory() + "sanbao-e2e-" + UUID().uuidString
+        XCTAssertEqual(try run(binary, ["demo", dir]).status, 0)
+    }
+
+    override func tearDown() {
+        _ = try? run("/usr/bin/env", ["tmux", "-L", socket, "kill-server"])
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    static func findBinary() throws -> String {
+        var candidates: [URL] = []
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        candidates.append(here.appendingPathComponent("sanbao"))
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sanbao"))
+        for b in Bundle.allBundles { candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent("sanbao")) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug/sanbao"))
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw MissingBinary("sanbao binary not found next to the tests")
+        }
+        return found.path
+    }
+
+    struct MissingBinary: Error, CustomStringConvertible { var description: String; init(_ d: String) { description = d } }
+
+    @discardableResult
+    func run(_ exe: String, _ args: [String]) throws -> (status: Int32, out: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = args
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func tmux(_ args: String...) throws -> String { try run("/usr/bin/env", ["tmux", "-L", socket] + args).out }
+
+    func start(columns: Int = 80, rows: Int = 24) throws {
+        let command = "\(binary) --data \(dir) --today 2026-11-25 --lang zh"
+        _ = try tmux("-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)",
+                     "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color", command)
+    }
+
+    func screen() throws -> String { try tmux("capture-pane", "-p") }
+
+    /// Waits until the screen contains `text` (up to 10 s), returning the screen.
+    @discardableResult
+    func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let deadline = Date().addingTimeInterval(10)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            usleep(50_000)
+        }
+        XCTFail("screen never showed \"\(text)\"; last screen:\n\(last)", file: file, line: line)
+        return last
+    }
+
+    func keys(_ k: String...) throws { _ = try tmux(["send-keys", "-t", "0"] + k) }
+    func tmux(_ args: [String]) throws -> String { try run("/usr/bin/env", ["tmux", "-L", socket] + args).out }
+    func type(_ text: String) throws { _ = try tmux(["send-keys", "-t", "0", "-l", text]) }
+
+    func checksFile() -> String {
+        (try? String(contentsOfFile: dir + "/checks/621121103201.jsonl", encoding: .utf8)) ?? ""
+    }
+
+    func testFindByPinyinEnterACheckSaveAndSeeItAfterRestart() throws {
+        try start()
+        try waitFor("户主")
+        try keys("/")
+        try type("zyq")
+        try waitFor("张永强")
+        try keys("Enter", "Enter")
+        try waitFor("家庭成员")
+        try keys("n")
+        try waitFor("入户检查")
+        for _ in 0..<7 { try keys("PageDown") }
+        try waitFor("总体备注")
+        try keys("Down", "Down", "Down")
+        try type("复查：\"辍学\",已劝返")
+        try keys("F10")
+        try waitFor("已保存")
+        XCTAssertTrue(checksFile().contains("复查：\\\"辍学\\\",已劝返"), "the check is in the data file")
+        try keys("q")
+        try waitFor("户主")
+        try keys("q")
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, (try? tmux("list-sessions")).map({ !$0.isEmpty }) ?? false { usleep(50_000) }
+
+        try start()
+        try waitFor("户主")
+        try keys("/")
+        try type("zyq")
+        try waitFor("张永强")
+        try keys("Enter", "Enter")
+        try waitFor("复查：\"辍学\",已劝返")
+    }
+
+    func testResizeBelowMinimumAndBack() throws {
+        try start()
+        try waitFor("户主")
+        _ = try tmux("resize-window", "-t", "0", "-x", "60", "-y", "20")
+        try waitFor("请把终端窗口放大到至少 80x24")
+        _ = try tmux("resize-window", "-t", "0", "-x", "80", "-y", "24")
+        try waitFor("户主")
+    }
+
+    func testKilledMidFormGivesTheDraftBack() throws {
+        try start()
+        try waitFor("户主")
+        try keys("n")
+        try waitFor("入户检查")
+        for _ in 0..<7 { try keys("PageDown") }
+        try waitFor("总体备注")
+        try keys("Down", "Down", "Down")
+        try type("未写完的备注")
+        try waitFor("未写完的备注")
+        // Wait until the draft is on disk, then kill the app with SIGKILL.
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            let drafts = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/drafts")) ?? []
+            if let f = drafts.first, let text = try? String(contentsOfFile: dir + "/drafts/" + f, encoding: .utf8), text.contains("未写完的备注") { break }
+            usleep(50_000)
+        }
+        let pid = try tmux("display-message", "-p", "-t", "0", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(kill(pid_t(pid)!, SIGKILL), 0)
+        usleep(200_000)
+        _ = try tmux("kill-server")
+        try start()
+        try waitFor("发现未保存的检查")
+        try keys("y")
+        for _ in 0..<7 { try keys("PageDown") }
+        try waitFor("未写完的备注")
+    }
+}

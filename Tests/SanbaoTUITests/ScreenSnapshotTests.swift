@@ -1,0 +1,92 @@
+import Foundation
+import SanbaoCore
+import SanbaoStore
+@testable import SanbaoTUI
+import XCTest
+
+/// Every screen rendered into the in-memory screen at 80x24 and 120x40, in Chinese and
+/// English, compared with the expected text in Snapshots/. Review those files like
+/// code. Run with UPDATE_SNAPSHOTS=1 to record them after an intended change.
+final class ScreenSnapshotTests: XCTestCase {
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+    /// An app on a fresh copy of the demo village, judged as of the demo's date.
+    func app(rows: Int, columns: Int, language: Language) throws -> (App, MemoryTerminal) {
+        let dir = NSTemporaryDirectory() + "sanbao-tui-" + UUID().uuidString
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
+        try DatasetWriter(layout: DataLayout(root: dir)).create(DemoVillage.make(), manifest: Manifest(deviceID: "test", created: "2026-11-25T00:00:00Z"))
+        let store = try Store(layout: DataLayout(root: dir), write: true, now: { "2026-11-25T10:00:00Z" })
+        addTeardownBlock { store.close() }
+        let terminal = MemoryTerminal(rows: rows, columns: columns)
+        let app = App(store: store, terminal: terminal, today: DemoVillage.asOf, language: language, cadreID: nil, clock: { "2026-11-25T10:00:00Z" })
+        return (app, terminal)
+    }
+
+    /// Screens and the keys that reach them from the roster.
+    static let screens: [(name: String, keys: [Key])] = [
+        ("roster", []),
+        ("roster-search-pinyin", [.character("/"), .character("z"), .character("h")]),
+        ("roster-failing", [.character("f")]),
+        ("household", [.down, .enter]),
+        ("household-ids-revealed", [.down, .enter, .character("i")]),
+        ("check-visit", [.down, .character("n")]),
+        ("check-education", [.down, .character("n"), .pageDown, .pageDown, .pageDown, .pageDown]),
+        ("check-wrapup", [.down, .character("n"), .pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown]),
+        ("dashboard", [.character("d")]),
+        ("help", [.character("?")]),
+    ]
+
+    func testEveryScreenMatchesItsSnapshot() throws {
+        var failures: [String] = []
+        for (rows, columns) in [(24, 80), (40, 120)] {
+            for language in Language.allCases {
+                for screen in Self.screens {
+                    let (app, _) = try app(rows: rows, columns: columns, language: language)
+                    for k in screen.keys { app.handle(k) }
+                    let text = app.screenText + "\n"
+                    let name = "\(screen.name)-\(language.rawValue)-\(columns)x\(rows).txt"
+                    if let problem = try compare(text, name) { failures.append(problem) }
+                }
+            }
+        }
+        XCTAssertTrue(failures.isEmpty, failures.joined(separator: "\n\n"))
+    }
+
+    func compare(_ text: String, _ name: String) throws -> String? {
+        let url = Self.snapshots.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
+            try FileManager.default.createDirectory(at: Self.snapshots, withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return nil
+        }
+        guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+            return "\(name): no snapshot (record with UPDATE_SNAPSHOTS=1)"
+        }
+        guard expected != text else { return nil }
+        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+        return "\(name) differs at line \(line + 1):\n  expected: \(line < a.count ? a[line] : "<end>")\n  actual:   \(line < b.count ? b[line] : "<end>")"
+    }
+
+    func testEveryLineFitsTheScreenWidth() throws {
+        for language in Language.allCases {
+            for screen in Self.screens {
+                let (app, _) = try app(rows: 24, columns: 80, language: language)
+                for k in screen.keys { app.handle(k) }
+                for line in app.screenText.split(separator: "\n") {
+                    XCTAssertLessThanOrEqual(DisplayWidth.of(line), 80, "\(screen.name) \(language): \(line)")
+                }
+            }
+        }
+    }
+
+    func testTooSmallTerminalAsksToEnlargeAndRecovers() throws {
+        let (app, terminal) = try app(rows: 20, columns: 60, language: .zh)
+        XCTAssertTrue(app.screenText.contains("请把终端窗口放大到至少 80x24"))
+        XCTAssertTrue(app.screenText.contains("当前 60x20"))
+        terminal.size = (24, 80)
+        app.handle(.resize)
+        XCTAssertTrue(app.screenText.contains("户主"))
+    }
+}
