@@ -14,22 +14,29 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "SanbaoCore"),
         .target(name: "SanbaoStore", dependencies: ["SanbaoCore"]),
-        .target(name: "SanbaoTUI", dependencies: ["SanbaoStore", "SanbaoCore", "CNcursesw"]),
+        .target(name: "SanbaoExport", dependencies: ["SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "SanbaoTUI", dependencies: ["SanbaoStore", "SanbaoCore", "CNcursesw", "SanbaoExport"]),
         .executableTarget(
             name: "sanbao",
             dependencies: [
-                "SanbaoTUI", "SanbaoStore", "SanbaoCore",
+                "SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SanbaoCoreTests", dependencies: ["SanbaoCore"]),
         .testTarget(name: "SanbaoStoreTests", dependencies: ["SanbaoStore", "SanbaoCore"]),
-        .testTarget(name: "SanbaoTUITests", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "SanbaoTUITests", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "CNcursesw"], exclude: ["Snapshots"]),
         .testTarget(name: "SanbaoCLITests", dependencies: ["SanbaoCore", "SanbaoStore"]),
+        .testTarget(name: "SanbaoExportTests", dependencies: [
+            "SanbaoExport", "SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
     ]
 )

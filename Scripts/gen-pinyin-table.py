@@ -70,7 +70,8 @@ def values(field, value):
     if field == "kMandarin":        # "cháng zhǎng"
         return value.split()
     if field == "kHanyuPinlu":      # "zhǎng(1879) cháng(1179)"
-        return [v.split("(")[0] for v in value.split()]
+        # 儿 also has "r(3254)", the erhua suffix: not a reading anyone types.
+        return [r for r in (v.split("(")[0] for v in value.split()) if r != "r"]
     # kXHC1983 "0121.040:cháng 1456.020:zhǎng", kTGHZ2013 "331.080,331.090:shěn"
     return [r for v in value.split() for r in v.rsplit(":", 1)[1].split(",")]
 

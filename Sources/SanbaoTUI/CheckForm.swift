@@ -176,7 +176,7 @@ public struct CheckForm: Screen {
     static func pageTitle(_ p: Page) -> Bilingual {
         switch p {
         case .visit: Bilingual(zh: "走访", en: "Visit")
-        case .wrapUp: Bilingual(zh: "措施与保存", en: "Measures & save")
+        case .wrapUp: Bilingual(zh: "措施与保存", en: "Save")
         default: p.indicator!.label
         }
     }

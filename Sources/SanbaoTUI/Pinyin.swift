@@ -20,11 +20,11 @@ public enum Pinyin {
             let v = next.value
             if !((0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v)) { return [] }
         }
-        return readings(of: first)
+        return readings(ofScalar: first)
     }
 
-    /// Toneless lowercase readings of one scalar; see `readings(of:)` for characters.
-    public static func readings(of scalar: Unicode.Scalar) -> [String] {
+    /// Toneless lowercase readings of one scalar; see `readings(of:)`.
+    public static func readings(ofScalar scalar: Unicode.Scalar) -> [String] {
         let data = PinyinData.shared
         guard let slot = PinyinData.slot(scalar.value) else { return [] }
         var packed = data.packed[slot]
@@ -80,7 +80,12 @@ public struct PinyinQuery: Sendable {
 
     /// Whether `text` contains the query; see the type's documentation for the rule.
     public func matches(_ text: String) -> Bool {
-        matches(scalars: text.unicodeScalars)
+        if self.text.isEmpty { return true }
+        if let c = compiled,
+           let found = text.utf8.withContiguousStorageIfAvailable({ c.run(utf8: $0) }) {
+            return found
+        }
+        return matches(scalars: text.unicodeScalars)
     }
 
     /// `matches(_:)` on scalars, for callers that keep names as scalars or substrings.
@@ -196,6 +201,57 @@ public struct PinyinQuery: Sendable {
                         }
                     }
                     if !others.isEmpty { next |= literal(scalar, reach) }
+                }
+                next |= (next & spaces) << 1
+                if next & accept != 0 { return true }
+                reach = next | 1
+            }
+            return false
+        }
+
+        /// `run` over the UTF-8 of a native string: the same automaton, decoding inline.
+        func run(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let p = utf8.baseAddress else { return false }
+            let end = utf8.count
+            let packed = table.packed
+            var reach: UInt64 = 1
+            var i = 0
+            while i < end {
+                let b0 = p[i]
+                var next: UInt64
+                if b0 < 0x80 {
+                    next = (reach & ascii[Int(b0)]) << 1
+                    i &+= 1
+                } else {
+                    // Valid UTF-8 (a Swift string's): 2, 3 or 4 bytes.
+                    let v: UInt32
+                    if b0 < 0xE0 {
+                        v = UInt32(b0 & 0x1F) << 6 | UInt32(p[i &+ 1] & 0x3F)
+                        i &+= 2
+                    } else if b0 < 0xF0 {
+                        v = UInt32(b0 & 0x0F) << 12 | UInt32(p[i &+ 1] & 0x3F) << 6 | UInt32(p[i &+ 2] & 0x3F)
+                        i &+= 3
+                    } else {
+                        v = UInt32(b0 & 0x07) << 18 | UInt32(p[i &+ 1] & 0x3F) << 12
+                            | UInt32(p[i &+ 2] & 0x3F) << 6 | UInt32(p[i &+ 3] & 0x3F)
+                        i &+= 4
+                    }
+                    next = 0
+                    if let slot = PinyinData.slot(v) {
+                        var ids = packed[slot]
+                        while ids != 0 {
+                            let id = Int(ids & 0xFFFF)
+                            ids >>= 16
+                            var from = reach & starts[id]
+                            while from != 0 {
+                                let j = from.trailingZeroBitCount
+                                from &= from &- 1
+                                let n = UInt64(lengths[id << 6 | j])
+                                next |= ((1 << n) &- 1) << UInt64(j + 1)
+                            }
+                        }
+                    }
+                    if !others.isEmpty, let scalar = Unicode.Scalar(v) { next |= literal(scalar, reach) }
                 }
                 next |= (next & spaces) << 1
                 if next & accept != 0 { return true }

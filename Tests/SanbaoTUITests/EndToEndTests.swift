@@ -56,8 +56,30 @@ final class EndToEndTests: XCTestCase {
 
     func start(columns: Int = 80, rows: Int = 24) throws {
         let command = "\(binary) --data \(dir) --today 2026-11-25 --lang zh"
-        _ = try tmux("-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)",
-                     "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color", command)
+        let status = Self.spawnAndWait(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)",
+                                        "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color", command])
+        XCTAssertEqual(status, 0, "tmux new-session")
+    }
+
+    /// Runs a command with posix_spawn and waits for it. Foundation's Process never sees
+    /// `tmux new-session` exit (the tmux server it forks inherits Process's internal
+    /// descriptor), so the session is started without it.
+    static func spawnAndWait(_ args: [String]) -> Int32 {
+        var pid: pid_t = 0
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let cargs = args.map { strdup($0) } + [nil]
+        defer {
+            cargs.forEach { free($0) }
+            posix_spawn_file_actions_destroy(&actions)
+        }
+        guard posix_spawnp(&pid, args[0], &actions, nil, cargs, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return status
     }
 
     func screen() throws -> String { try tmux("capture-pane", "-p") }
@@ -113,6 +135,8 @@ final class EndToEndTests: XCTestCase {
         try type("zyq")
         try waitFor("张永强")
         try keys("Enter", "Enter")
+        try waitFor("家庭成员")
+        try keys("PageDown", "PageDown")  // the check list is below the indicators
         try waitFor("复查：\"辍学\",已劝返")
     }
 

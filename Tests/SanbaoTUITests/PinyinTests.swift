@@ -51,7 +51,9 @@ final class PinyinTests: XCTestCase {
 
     func testCaseSpacesAndEmptyQuery() {
         assertFinds("张三", ["ZS", "  zhang san  ", "Zhang San", "zhang  s"])
-        assertFinds("Hui Zhou Road 7", ["hui zhou", "road 7", "huizhou", "zhou r"])
+        assertFinds("Hui Zhou Road 7", ["hui zhou", "road 7", "zhou r", "HUI"])
+        // Spaces of the query may be skipped, not those of the text.
+        assertMisses("Hui Zhou Road 7", ["huizhou"])
         XCTAssertEqual(PinyinQuery("  Zhang   San ").text, "zhang san")
         XCTAssertTrue(PinyinQuery("").matches("张三"))
         XCTAssertTrue(PinyinQuery("   ").matches(""))
@@ -83,6 +85,7 @@ final class PinyinTests: XCTestCase {
 
     func testNonASCIILettersCaseInsensitive() {
         assertFinds("Ürümqi 乌鲁木齐", ["ürümqi", "ÜRÜMQI", "wlmq", "wulumuqi"])
+        assertFinds("😀张三𠀀", ["zs", "😀张", "😀z", "三𠀀", "s𠀀"])
     }
 
     // MARK: readings
@@ -97,12 +100,13 @@ final class PinyinTests: XCTestCase {
         XCTAssertEqual(Pinyin.readings(of: "1"), [])
         XCTAssertEqual(Pinyin.readings(of: "。"), [])
         XCTAssertEqual(Pinyin.readings(of: "😀"), [])
-        XCTAssertEqual(Pinyin.readings(of: "\u{20000}"), [], "supplementary planes are not covered")
+        XCTAssertEqual(Pinyin.readings(ofScalar: "\u{20000}"), [], "supplementary planes are not covered")
         // A variation selector does not change the reading.
         XCTAssertEqual(Pinyin.readings(of: Character("张\u{FE00}")), ["zhang"])
         // The table's own characters: m, n and hm readings with no vowel, ê as e.
         XCTAssertEqual(Pinyin.readings(of: "呣"), ["m"])
         XCTAssertTrue(Pinyin.readings(of: "欸").contains("e"))
+        XCTAssertEqual(Pinyin.readings(of: "儿"), ["er"], "not kHanyuPinlu's erhua \"r\"")
     }
 
     func testCommonSurnames() {
@@ -132,13 +136,13 @@ final class PinyinTests: XCTestCase {
 
     func testTableCoverage() {
         var covered = 0
-        for v in UInt32(0x4E00)...0x9FA5 where !Pinyin.readings(of: Unicode.Scalar(v)!).isEmpty {
+        for v in UInt32(0x4E00)...0x9FA5 where !Pinyin.readings(ofScalar: Unicode.Scalar(v)!).isEmpty {
             covered += 1
         }
         XCTAssertGreaterThanOrEqual(covered, 20_000)
         var all = 0
         for v in Array(UInt32(0x3400)...0x9FFF) + Array(UInt32(0xF900)...0xFAFF) {
-            let r = Pinyin.readings(of: Unicode.Scalar(v)!)
+            let r = Pinyin.readings(ofScalar: Unicode.Scalar(v)!)
             if !r.isEmpty { all += 1 }
             XCTAssertLessThanOrEqual(r.count, 4)
             XCTAssertEqual(Set(r).count, r.count, "duplicate reading for U+\(String(v, radix: 16))")

@@ -65,7 +65,7 @@ final class ScreenSnapshotTests: XCTestCase {
         guard expected != text else { return nil }
         let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let b = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+        let line = Array(zip(a, b)).firstIndex { $0.0 != $0.1 } ?? min(a.count, b.count)
         return "\(name) differs at line \(line + 1):\n  expected: \(line < a.count ? a[line] : "<end>")\n  actual:   \(line < b.count ? b[line] : "<end>")"
     }
 

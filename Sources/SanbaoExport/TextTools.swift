@@ -1,0 +1,88 @@
+/// Small text helpers shared by the renderers.
+enum TextTools {
+    /// Columns a character takes in a spreadsheet or a terminal: East Asian wide and
+    /// full-width characters take two, combining marks none, everything else one.
+    static func width(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        switch v {
+        case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: return 0
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default: return 1
+        }
+    }
+
+    /// Display width of the widest line of `text`.
+    static func displayWidth(_ text: String) -> Int {
+        var widest = 0, current = 0
+        for s in text.unicodeScalars {
+            if s == "\n" {
+                widest = max(widest, current)
+                current = 0
+            } else {
+                current += width(s)
+            }
+        }
+        return max(widest, current)
+    }
+
+    /// Whether XML 1.0 allows `s` in text: tab, line feed and the printable ranges.
+    static func allowedInXML(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x9, 0xA: true
+        case 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
+    /// `text` with CR LF and lone CR made LF and every character XML cannot hold removed.
+    static func cleaned(_ text: String) -> String {
+        let unified = text.replacingCRLF()
+        guard !unified.unicodeScalars.allSatisfy(allowedInXML) else { return unified }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: unified.unicodeScalars.filter(allowedInXML))
+        return String(out)
+    }
+
+    /// Escapes `& < > " '` for element text and attribute values (after `cleaned`).
+    static func xmlEscaped(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for ch in cleaned(text) {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// CR LF and lone CR replaced by LF.
+    func replacingCRLF() -> String {
+        guard unicodeScalars.contains("\r") else { return self }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for s in unicodeScalars {
+            if s == "\r" {
+                out.append("\n")
+                previousCR = true
+                continue
+            }
+            if s == "\n" && previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = false
+            out.append(s)
+        }
+        return String(out)
+    }
+}

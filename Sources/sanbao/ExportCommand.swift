@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import SanbaoCore
+import SanbaoExport
+import SanbaoStore
+
+extension ExportFormat: ExpressibleByArgument {}
+extension TableKind: ExpressibleByArgument {}
+
+/// Options shared by `export` and `rollup`: where and how to write the summary file.
+struct OutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("xlsx, csv, json or html (default: from the extension of -o).", valueName: "FORMAT"))
+    var format: ExportFormat?
+
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("The file to write, or - for standard output.", valueName: "FILE"))
+    var output: String
+
+    @Flag(help: "Replace FILE if it exists.")
+    var force = false
+
+    @Flag(help: "Show ID numbers in full instead of masked.")
+    var fullIds = false
+
+    @Option(help: ArgumentHelp("CSV only: which table the file holds (default: households).", valueName: "TABLE"))
+    var table: TableKind?
+
+    @Flag(help: "CSV only: no UTF-8 byte-order mark.")
+    var noBom = false
+
+    /// The format to write, and the render options; a usage error (64) when they clash.
+    func resolve(_ options: GlobalOptions) throws -> (ExportFormat, RenderOptions) {
+        guard let format = format ?? ExportFormat(fileName: output) else {
+            warn("sanbao: " + options.say(Bilingual(zh: "请用 --format 指定格式：xlsx、csv、json 或 html",
+                                                    en: "say which format with --format: xlsx, csv, json or html")))
+            throw ExitCode(Exit.usage)
+        }
+        if format != .csv && (table != nil || noBom) {
+            warn("sanbao: " + options.say(Bilingual(zh: "--table 和 --no-bom 只用于 CSV", en: "--table and --no-bom apply to CSV only")))
+            throw ExitCode(Exit.usage)
+        }
+        return (format, RenderOptions(language: options.language, csvTable: table ?? .households, bom: !noBom))
+    }
+
+    /// Refuses (73) when FILE exists and --force was not given; nothing is written then.
+    func refuseOverwrite(_ options: GlobalOptions) throws {
+        guard output != "-", FileManager.default.fileExists(atPath: output), !force else { return }
+        warn("sanbao: " + options.say(Bilingual(zh: "\(output) 已存在；用 --force 覆盖", en: "\(output) exists; use --force to replace it")))
+        throw ExitCode(Exit.cantCreate)
+    }
+
+    /// Writes `data` whole: atomically to FILE (never half a file), or to standard output.
+    func write(_ data: Data, _ options: GlobalOptions) throws {
+        if output == "-" {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do { try AtomicFile.write(data, to: output, mode: 0o600) } catch { throw fail(error, options) }
+    }
+
+    /// The "wrote FILE" line: on standard output, or standard error when the file itself went there.
+    func report(_ text: Bilingual, _ options: GlobalOptions) {
+        if output == "-" { warn("sanbao: " + options.say(text)) } else { print(options.say(text)) }
+    }
+}
+
+/// `sanbao export`: the summary file a cadre hands up to the township.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the summary file for the township: XLSX, CSV, JSON or a printable HTML report.",
+        discussion: """
+        States are judged on --to (default: today). Checks from --from (default: 12 months before --to) \
+        to --to count as visits in the period. ID numbers are masked unless --full-ids. The file is \
+        written whole or not at all; an existing file is replaced only with --force. See docs/export.md.
+        """)
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var out: OutputOptions
+
+    @Option(help: ArgumentHelp("Only households of this 12-digit village code (repeatable).", valueName: "CODE"))
+    var village: [String] = []
+
+    @Option(help: ArgumentHelp("Only households paired with this cadre (name or id) on the assessment date.", valueName: "NAME"))
+    var cadre: String?
+
+    @Option(help: ArgumentHelp("First day of the period (default: 12 months before --to).", valueName: "DATE"))
+    var from: LocalDate?
+
+    @Option(help: ArgumentHelp("Last day of the period and the assessment date (default: today).", valueName: "DATE"))
+    var to: LocalDate?
+
+    func run() throws {
+        let (format, render) = try out.resolve(options)
+        try out.refuseOverwrite(options)
+        let loaded = try loadForReading(options)
+        let request = ExportRequest(villageCodes: village, cadre: cadre, from: from, to: to ?? options.date,
+                                    fullIDs: out.fullIds, generatedAt: Store.isoNow())
+        let report: SummaryReport
+        let data: Data
+        do {
+            report = try SummaryReport(loaded.dataset, request)
+            data = try report.render(format, options: render)
+        } catch let e as ExportError {
+            warn("sanbao: " + options.say(e.message))
+            throw ExitCode(e.isUsage ? Exit.usage : Exit.dataErr)
+        } catch {
+            warn("sanbao: \(error)")
+            throw ExitCode(Exit.ioErr)
+        }
+        try out.write(data, options)
+        let c = report.counts
+        out.report(report.isEmpty
+            ? Bilingual(zh: "已写入 \(out.output)：没有符合条件的户", en: "wrote \(out.output): no households selected")
+            : Bilingual(zh: "已写入 \(out.output)：\(c.households) 户，\(c.meetingStandard) 户六项全部达标，\(c.gaps) 个问题项",
+                        en: "wrote \(out.output): \(c.households) households, \(c.meetingStandard) meet all six, \(c.gaps) failing indicators"),
+            options)
+    }
+}

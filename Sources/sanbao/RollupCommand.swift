@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import SanbaoCore
+import SanbaoExport
+import SanbaoStore
+
+/// `sanbao rollup a.json b.json … -o township.xlsx`: combines the summary JSON files of
+/// several cadres or villages into one summary, in any output format.
+struct Rollup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Combine the JSON summaries of several cadres or villages into one township summary.",
+        discussion: """
+        A household found in several files is kept once: the record with the later latest check \
+        wins, and each such household is listed (the Clashes sheet, or --table clashes). Files judged \
+        with thresholds that differ from the first file's are flagged. See docs/export.md.
+        """)
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var out: OutputOptions
+
+    @Argument(help: ArgumentHelp("Summary JSON files written by sanbao export --format json.", valueName: "FILE"))
+    var files: [String] = []
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one summary JSON file") }
+    }
+
+    func run() throws {
+        let (format, render) = try out.resolve(options)
+        try out.refuseOverwrite(options)
+        var inputs: [(name: String, data: Data)] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                warn("sanbao: " + options.say(Bilingual(zh: "无法读取 \(file)", en: "cannot read \(file)")))
+                throw ExitCode(Exit.noInput)
+            }
+            inputs.append((file, data))
+        }
+        let report: SummaryReport
+        let data: Data
+        do {
+            report = try SanbaoExport.Rollup.combine(files: inputs, generatedAt: Store.isoNow(), fullIDs: out.fullIds)
+            data = try report.render(format, options: render)
+        } catch let e as ExportError {
+            warn("sanbao: " + options.say(e.message))
+            throw ExitCode(e.isUsage ? Exit.usage : Exit.dataErr)
+        } catch {
+            warn("sanbao: \(error)")
+            throw ExitCode(Exit.ioErr)
+        }
+        for w in report.warnings { warn("sanbao: " + options.say(w)) }
+        try out.write(data, options)
+        let c = report.counts
+        out.report(Bilingual(
+            zh: "已写入 \(out.output)：\(files.count) 个文件，\(c.households) 户，\(report.clashes.count) 户重复，\(report.thresholdMismatches.count) 个文件判定标准不同",
+            en: "wrote \(out.output): \(files.count) files, \(c.households) households, \(report.clashes.count) in several files, \(report.thresholdMismatches.count) with different thresholds"),
+            options)
+    }
+}
