@@ -29,6 +29,10 @@ public struct Address: Hashable, Sendable, Codable {
 /// Checks of the 12-digit statistical division code: 2 digits province, 2 city,
 /// 2 county, 3 township, 3 village (Wenfeng village is 621121103201).
 public enum DivisionCode {
+    /// The province-level codes of GB/T 2260 (11 Beijing … 65 Xinjiang, 71 Taiwan, 81-82 HK/Macao).
+    static let provinces: Set<Int> = [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37,
+                                      41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82]
+
     /// Why `code` is not shaped like a village code, or `nil` when it is.
     public static func problem(_ code: String) -> Bilingual? {
         let u = Array(code.utf8)
@@ -37,7 +41,7 @@ public enum DivisionCode {
                              en: "village code must be 12 digits, found \"\(code)\"")
         }
         let province = Int(code.prefix(2))!
-        guard (11...82).contains(province) else {
+        guard provinces.contains(province) else {
             return Bilingual(zh: "村代码前两位 \(province) 不是省级代码",
                              en: "village code starts with \(province), not a province code")
         }

@@ -12,8 +12,18 @@ public struct AuditTrail: Sendable {
     public var entries: [Entry]
 
     public init(household: Household, checks: [Check], config: RulesConfig) {
-        let mine = checks.filter { $0.householdID == household.id }
-            .sorted { ($0.recordedAt, $0.id) < ($1.recordedAt, $1.id) }
+        let all = checks.filter { $0.householdID == household.id }
+        // A correction always follows what it corrects, even when both were recorded in
+        // the same instant: order by time, then by how deep in a correction chain.
+        let byID = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func depth(_ c: Check) -> Int {
+            var d = 0
+            var next = c.supersedes
+            while let id = next, let prior = byID[id], d < all.count { d += 1; next = prior.supersedes }
+            return d
+        }
+        let mine = all.map { ($0, depth($0)) }
+            .sorted { ($0.0.recordedAt, $0.1, $0.0.id) < ($1.0.recordedAt, $1.1, $1.0.id) }.map(\.0)
         let assessor = Assessor(config: config)
         var seen: [Check] = []
         entries = mine.map { c in

@@ -61,6 +61,7 @@ public struct DatasetWriter {
         try AtomicFile.makeDirectory(layout.root)
         try AtomicFile.makeDirectory(layout.path(DataLayout.householdsDir))
         try AtomicFile.makeDirectory(layout.path(DataLayout.checksDir))
+        try AtomicFile.makeDirectory(layout.path(DataLayout.editsDir))
         for (path, data) in try Self.files(dataset, manifest: manifest).sorted(by: { $0.key < $1.key }) {
             try AtomicFile.write(data, to: layout.path(path))
         }

@@ -66,7 +66,8 @@ public final class Store {
 
     public static func isoNow() -> String {
         let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
+        // Milliseconds: two checks saved within one second still order as they were saved.
+        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return f.string(from: Date())
     }
 
