@@ -34,8 +34,7 @@ public final class App {
     func announceStartup() {
         if let damaged = store.problems.first(where: { $0.severity == .error }) {
             let more = store.problems.filter { $0.severity == .error }.count - 1
-            status = (Bilingual(zh: "数据有问题（只读部分文件）：" + damaged.text(.zh) + (more > 0 ? "（另有 \(more) 处，见 sanbao validate）" : ""),
-                                en: "data problem (affected files read-only): " + damaged.text(.en) + (more > 0 ? " (and \(more) more: sanbao validate)" : "")), true)
+            status = (UIText.dataProblem(Bilingual(zh: damaged.text(.zh), en: damaged.text(.en)), more: more), true)
         } else if let notice = store.notices.first {
             status = (notice, false)
         } else if let why = model.readOnly {
@@ -43,9 +42,7 @@ public final class App {
         }
         if model.readOnly == nil, let (draft, savedAt) = store.drafts().first, let h = model.household(draft.householdID) {
             let name = h.head?.name ?? h.id
-            question = (Bilingual(zh: "发现未保存的检查：\(name)（\(savedAt)）。继续录入？(y/n)",
-                                  en: "An unsaved check was found: \(name) (\(savedAt)). Continue it? (y/n)"),
-                        [.push(CheckForm(draft: draft, model: model))])
+            question = (UIText.draftFound(head: name, savedAt: savedAt), [.push(CheckForm(draft: draft, model: model))])
         }
     }
 
@@ -78,7 +75,7 @@ public final class App {
 
     func drawTooSmall(_ canvas: inout Canvas) {
         let size = terminal.size
-        let lines = [model.say(UIText.tooSmall), model.language == .zh ? "当前 \(size.columns)x\(size.rows)" : "now \(size.columns)x\(size.rows)"]
+        let lines = [model.say(UIText.tooSmall), model.say(UIText.tooSmallNow(columns: size.columns, rows: size.rows))]
         for (k, line) in lines.enumerated() {
             let row = max(0, size.rows / 2 - 1 + k)
             let parts = DisplayWidth.prefix(line, width: size.columns)
@@ -157,7 +154,7 @@ public final class App {
 
     func keep(_ draft: CheckDraft) {
         do { try store.keepDraft(draft) } catch {
-            status = (Bilingual(zh: "草稿未能保存：\(error)", en: "draft could not be kept: \(error)"), true)
+            status = (UIText.draftNotKept("\(error)"), true)
         }
     }
 
@@ -179,14 +176,14 @@ public final class App {
             status = (e.message, true)
             return
         } catch {
-            status = (Bilingual(zh: "未保存：\(error)", en: "not saved: \(error)"), true)
+            status = (UIText.notSaved("\(error)"), true)
             return
         }
         model = Model(dataset: store.dataset, today: model.today, language: model.language, glyphs: model.glyphs,
                       keys: model.keys, cadreID: model.cadreID, readOnly: model.readOnly)
         if stack.count > 1 { stack.removeLast() }
         for i in stack.indices { stack[i].modelChanged(model) }
-        status = (Bilingual(zh: UIText.saved.zh + "：\(h.head?.name ?? "") \(id)", en: UIText.saved.en + ": \(h.head?.name ?? "") \(id)"), false)
+        status = (UIText.savedCheck(head: h.head?.name ?? "", id: id), false)
     }
 
     /// The text on screen now (for tests and `--dump`).

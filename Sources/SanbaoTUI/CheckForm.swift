@@ -93,7 +93,7 @@ public struct CheckForm: Screen {
             return changed(before)
         case .save:
             if let why = model.readOnly { return [.error(why)] }
-            if bufferInvalid { return [.error(Bilingual(zh: "“\(buffer.text)”格式不对", en: "\"\(buffer.text)\" is not valid here"))] }
+            if bufferInvalid { return [.error(UIText.invalidInput(buffer.text))] }
             return [.save(draft)]
         case .back:
             let leave: [Effect] = [.dropDraft(householdID: draft.householdID), .pop]
@@ -120,13 +120,13 @@ public struct CheckForm: Screen {
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {
         let say = model.say
-        let zh = model.language == .zh
-        let title = (zh ? "入户检查  " : "Check  ") + "\(household.head?.name ?? "")  \(household.address.village)\(household.address.group)"
+        let lang = model.language
+        let title = say(UIText.checkTitle(head: household.head?.name ?? "", place: household.address.village + household.address.group))
         canvas.put(title, row: area.row, column: area.column, style: Style(.title))
         // Page tabs: the current one highlighted.
         var x = area.column
         for p in Page.allCases {
-            let name = Self.pageTitle(p).text(model.language)
+            let name = say(UIText.pageTitle(p))
             let style = p == page ? Style(.selected, [.reverse]) : Style(.muted)
             x += canvas.put(" \(name) ", row: area.row + 1, column: x, style: style)
         }
@@ -134,13 +134,13 @@ public struct CheckForm: Screen {
         if let i = page.indicator {
             let a = derived(i, model: model)
             canvas.put(say(UIText.derived) + ": ", row: row, column: area.column)
-            canvas.put("\(a.state.letter) " + say(a.state.label), row: row, column: area.column + (zh ? 10 : 16), style: Style(a.state.role, [.bold]))
+            canvas.put("\(a.state.letter) " + say(a.state.label), row: row, column: area.column + UIWidth.derivedState(lang), style: Style(a.state.role, [.bold]))
             row += 1
-            let reasons = a.reasons.map { $0.text(model.language) }.joined(separator: zh ? "；" : "; ")
+            let reasons = say(UIText.reasons(a.reasons))
             row += wrap(reasons, into: &canvas, row: row, area: area, maxLines: 2, style: Style(.muted))
             row += 1
         }
-        let labelWidth = zh ? 22 : 30
+        let labelWidth = UIWidth.formLabel(lang)
         let fs = fields
         let room = area.row + area.rows - row
         let first = max(0, min(field - room + 1, fs.count - room))
@@ -171,13 +171,5 @@ public struct CheckForm: Screen {
             used += 1
         }
         return max(used, 1)
-    }
-
-    static func pageTitle(_ p: Page) -> Bilingual {
-        switch p {
-        case .visit: Bilingual(zh: "走访", en: "Visit")
-        case .wrapUp: Bilingual(zh: "措施与保存", en: "Save")
-        default: p.indicator!.label
-        }
     }
 }

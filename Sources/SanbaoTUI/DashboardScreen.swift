@@ -43,7 +43,6 @@ public struct DashboardScreen: Screen {
     static func build(_ model: Model, width: Int) -> Pager {
         var p = Pager()
         let say = model.say
-        let zh = model.language == .zh
         var tally = Tally()
         var byGroup: [String: Tally] = [:]
         var order: [String] = []
@@ -54,17 +53,16 @@ public struct DashboardScreen: Screen {
             if byGroup[key] == nil { order.append(key) }
             byGroup[key, default: Tally()].add(a)
         }
-        p.add(say(UIText.dashboardTitle) + "  \(tally.households)" + (zh ? " 户，" : " households, ") + "\(tally.meetingStandard)" + (zh ? " 户" : "") + " " + say(UIText.meetsAll)
-              + (zh ? "，\(tally.overdue) 户逾期" : ", \(tally.overdue) overdue"), Style(.title))
+        p.add(say(UIText.dashboardHeadline(households: tally.households, meeting: tally.meetingStandard, overdue: tally.overdue)), Style(.title))
         p.add(legend(model))
         p.blank()
-        let labelWidth = zh ? 6 : 16
+        let labelWidth = UIWidth.dashboardLabel(model.language)
         let barWidth = max(10, width - labelWidth - 26)
         for i in Indicator.allCases {
             p.add(bar(DisplayWidth.fit(say(i.label), width: labelWidth), tally, i, width: barWidth, model))
         }
         p.blank()
-        p.add(zh ? "各村组（达标户 / 总户数，未达标指标数）" : "By village and group (meeting / households, failing indicators)", Style(.title))
+        p.add(say(UIText.byGroup), Style(.title))
         for key in order.sorted(by: GroupOrder.less) {
             let t = byGroup[key]!
             let failing = Indicator.allCases.map { t.count($0, .notMet) }.reduce(0, +)
@@ -79,8 +77,7 @@ public struct DashboardScreen: Screen {
         let overdue = model.rows.filter(\.overdue).sorted { ($0.lastCheck?.dayNumber ?? Int.min) < ($1.lastCheck?.dayNumber ?? Int.min) }
         if overdue.isEmpty { p.add("  -", Style(.muted)) }
         for r in overdue {
-            let since = r.lastCheck.map { zh ? "上次走访 \($0)，已 \(r.daysSinceVisit(on: model.today)!) 天" : "last visit \($0), \(r.daysSinceVisit(on: model.today)!) days ago" }
-                ?? (zh ? "从未走访" : "never visited")
+            let since = say(r.lastCheck.map { UIText.lastVisit($0, daysAgo: r.daysSinceVisit(on: model.today)!) } ?? UIText.neverVisited)
             p.add("  " + DisplayWidth.fit(r.head, width: 8) + " " + DisplayWidth.fit(r.village + r.group, width: 12) + " " + since, Style(.warning))
         }
         return p
@@ -135,7 +132,7 @@ public struct HelpScreen: Screen {
             }
         }
         pager.blank()
-        pager.add(model.language == .zh ? "状态：+ 达标  X 未达标  ! 需跟进  - 不适用  ? 未检查" : "States: + met  X not met  ! follow-up  - n/a  ? unchecked", Style(.muted))
+        pager.add(say(UIText.statesLegend), Style(.muted))
     }
 
     public mutating func layout(_ area: Rect) { pager.layout(area) }

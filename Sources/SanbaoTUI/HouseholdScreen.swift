@@ -56,16 +56,14 @@ public struct HouseholdScreen: Screen {
         checkAt = [:]
         guard let h = model.household(householdID) else { return }
         let lang = model.language
-        let zh = lang == .zh
         let say = model.say
         let a = h.address
-        pager.add((zh ? "地址 " : "Address ") + [a.province, a.city, a.county, a.township, a.village, a.group].joined(separator: zh ? "" : " ") + "  (\(a.villageCode))")
-        pager.add((zh ? "户编号 " : "Number ") + h.number + "   " + (zh ? "电话 " : "Phone ") + h.phone)
-        pager.add((zh ? "类型 " : "Type ") + say(h.type.label) + "   " + (zh ? "状态 " : "Status ") + say(h.status.label))
-        let causes = ([h.causes.main] + h.causes.others).map { say($0.label) }.joined(separator: zh ? "、" : ", ")
-        pager.add((zh ? "致贫原因 " : "Causes ") + causes)
+        pager.add(say(UIText.addressLine([a.province, a.city, a.county, a.township, a.village, a.group], villageCode: a.villageCode)))
+        pager.add(say(UIText.numberLine(number: h.number, phone: h.phone)))
+        pager.add(say(UIText.typeLine(type: h.type.label, status: h.status.label)))
+        pager.add(say(UIText.causesLine(([h.causes.main] + h.causes.others).map(\.label))))
         if let cid = h.cadreID(on: model.today), let c = model.dataset.cadre(cid) {
-            pager.add((zh ? "帮扶干部 " : "Cadre ") + "\(c.name)  \(c.unit)  \(c.phone)")
+            pager.add(say(UIText.cadreLine(name: c.name, unit: c.unit, phone: c.phone)))
         }
         pager.blank()
         let checks = model.dataset.checks.filter { $0.householdID == h.id }
@@ -75,9 +73,9 @@ public struct HouseholdScreen: Screen {
         pager.add(say(UIText.indicators) + " (\(model.today))" + (assessment.meetsStandard ? "  " + say(UIText.meetsAll) : ""), Style(.title))
         for i in Indicator.allCases {
             let s = assessment.indicators[i]!
-            let reasons = s.reasons.map { $0.text(lang) }.joined(separator: zh ? "；" : "; ")
-            pager.add([("  " + DisplayWidth.fit(say(i.label), width: zh ? 5 : 16), .normal),
-                       ("\(s.state.letter) " + DisplayWidth.fit(say(s.state.label), width: zh ? 7 : 10), Style(s.state.role)),
+            let reasons = say(UIText.reasons(s.reasons))
+            pager.add([("  " + DisplayWidth.fit(say(i.label), width: UIWidth.householdIndicator(lang)), .normal),
+                       ("\(s.state.letter) " + DisplayWidth.fit(say(s.state.label), width: UIWidth.householdState(lang)), Style(s.state.role)),
                        (reasons, .normal)])
         }
         followUps(h, assessment, model)
@@ -91,25 +89,24 @@ public struct HouseholdScreen: Screen {
             let who = model.cadreNames[c.cadreID] ?? c.cadreID
             let letters = Indicator.allCases.map { c.findings[$0]?.state.map { String($0.letter) } ?? (c.findings[$0] == nil ? " " : "*") }.joined()
             var text = "  \(c.date)  \(DisplayWidth.fit(who, width: 8)) [\(letters)]  \(c.note.split(separator: "\n").first.map(String.init) ?? "")"
-            if superseded.contains(c.id) { text += zh ? "（已更正）" : " (corrected)" }
+            if superseded.contains(c.id) { text += say(UIText.corrected) }
             pager.add(text, Style(superseded.contains(c.id) ? .muted : .normal))
         }
     }
 
     mutating func members(_ h: Household, _ model: Model) {
-        let zh = model.language == .zh
         let say = model.say
         pager.add(say(UIText.members), Style(.title))
-        let head = [DisplayWidth.fit(zh ? "姓名" : "Name", width: 8), DisplayWidth.fit(zh ? "关系" : "Relation", width: 8),
-                    DisplayWidth.fitRight(zh ? "岁" : "Age", width: 3), DisplayWidth.fit(zh ? "身份证号" : "ID number", width: 18),
-                    DisplayWidth.fit(zh ? "就学" : "School", width: 8), DisplayWidth.fit(zh ? "医保" : "Ins.", width: 6), zh ? "健康" : "Health"]
+        let head = [DisplayWidth.fit(say(UIText.nameColumn), width: 8), DisplayWidth.fit(say(UIText.relationColumn), width: 8),
+                    DisplayWidth.fitRight(say(UIText.ageColumn), width: 3), DisplayWidth.fit(say(UIText.idColumn), width: 18),
+                    DisplayWidth.fit(say(UIText.schoolColumn), width: 8), DisplayWidth.fit(say(UIText.insuredColumn), width: 6), say(UIText.healthColumn)]
         pager.add("  " + head.joined(separator: " "), Style(.muted))
         for m in h.members {
             let id = m.idNumber.map { revealIDs ? $0 : IDNumber.masked($0) } ?? "-"
             let insured = m.insured.map { $0 ? say(UIText.yes) : say(UIText.no) } ?? "?"
             var health = say(m.health.label)
-            if let g = m.disabilityGrade { health += zh ? "\(g)级" : " \(g)" }
-            if m.health == .chronic, m.chronicCard == true { health += zh ? "（有卡）" : " (card)" }
+            if let g = m.disabilityGrade { health += say(UIText.disabilityGrade(g)) }
+            if m.health == .chronic, m.chronicCard == true { health += say(UIText.hasChronicCard) }
             let cells = [DisplayWidth.fit(m.name, width: 8), DisplayWidth.fit(say(m.relation.label), width: 8),
                          DisplayWidth.fitRight(String(m.birthDate.age(on: model.today)), width: 3), DisplayWidth.fit(id, width: 18),
                          DisplayWidth.fit(m.school.map { say($0.label) } ?? "-", width: 8), DisplayWidth.fit(insured, width: 6), health]
@@ -124,7 +121,7 @@ public struct HouseholdScreen: Screen {
         pager.add(model.say(UIText.followUps), Style(.title))
         if let due = a.followUp {
             let late = due < model.today
-            pager.add("  " + (model.language == .zh ? "跟进日期 \(due)" : "follow-up due \(due)") + (late ? (model.language == .zh ? "（已过期）" : " (overdue)") : ""),
+            pager.add("  " + model.say(UIText.followUpDue(due)) + (late ? model.say(UIText.followUpLate) : ""),
                       Style(late ? .warning : .normal))
         }
         for m in open {
@@ -140,23 +137,22 @@ public struct CheckDetailScreen: Screen {
 
     public init(check c: Check, model: Model) {
         let say = model.say
-        let zh = model.language == .zh
         pager.add("\(c.date)  \(model.cadreNames[c.cadreID] ?? c.cadreID)  \(c.id)", Style(.title))
-        if let s = c.supersedes { pager.add(zh ? "更正了 \(s)" : "corrects \(s)", Style(.muted)) }
-        pager.add((zh ? "记录时间 " : "Recorded ") + c.recordedAt + (c.confirmed ? (zh ? "  户主已签字确认" : "  confirmed by household") : ""))
+        if let s = c.supersedes { pager.add(say(UIText.corrects(s)), Style(.muted)) }
+        pager.add(say(UIText.recordedAt(c.recordedAt, confirmed: c.confirmed)))
         pager.blank()
         for i in Indicator.allCases {
             guard let f = c.findings[i] else { continue }
             let state = f.state.map { say($0.label) } ?? say(UIText.auto)
-            pager.add([(DisplayWidth.fit(say(i.label), width: zh ? 6 : 16), .normal), (state, Style(f.state?.role ?? .normal))])
+            pager.add([(DisplayWidth.fit(say(i.label), width: UIWidth.checkIndicator(model.language)), .normal), (state, Style(f.state?.role ?? .normal))])
             for line in f.note.split(separator: "\n") { pager.add("    " + line, Style(.muted)) }
         }
         if !c.measures.isEmpty {
             pager.blank()
-            pager.add(zh ? "商定措施" : "Measures agreed", Style(.title))
+            pager.add(say(UIText.measuresAgreed), Style(.title))
             for m in c.measures { pager.add("  " + m) }
         }
-        if let f = c.followUp { pager.add((zh ? "跟进日期 " : "Follow-up ") + f.description) }
+        if let f = c.followUp { pager.add(say(UIText.followUpOn(f))) }
         if !c.note.isEmpty {
             pager.blank()
             pager.add(say(UIText.note), Style(.title))

@@ -20,9 +20,10 @@ public final class NcursesTerminal: Terminal {
         if codeset() == "UTF-8" { return (true, nil) }
         let was = String(cString: setlocale(LC_ALL, nil))
         if setlocale(LC_ALL, "C.UTF-8") != nil, codeset() == "UTF-8" {
-            return (true, "locale \(was) is not UTF-8; using C.UTF-8")
+            return (true, UIText.localeFallback(was: was).en)
         }
-        return (false, "no UTF-8 locale available (have \(was)); Chinese cannot be shown. Install locales or set LANG=C.UTF-8")
+        // English: without a UTF-8 locale the Chinese text could not be shown.
+        return (false, UIText.noUTF8Locale(was: was).en)
     }
 
     static func codeset() -> String { String(cString: nl_langinfo(nl_item(CODESET))) }

@@ -17,20 +17,9 @@ public struct RosterScreen: Screen {
             case .head: UIText.head
             case .place: UIText.place
             case .people: UIText.people
-            case .indicator(let i): Bilingual(zh: String(i.label.zh.prefix(1)), en: Self.short(i))
+            case .indicator(let i): UIText.indicatorColumn(i)
             case .days: UIText.days
             case .followUp: UIText.followUp
-            }
-        }
-
-        static func short(_ i: Indicator) -> String {
-            switch i {
-            case .income: "In"
-            case .foodClothing: "Fd"
-            case .water: "Wa"
-            case .education: "Ed"
-            case .medical: "Me"
-            case .housing: "Ho"
             }
         }
     }
@@ -260,10 +249,9 @@ public struct RosterScreen: Screen {
     }
 
     func drawRow(_ r: RosterRow, into canvas: inout Canvas, row: Int, x0: Int, widths: [Int], model: Model) {
-        let zh = model.language == .zh
         var cells: [(String, Style, Bool)] = [
             (String(r.number.suffix(4)), .normal, false), (r.head, .normal, false),
-            (zh ? r.village.replacingOccurrences(of: "村", with: "") + r.group : r.village + " " + r.group, .normal, false),
+            (model.say(UIText.rosterPlace(village: r.village, group: r.group)), .normal, false),
             (String(r.members), .normal, true),
         ]
         for i in Indicator.allCases {
@@ -303,11 +291,9 @@ public struct RosterScreen: Screen {
 
 /// Orders group names so 二组 comes after 一组 and 10组 after 9组.
 enum GroupOrder {
-    static let numerals: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
-
     static func number(_ g: String) -> Int {
         if let n = Int(g.prefix { $0.isNumber }) { return n }
-        return g.compactMap { numerals[$0] }.reduce(0) { $0 == 10 ? 10 + $1 : ($1 == 10 ? max(1, $0) * 10 : $0 + $1) }
+        return g.compactMap { ChineseNumerals.values[$0] }.reduce(0) { $0 == 10 ? 10 + $1 : ($1 == 10 ? max(1, $0) * 10 : $0 + $1) }
     }
 
     static func less(_ a: String, _ b: String) -> Bool { (number(a), a) < (number(b), b) }

@@ -1,3 +1,5 @@
+import SanbaoCore
+
 /// What a piece of text means on screen. Screens say what, not how: the terminal maps a
 /// role to colours, or to plain attributes on a monochrome terminal (or with NO_COLOR).
 public enum Role: Int, Sendable, CaseIterable {
@@ -39,4 +41,17 @@ public struct Style: Hashable, Sendable {
     }
 
     public static let normal = Style()
+}
+
+extension IndicatorState {
+    /// The style role of a state.
+    public var role: Role {
+        switch self {
+        case .met: .met
+        case .notMet: .notMet
+        case .followUp: .followUp
+        case .notApplicable: .notApplicable
+        case .unchecked: .unchecked
+        }
+    }
 }

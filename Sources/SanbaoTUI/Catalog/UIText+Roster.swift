@@ -1,0 +1,46 @@
+import SanbaoCore
+
+/// The roster (户列表): column titles, the filter line, the search prompt.
+extension UIText {
+    // Column titles.
+    public static let number = Bilingual(zh: "户号", en: "No.")
+    public static let head = Bilingual(zh: "户主", en: "Head")
+    public static let place = Bilingual(zh: "村组", en: "Village/group")
+    public static let people = Bilingual(zh: "人", en: "Ppl")
+    public static let days = Bilingual(zh: "未访", en: "Days")
+    public static let followUp = Bilingual(zh: "跟进", en: "Follow-up")
+
+    /// An indicator's column: its first character in Chinese (收 吃 饮 教 医 住), two letters in English.
+    public static func indicatorColumn(_ i: Indicator) -> Bilingual {
+        let en = switch i {
+        case .income: "In"
+        case .foodClothing: "Fd"
+        case .water: "Wa"
+        case .education: "Ed"
+        case .medical: "Me"
+        case .housing: "Ho"
+        }
+        return Bilingual(zh: String(i.label.zh.prefix(1)), en: en)
+    }
+
+    /// A household's place in the roster: "文峰一组" (the 村 dropped to save room), "Wenfeng 一组".
+    public static func rosterPlace(village: String, group: String) -> Bilingual {
+        Bilingual(zh: village.replacingOccurrences(of: "村", with: "") + group, en: village + " " + group)
+    }
+
+    // The line above the columns.
+    public static let search = Bilingual(zh: "搜索", en: "Search")
+    public static let noMatches = Bilingual(zh: "没有符合条件的户", en: "no household matches")
+    public static let all = Bilingual(zh: "全部", en: "all")
+    public static let anyFailing = Bilingual(zh: "任一未达标", en: "any failing")
+    public static let overdue = Bilingual(zh: "逾期", en: "overdue")
+    public static let monitoring = Bilingual(zh: "监测", en: "Monitor")
+    public static let filters = Bilingual(zh: "筛选", en: "filter")
+    public static let sortedBy = Bilingual(zh: "排序", en: "sort")
+    public static let cadre = Bilingual(zh: "干部", en: "Cadre")
+}
+
+/// Chinese numerals, to order group names (二组 after 一组, 十组 after 九组).
+enum ChineseNumerals {
+    static let values: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+}
