@@ -1,0 +1,65 @@
+import SanbaoCore
+
+extension UIText {
+    /// Every text of the catalog, the ones with values filled with sample values, so a
+    /// test can check that each exists in both languages. CatalogTests fails when a
+    /// `static let … = Bilingual` or a `static func … -> Bilingual` of the catalog is
+    /// missing here.
+    public static var allStrings: [Bilingual] {
+        let date = LocalDate(year: 2026, month: 11, day: 25)!
+        let sample = Bilingual(zh: "样例", en: "sample")
+        let fixed: [Bilingual] = [
+            // Whole app
+            appName, readOnly, allCadres, tooSmall, saved, discardQuestion, quitQuestion,
+            yes, no, unknown, none, note,
+            // Roster
+            number, head, place, people, days, followUp,
+            search, noMatches, all, anyFailing, overdue, monitoring, filters, sortedBy, cadre,
+            // Household and one check
+            members, nameColumn, relationColumn, ageColumn, idColumn, schoolColumn, insuredColumn, healthColumn,
+            hasChronicCard, indicators, meetsAll, followUps, followUpLate, measures, checks, noChecks, corrected,
+            auto, measuresAgreed,
+            // Check form
+            visitPage, wrapUpPage, derived, visitDate, visitCadre, verdict, incomeYear, perCapitaIncome,
+            enoughFood, seasonalClothes, winterBedding,
+            waterSource, litresPerPersonDay, waterQuality, pipedToYard, roundTripMinutes, daysCutPerYear, scarceArea,
+            appraisedGrade, renovation, renovationDate, relocated,
+            measuresField, followUpDate, householdConfirmed, overallNote,
+            // Dashboard and help
+            dashboardTitle, byGroup, overdueList, neverVisited, helpTitle, statesLegend,
+        ]
+        let withValues: [Bilingual] = [
+            tooSmallNow(columns: 60, rows: 20),
+            savedCheck(head: "张三", id: "20261125-1a2b3c4d"),
+            dataProblem(sample, more: 2),
+            draftFound(head: "张三", savedAt: "2026-11-25T10:00:00Z"),
+            draftNotKept("disk full"),
+            notSaved("disk full"),
+            reasons([sample, sample]),
+            localeFallback(was: "POSIX"),
+            noUTF8Locale(was: "POSIX"),
+            rosterPlace(village: "文峰村", group: "一组"),
+            addressLine(["甘肃省", "定西市"], villageCode: "621121103201"),
+            numberLine(number: "0007", phone: "13800000000"),
+            typeLine(type: sample, status: sample),
+            causesLine([sample, sample]),
+            cadreLine(name: "刘志刚", unit: "县农业局", phone: "13800000000"),
+            disabilityGrade(3),
+            followUpDue(date),
+            corrects("20261125-1a2b3c4d"),
+            recordedAt("2026-11-25T10:00:00Z", confirmed: true),
+            followUpOn(date),
+            checkTitle(head: "张三", place: "文峰村一组"),
+            invalidInput("2026-13-01"),
+            memberSchool("张浩宇", age: 12),
+            memberExemption("张浩宇"),
+            memberInsured("张浩宇"),
+            memberChronicCard("张浩宇"),
+            dashboardHeadline(households: 48, meeting: 30, overdue: 6),
+            lastVisit(date, daysAgo: 40),
+        ]
+        let perCase = Indicator.allCases.map(indicatorColumn) + CheckForm.Page.allCases.map(pageTitle)
+            + Command.allCases.map(help) + Command.allCases.map(hint) + KeyContext.allCases.map(title)
+        return fixed + withValues + perCase
+    }
+}
