@@ -30,6 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "sanbao-bench", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport"], path: "Sources/SanbaoBench"),
         .testTarget(name: "SanbaoCoreTests", dependencies: ["SanbaoCore"]),
         .testTarget(name: "SanbaoStoreTests", dependencies: ["SanbaoStore", "SanbaoCore"]),
         .testTarget(name: "SanbaoTUITests", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "CNcursesw"], exclude: ["Snapshots"]),

@@ -1,4 +1,6 @@
+import Foundation
 import SanbaoCore
+import SanbaoExport
 import SanbaoStore
 
 /// The running app: a stack of screens over one model, a status line, and the store.
@@ -127,7 +129,8 @@ public final class App {
         status = nil
         if key == .control("c") { return perform([.confirmQuit]) }
         let top = stack.count - 1
-        if !stack[top].isEditingText, model.keys.command(for: key, in: stack[top].context) == .help {
+        // F1 opens help even while typing; "?" only when it is not being typed.
+        if key == .function(1) || (!stack[top].isEditingText && model.keys.command(for: key, in: stack[top].context) == .help) {
             return perform([.push(HelpScreen(model: model))])
         }
         let effects = stack[top].handle(key, model: model)
@@ -146,6 +149,10 @@ public final class App {
             case .save(let draft): save(draft)
             case .keepDraft(let d): keep(d)
             case .dropDraft(let id): try? store.dropDraft(householdID: id)
+            case .openExport:
+                stack.append(ExportScreen(directory: FileManager.default.currentDirectoryPath, model: model))
+            case .export(let format, let path, let overwrite):
+                export(format, to: path, overwrite: overwrite)
             case .confirmQuit:
                 if stack.contains(where: \.isDirty) { question = (UIText.quitQuestion, [.quit]) } else { finished = true }
             }
@@ -184,6 +191,27 @@ public final class App {
         if stack.count > 1 { stack.removeLast() }
         for i in stack.indices { stack[i].modelChanged(model) }
         status = (UIText.savedCheck(head: h.head?.name ?? "", id: id), false)
+    }
+
+    /// Writes the summary file of the households shown (the chosen cadre's, or all).
+    func export(_ format: ExportFormat, to path: String, overwrite: Bool) {
+        let full = path.hasPrefix("~/") ? NSHomeDirectory() + String(path.dropFirst(1)) : path
+        if !overwrite && FileManager.default.fileExists(atPath: full) {
+            question = (UIText.exportOverwrite(full), [.export(format, path: path, overwrite: true)])
+            return
+        }
+        do {
+            let request = ExportRequest(cadre: model.cadreID, to: model.today, generatedAt: clock())
+            let report = try SummaryReport(store.dataset, request)
+            let data = try report.render(format, options: RenderOptions(language: model.language))
+            try AtomicFile.write(data, to: full)
+            if stack.count > 1 { stack.removeLast() }
+            status = (UIText.exported(full, households: report.households.count), false)
+        } catch let e as StoreError {
+            status = (UIText.exportFailed(e.message.text(model.language)), true)
+        } catch {
+            status = (UIText.exportFailed("\(error)"), true)
+        }
     }
 
     /// The text on screen now (for tests and `--dump`).

@@ -6,7 +6,7 @@ public enum Command: String, CaseIterable, Sendable {
     case help, quit, back, interrupt
     case up, down, pageUp, pageDown, top, bottom
     case open, search, sort, reverse, filterIndicator, filterOverdue, filterMonitoring, filterPlace, clearFilters
-    case newCheck, dashboard, revealIDs
+    case newCheck, dashboard, revealIDs, export
     case nextField, previousField, nextPage, previousPage, increase, decrease, toggle, save
 
     /// What the command does, for the help screen (from the catalog).
@@ -56,6 +56,7 @@ public struct KeyTable: Sendable {
         Binding(keys: [.character("s")], command: .sort, context: .roster, hint: true),
         Binding(keys: [.character("r")], command: .reverse, context: .roster, hint: false),
         Binding(keys: [.character("d")], command: .dashboard, context: .roster, hint: true),
+        Binding(keys: [.character("e")], command: .export, context: .roster, hint: true),
         Binding(keys: [.character("q")], command: .quit, context: .roster, hint: true),
         Binding(keys: [.enter], command: .open, context: .household, hint: true),
         Binding(keys: [.character("n")], command: .newCheck, context: .household, hint: true),
@@ -69,6 +70,7 @@ public struct KeyTable: Sendable {
         Binding(keys: [.left], command: .decrease, context: .form, hint: false),
         Binding(keys: [.character(" ")], command: .toggle, context: .form, hint: false),
         Binding(keys: [.function(10), .control("s")], command: .save, context: .form, hint: true),
+        Binding(keys: [.character("e")], command: .export, context: .dashboard, hint: true),
         Binding(keys: [.character("q")], command: .back, context: .dashboard, hint: true),
     ])
 

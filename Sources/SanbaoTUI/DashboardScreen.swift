@@ -31,6 +31,7 @@ public struct DashboardScreen: Screen {
     public mutating func handle(_ key: Key, model: Model) -> [Effect] {
         guard let command = model.keys.command(for: key, in: context) else { return [] }
         if pager.apply(command) { return [] }
+        if command == .export { return [.openExport] }
         return command == .back || command == .quit ? [.pop] : []
     }
 

@@ -170,6 +170,8 @@ public struct RosterScreen: Screen {
             search = TextField()
         case .dashboard:
             return [.push(DashboardScreen(model: model))]
+        case .export:
+            return [.openExport]
         case .quit:
             return [.quit]
         case .back:

@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoExport
 
 /// A rectangle of the canvas a screen may draw in.
 public struct Rect: Sendable, Equatable {
@@ -25,6 +26,10 @@ public enum Effect {
     case dropDraft(householdID: String)
     /// Quit, asking first when some screen has unsaved input.
     case confirmQuit
+    /// Open the export screen (the app knows the working directory).
+    case openExport
+    /// Write the summary file; asks first when the file exists, unless `overwrite`.
+    case export(ExportFormat, path: String, overwrite: Bool)
 }
 
 /// One screen: state, a pure render, and key handling that returns effects.

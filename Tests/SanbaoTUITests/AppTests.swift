@@ -116,4 +116,23 @@ final class AppTests: XCTestCase {
         let monitoring = DemoVillage.make().households.filter { $0.status.monitoring != nil }.count
         XCTAssertTrue(app.screenText.contains("\(monitoring)/44"))
     }
+
+    func testExportWritesTheSummaryFileAndAsksBeforeReplacing() throws {
+        let (app, _) = try makeApp()
+        let out = dir + "-summary.csv"
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: out) }
+        press(app, [.character("e"), .right, .down, .control("u")])
+        type(app, out)
+        press(app, [.enter])
+        XCTAssertTrue(app.screenText.contains("已导出 44 户到 \(out)"), app.screenText)
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertTrue(text.contains("张永强"))
+        XCTAssertFalse(text.contains("621121198"), "ID numbers are masked")
+        press(app, [.character("e"), .right, .down, .control("u")])
+        type(app, out)
+        press(app, [.enter])
+        XCTAssertTrue(app.screenText.contains("已存在，覆盖？"), app.screenText)
+        press(app, [.character("n")])
+        XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), text)
+    }
 }

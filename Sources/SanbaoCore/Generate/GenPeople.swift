@@ -65,9 +65,14 @@ struct IDAllocator {
 /// Builds the members of one household.
 struct GenPeople {
     let asOf: LocalDate
-    let county: String
-    let countyIndex: Int
-    var ids: IDAllocator
+    var county = ""
+    var countyIndex = 0
+    /// One allocator for the whole dataset: keep a single `GenPeople` and change its county.
+    var ids = IDAllocator()
+
+    init(asOf: LocalDate) {
+        self.asOf = asOf
+    }
 
     /// A birth date that makes the person some age in `age` on `asOf`.
     func born(age: ClosedRange<Int>, _ rng: inout GenRandom) -> LocalDate {

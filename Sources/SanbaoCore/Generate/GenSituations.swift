@@ -174,8 +174,8 @@ enum GenSituation: CaseIterable {
                                       structure: .adobe)
         let i = h.middle
         let grade: HousingGrade = rng.chance(70) ? .c : .d
-        h.visits[i].observe { $0.housing = Housing(grade: grade, appraisalDate: h.visits[i].date.adding(days: -rng.int(1...10)),
-                                                   structure: .adobe) }
+        let cracked = Housing(grade: grade, appraisalDate: h.visits[i].date.adding(days: -rng.int(1...10)), structure: .adobe)
+        h.visits[i].observe { $0.housing = cracked }
         h.visits[i].find(.housing, nil, "土坯房墙体开裂，镇村建办鉴定为 \(grade.rawValue) 级")
         h.visits[i].measures = ["申报农村危房改造"]
         h.measure(.infrastructure, "农村危房改造（已申报）", h.visits[i].date, amount: grade == .c ? 12000 : 40000, .planned)
@@ -266,7 +266,8 @@ enum GenSituation: CaseIterable {
         h.visits[i].find(.medical, nil, "\(head.name)确诊重病住院，医保、大病保险已报销")
         h.visits[i].measures = ["申请医疗救助", "申请临时救助"]
         let v = h.last
-        h.visits[v].observe { $0.income = IncomeRecord(year: h.asOf.year, perCapita: h.facts.poorIncome(&rng)) }
+        let income = IncomeRecord(year: h.asOf.year, perCapita: h.facts.poorIncome(&rng))
+        h.visits[v].observe { $0.income = income }
         h.visits[v].find(.income, nil, "户主患病停止务工，人均纯收入低于贫困线")
         h.visits[v].note = "经村两委评议，纳入突发严重困难户监测。"
         h.visits[v].measures = ["申请纳入农村低保"]

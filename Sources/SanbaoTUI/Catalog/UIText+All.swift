@@ -27,6 +27,10 @@ extension UIText {
             measuresField, followUpDate, householdConfirmed, overallNote,
             // Dashboard and help
             dashboardTitle, byGroup, overdueList, neverVisited, helpTitle, statesLegend,
+            // Export
+            exportTitle, exportFormat, exportPath, exportScope, exportMasked, exportFormats,
+            exportOverwrite("/tmp/a.xlsx"), exported("/tmp/a.xlsx", households: 3), exportFailed("disk full"),
+            exportScopeText(3, cadre: "何志刚"),
         ]
         let withValues: [Bilingual] = [
             tooSmallNow(columns: 60, rows: 20),

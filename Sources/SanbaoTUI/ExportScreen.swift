@@ -1,0 +1,68 @@
+import SanbaoCore
+import SanbaoExport
+
+/// Choose a format and a path, then write the summary file for the township. The app
+/// does the writing (through the store's atomic write) and says where it went.
+public struct ExportScreen: Screen {
+    public var format = ExportFormat.xlsx
+    var path: TextField
+    var field = 0
+    public var context: KeyContext { .form }
+    public var isEditingText: Bool { field == 1 }
+
+    /// - Parameter directory: where the file goes by default (the working directory).
+    public init(directory: String, model: Model) {
+        let village = Set(model.rows.map(\.village)).sorted().first ?? "sanbao"
+        path = TextField(directory + "/" + village + "-" + model.today.description + "." + ExportFormat.xlsx.fileExtension)
+    }
+
+    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
+        switch key {
+        case .up, .down, .tab, .backTab:
+            field = 1 - field
+            return []
+        case .enter, .function(10), .control("s"):
+            return [.export(format, path: path.text, overwrite: false)]
+        case .escape:
+            return [.pop]
+        default: break
+        }
+        if field == 1 {
+            _ = path.edit(key)
+            return []
+        }
+        switch key {
+        case .left: step(-1)
+        case .right, .character(" "): step(1)
+        default: break
+        }
+        return []
+    }
+
+    /// Changes the format and, when the path ends in the old extension, the extension too.
+    mutating func step(_ delta: Int) {
+        let all = ExportFormat.allCases
+        let old = format
+        format = all[(all.firstIndex(of: format)! + delta + all.count) % all.count]
+        let text = path.text
+        if text.hasSuffix("." + old.fileExtension) {
+            path = TextField(String(text.dropLast(old.fileExtension.count)) + format.fileExtension)
+        }
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, model: Model) {
+        let say = model.say
+        canvas.put(say(UIText.exportTitle), row: area.row, column: area.column, style: Style(.title))
+        let label = 12
+        let scope = UIText.exportScopeText(model.rows.count, cadre: model.cadreID.flatMap { model.cadreNames[$0] })
+        canvas.put(say(UIText.exportScope), row: area.row + 2, column: area.column + 2)
+        canvas.put(say(scope), row: area.row + 2, column: area.column + label)
+        canvas.put((field == 0 ? model.glyphs.cursor : " ") + " " + say(UIText.exportFormat), row: area.row + 3, column: area.column, style: field == 0 ? Style(.key) : .normal)
+        canvas.put("< " + format.rawValue + " >", row: area.row + 3, column: area.column + label, style: field == 0 ? Style(.input, [.reverse]) : .normal)
+        canvas.put((field == 1 ? model.glyphs.cursor : " ") + " " + say(UIText.exportPath), row: area.row + 4, column: area.column, style: field == 1 ? Style(.key) : .normal)
+        path.render(into: &canvas, row: area.row + 4, column: area.column + label, width: area.columns - label - 1,
+                    style: field == 1 ? Style(.input, [.underline]) : .normal)
+        canvas.put(say(UIText.exportFormats), row: area.row + 6, column: area.column + 2, style: Style(.muted))
+        canvas.put(say(UIText.exportMasked), row: area.row + 7, column: area.column + 2, style: Style(.muted))
+    }
+}
