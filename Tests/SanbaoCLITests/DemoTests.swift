@@ -30,7 +30,7 @@ final class DemoTests: XCTestCase {
             XCTAssertEqual(Set(m.keys), ["schema_version", "device_id", "created"], label)
             XCTAssertEqual(m["schema_version"] as? Int, 1, label)
             XCTAssertTrue(matches(m["device_id"] as? String ?? "", "demo-[0-9a-f]{1,8}"), "\(label): \(m["device_id"] ?? "nil")")
-            XCTAssertTrue(matches(m["created"] as? String ?? "", #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#), label)
+            XCTAssertTrue(matches(m["created"] as? String ?? "", #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"#), label)
         }
     }
 
