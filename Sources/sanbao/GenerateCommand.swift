@@ -21,7 +21,7 @@ struct Generate: ParsableCommand {
     @Option(help: ArgumentHelp("How many households.", valueName: "N"))
     var households: Int
 
-    @Option(help: ArgumentHelp("Seed of the generator (default 1).", valueName: "S"))
+    @Option(help: ArgumentHelp("Seed of the generator.", valueName: "S"))
     var seed: UInt64 = 1
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the data is as of: every check is on or before it (default: today).", valueName: "DATE"))
@@ -43,6 +43,6 @@ struct Generate: ParsableCommand {
         let villages = Set(dataset.households.map(\.address.villageCode)).count
         print(options.say(Bilingual(
             zh: "已生成 \(dataset.households.count) 户（\(villages) 个村，\(dataset.cadres.count) 名干部，\(dataset.checks.count) 条检查记录，截至 \(date)）：\(directory)",
-            en: "generated \(dataset.households.count) households (\(villages) villages, \(dataset.cadres.count) cadres, \(dataset.checks.count) checks, as of \(date)) in \(directory)")))
+            en: "generated \(dataset.households.count) households in \(directory) (villages: \(villages), cadres: \(dataset.cadres.count), checks: \(dataset.checks.count), as of \(date))")))
     }
 }

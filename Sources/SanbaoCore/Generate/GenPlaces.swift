@@ -126,6 +126,7 @@ enum GenPlaces {
         var left = total
         var round = 0
         while left > 0 {
+            precondition(round < 35, "the place table runs out above ~40 million households")
             for (ci, county) in counties.enumerated() where left > 0 {
                 var taken = Set<String>()
                 for (ti, township) in county.townships.enumerated() where left > 0 {

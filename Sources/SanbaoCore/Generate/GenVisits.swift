@@ -80,10 +80,9 @@ enum GenVisitPlan {
         while out.count < want {
             let gap = out.count < atLeast ? rng.int(25...60) : rng.int(55...100)
             let d = out[out.count - 1].adding(days: -gap)
-            if d < earliest {
-                if out.count >= atLeast { break }
-                return Array(out.reversed())
-            }
+            // Stop at the start of the year, unless the situation needs more visits (its
+            // short gaps keep even an overdue household's visits inside the year).
+            if d < earliest && out.count >= atLeast { break }
             out.append(d)
         }
         return Array(out.reversed())
