@@ -88,7 +88,7 @@ public final class App {
     func drawHeader(_ canvas: inout Canvas) {
         let g = model.glyphs
         var parts = [model.say(UIText.appName)]
-        parts.append(Set(model.rows.map(\.village)).sorted().joined(separator: ","))
+        parts.append(model.villages.joined(separator: ","))
         parts.append(model.cadreID.flatMap { model.cadreNames[$0] } ?? model.say(UIText.allCadres))
         parts.append(model.today.description)
         canvas.fill(row: 0, style: Style(.title, [.reverse]))
@@ -169,13 +169,12 @@ public final class App {
     func save(_ draft: CheckDraft) {
         let h = model.household(draft.householdID)
         let problems = draft.problems(household: h, dataset: store.dataset, today: model.today)
-        if let first = problems.first, let h {
-            _ = h
+        if let first = problems.first {
             status = (first.message, true)
             return
         }
         guard let h else { return }
-        let id = String(draft.date.description.filter { $0 != "-" }) + "-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        let id = CheckID.make(date: draft.date)
         do {
             try store.save(draft.check(id: id, recordedAt: clock(), household: h))
             try? store.dropDraft(householdID: draft.householdID)

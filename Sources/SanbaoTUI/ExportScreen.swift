@@ -12,7 +12,7 @@ public struct ExportScreen: Screen {
 
     /// - Parameter directory: where the file goes by default (the working directory).
     public init(directory: String, model: Model) {
-        let village = Set(model.rows.map(\.village)).sorted().first ?? "sanbao"
+        let village = model.villages.first ?? "sanbao"
         path = TextField(directory + "/" + village + "-" + model.today.description + "." + ExportFormat.xlsx.fileExtension)
     }
 

@@ -17,6 +17,11 @@ public struct Model: Sendable {
     /// group, and the ID numbers (searched by their last digits).
     public var searchText: [String]
     public var cadreNames: [String: String]
+    /// Village names of the rows, sorted: the header and the place filter read it on
+    /// every frame, so it is computed once here.
+    public var villages: [String]
+    /// Households by id, so lookups per row (search by ID digits) are not linear scans.
+    var householdsByID: [String: Household]
 
     public init(dataset: Dataset, today: LocalDate, language: Language, glyphs: Glyphs = .unicode,
                 keys: KeyTable = .standard, cadreID: String? = nil, readOnly: Bilingual? = nil) {
@@ -29,18 +34,20 @@ public struct Model: Sendable {
         self.readOnly = readOnly
         cadreNames = Dictionary(dataset.cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let households = Dictionary(dataset.households.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        householdsByID = households
         var rows = dataset.roster(on: today)
         if let cadreID {
             rows = rows.filter { households[$0.id]?.cadreID(on: today) == cadreID }
         }
         self.rows = rows
+        villages = Set(rows.map(\.village)).sorted()
         searchText = rows.map { r in
             guard let h = households[r.id] else { return r.head }
             return (h.members.map(\.name) + [h.number, h.address.village, h.address.group]).joined(separator: " ")
         }
     }
 
-    public func household(_ id: String) -> Household? { dataset.household(id) }
+    public func household(_ id: String) -> Household? { householdsByID[id] }
 
     public func say(_ text: Bilingual) -> String { text.text(language) }
 

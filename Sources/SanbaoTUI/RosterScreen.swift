@@ -54,7 +54,7 @@ public struct RosterScreen: Screen {
     /// Villages and village/group pairs present, for the place filter.
     func places(_ model: Model) -> [(village: String, group: String?)] {
         var out: [(String, String?)] = []
-        for v in Set(model.rows.map(\.village)).sorted() {
+        for v in model.villages {
             out.append((v, nil))
             for g in Set(model.rows.filter { $0.village == v }.map(\.group)).sorted(by: GroupOrder.less) { out.append((v, g)) }
         }

@@ -108,14 +108,3 @@ struct CheckCmd: ParsableCommand {
         return ExitCode(problems.contains(where: \.isUsage) ? Exit.usage : Exit.dataErr)
     }
 }
-
-/// Check ids: the visit date and 8 random hex digits, unique across devices without
-/// coordination (a clash needs the same day and a 1 in 4 billion draw).
-enum CheckID {
-    static func make(date: LocalDate) -> String {
-        let r = UInt32.random(in: 0...UInt32.max)
-        let hex = String(r, radix: 16)
-        let compact = date.description.replacingOccurrences(of: "-", with: "")
-        return compact + "-" + String(repeating: "0", count: 8 - hex.count) + hex
-    }
-}
