@@ -43,7 +43,7 @@ public struct Assessor: Sendable {
             indicators[indicator] = combine(judgement, check: check, indicator: indicator, on: date)
         }
         let last = history.last
-        let overdue = last.map { $0.date.days(to: date) > config.visitIntervalDays } ?? true
+        let overdue = isOverdue(lastCheck: last?.date, on: date)
         return HouseholdAssessment(householdID: household.id, date: date, indicators: indicators,
                                    lastCheck: last?.date, followUp: last?.followUp, overdue: overdue)
     }

@@ -34,6 +34,28 @@ public enum AtomicFile {
     }
 
     /// Writes every byte of `data` to `fd`, retrying short writes and EINTR.
+    /// Replaces `path` atomically but without fsync: for caches such as the roster
+    /// index, which are checked on reading and rebuilt when damaged, so a power cut may
+    /// lose them but never leaves a half-written file in their place.
+    static func writeCache(_ bytes: [UInt8], to path: String) throws {
+        let dir = (path as NSString).deletingLastPathComponent
+        let temp = "\(dir)/.\((path as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw StoreError.cannotCreate(temp, errnoText()) }
+        defer { close(fd) }
+        do {
+            try writeAll(fd, Data(bytes), path: temp)
+        } catch {
+            unlink(temp)
+            throw error
+        }
+        guard rename(temp, path) == 0 else {
+            let why = errnoText()
+            unlink(temp)
+            throw StoreError.io(path, why)
+        }
+    }
+
     static func writeAll(_ fd: Int32, _ data: Data, path: String) throws {
         try data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
             var offset = 0

@@ -34,7 +34,7 @@ extension Store {
             guard let data = FileManager.default.contents(atPath: dir + "/" + name),
                   let f = try? JSONCoding.decoder().decode(DraftFile.self, from: data),
                   f.schemaVersion <= DataLayout.schemaVersion,
-                  dataset.household(f.draft.householdID) != nil else { return nil }
+                  household(f.draft.householdID) != nil else { return nil }
             return (f.draft, f.savedAt)
         }.sorted { $0.1 > $1.1 }
     }

@@ -11,6 +11,7 @@ extension Store {
     @discardableResult
     public func edit(householdID: String, field: String, value: JSONValue, cadreID: String? = nil,
                      replacing parents: [String]? = nil) throws -> HouseholdEdit {
+        try readEverything()
         guard let base = loaded.bases.first(where: { $0.id == householdID }) else {
             throw StoreError.badData("unknown household \(householdID)")
         }
@@ -53,6 +54,8 @@ extension Store {
 
     /// Everything (or one cadre's households) as a bundle for another device.
     public func bundle(cadreIDs: Set<String>? = nil) -> Bundle {
+        // Only a vanished directory makes this fail; the bundle is then of what was read.
+        try? readEverything()
         let bases = loaded.bases.filter { h in cadreIDs.map { ids in h.pairings.contains { ids.contains($0.cadreID) } } ?? true }
         let ids = Set(bases.map(\.id))
         let cadres = dataset.cadres.filter { c in
@@ -69,6 +72,7 @@ extension Store {
     /// `incoming/`, so an import interrupted by a crash is finished on the next open.
     public func importBundle(_ data: Data, name: String, today: LocalDate) throws -> MergePlan {
         if case .readOnly(let why) = access { throw StoreError.refused(why, code: 75) }
+        try readEverything()
         let bundle = try Bundle.decode(data, name: name)
         let plan = try MergePlan(bundle: bundle, bases: loaded.bases, dataset: dataset, deviceID: deviceID)
         guard !plan.isEmpty else { return plan }

@@ -26,8 +26,9 @@ public final class App {
         self.clock = clock
         var readOnly: Bilingual?
         if case .readOnly(let why) = store.access { readOnly = why }
-        model = Model(dataset: store.dataset, today: today, language: language, glyphs: glyphs,
-                      cadreID: cadreID, readOnly: readOnly)
+        let roster = store.roster(on: today)
+        model = Model(entries: roster.entries, records: store, rules: store.dataset.rules, cadres: store.dataset.cadres,
+                      today: today, language: language, glyphs: glyphs, cadreID: cadreID, readOnly: readOnly)
         stack = [RosterScreen(model: model)]
         announceStartup()
     }
@@ -168,7 +169,7 @@ public final class App {
     /// Saves through the store; says "saved" only after the store returns (fsync done).
     func save(_ draft: CheckDraft) {
         let h = model.household(draft.householdID)
-        let problems = draft.problems(household: h, dataset: store.dataset, today: model.today)
+        let problems = draft.problems(household: h, dataset: model.context(of: draft.householdID), today: model.today)
         if let first = problems.first {
             status = (first.message, true)
             return
@@ -185,8 +186,10 @@ public final class App {
             status = (UIText.notSaved("\(error)"), true)
             return
         }
-        model = Model(dataset: store.dataset, today: model.today, language: model.language, glyphs: model.glyphs,
-                      keys: model.keys, cadreID: model.cadreID, readOnly: model.readOnly)
+        // Only this household's row changes: judge it again instead of the whole roster.
+        let assessment = Assessor(config: model.rules).assess(h, checks: store.checks(of: h.id), on: model.today)
+        model.replace(RosterEntry(h, assessment, cadreName: h.cadreID(on: model.today).flatMap { model.cadreNames[$0] },
+                                  fileVillage: h.address.villageCode))
         if stack.count > 1 { stack.removeLast() }
         for i in stack.indices { stack[i].modelChanged(model) }
         status = (UIText.savedCheck(head: h.head?.name ?? "", id: id), false)
@@ -201,7 +204,7 @@ public final class App {
         }
         do {
             let request = ExportRequest(cadre: model.cadreID, to: model.today, generatedAt: clock())
-            let report = try SummaryReport(store.dataset, request)
+            let report = try SummaryReport(try store.fullDataset(), request)
             let data = try report.render(format, options: RenderOptions(language: model.language))
             try AtomicFile.write(data, to: full)
             if stack.count > 1 { stack.removeLast() }

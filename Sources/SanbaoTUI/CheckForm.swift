@@ -37,17 +37,17 @@ public struct CheckForm: Screen {
 
     public init(householdID: String, model: Model) {
         household = model.household(householdID)!
-        config = model.dataset.rules
-        cadres = model.dataset.cadres
-        draft = CheckDraft(prefilledFor: household, checks: model.dataset.checks, date: model.today, config: model.dataset.rules)
+        config = model.rules
+        cadres = model.cadres
+        draft = CheckDraft(prefilledFor: household, checks: model.checks(of: householdID), date: model.today, config: model.rules)
         loadBuffer(model.language)
     }
 
     /// Reopens a draft kept from an earlier session.
     public init(draft: CheckDraft, model: Model) {
         household = model.household(draft.householdID)!
-        config = model.dataset.rules
-        cadres = model.dataset.cadres
+        config = model.rules
+        cadres = model.cadres
         self.draft = draft
         isDirty = true
         loadBuffer(model.language)
@@ -112,8 +112,8 @@ public struct CheckForm: Screen {
     /// The state the rules give the indicator with the answers so far.
     func derived(_ indicator: Indicator, model: Model) -> Assessment {
         let probe = draft.check(id: "~draft", recordedAt: "9999", household: household)
-        let others = model.dataset.checks.filter { $0.householdID == household.id }
-        return Assessor(config: model.dataset.rules).assess(household, checks: others + [probe], on: draft.date).indicators[indicator]!
+        let others = model.checks(of: household.id)
+        return Assessor(config: model.rules).assess(household, checks: others + [probe], on: draft.date).indicators[indicator]!
     }
 
     // MARK: Rendering

@@ -29,7 +29,7 @@ public struct HouseholdScreen: Screen {
         if pager.apply(command) { return [] }
         switch command {
         case .open:
-            guard let id = checkAt[pager.cursor.selected], let c = model.dataset.checks.first(where: { $0.id == id }) else { return [] }
+            guard let id = checkAt[pager.cursor.selected], let c = model.checks(of: householdID).first(where: { $0.id == id }) else { return [] }
             return [.push(CheckDetailScreen(check: c, model: model))]
         case .newCheck:
             if let why = model.readOnly { return [.error(why)] }
@@ -62,14 +62,14 @@ public struct HouseholdScreen: Screen {
         pager.add(say(UIText.numberLine(number: h.number, phone: h.phone)))
         pager.add(say(UIText.typeLine(type: h.type.label, status: h.status.label)))
         pager.add(say(UIText.causesLine(([h.causes.main] + h.causes.others).map(\.label))))
-        if let cid = h.cadreID(on: model.today), let c = model.dataset.cadre(cid) {
+        if let cid = h.cadreID(on: model.today), let c = model.cadre(cid) {
             pager.add(say(UIText.cadreLine(name: c.name, unit: c.unit, phone: c.phone)))
         }
         pager.blank()
-        let checks = model.dataset.checks.filter { $0.householdID == h.id }
+        let checks = model.checks(of: h.id)
         members(h.facts(checks: checks, on: model.today), model)
         pager.blank()
-        let assessment = Assessor(config: model.dataset.rules).assess(h, checks: checks, on: model.today)
+        let assessment = Assessor(config: model.rules).assess(h, checks: checks, on: model.today)
         pager.add(say(UIText.indicators) + " (\(model.today))" + (assessment.meetsStandard ? "  " + say(UIText.meetsAll) : ""), Style(.title))
         for i in Indicator.allCases {
             let s = assessment.indicators[i]!

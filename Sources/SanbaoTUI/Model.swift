@@ -1,9 +1,11 @@
 import SanbaoCore
+import SanbaoStore
 
-/// What every screen reads: the data as of today, prepared once per change (not per
-/// keystroke or redraw): roster rows, search keys, cadre names, the language.
-public struct Model: Sendable {
-    public var dataset: Dataset
+/// What every screen reads: the roster as of today, prepared once per change (not per
+/// keystroke or redraw), search keys, cadre names, the language, and where full records
+/// come from. Rows come from the store's roster index, so 200,000 households need no
+/// full records in memory; a household's record is read when a screen asks for it.
+public struct Model {
     public var today: LocalDate
     public var language: Language
     public var glyphs: Glyphs
@@ -12,42 +14,88 @@ public struct Model: Sendable {
     public var cadreID: String?
     /// Why saving is impossible (lock held elsewhere, damaged file), or nil.
     public var readOnly: Bilingual?
-    public var rows: [RosterRow]
-    /// Per row, the text searched: names of all members, household number, village and
-    /// group, and the ID numbers (searched by their last digits).
-    public var searchText: [String]
+    public var rules: RulesConfig
+    public var cadres: [Cadre]
+    public private(set) var rows: [RosterRow]
+    /// Per row, the text searched: names of all members, household number, village and group.
+    public private(set) var searchText: [String]
+    /// Per row, the members' ID numbers (searched by their last digits).
+    private(set) var idNumbers: [String]
     public var cadreNames: [String: String]
-    /// Village names of the rows, sorted: the header and the place filter read it on
-    /// every frame, so it is computed once here.
-    public var villages: [String]
-    /// Households by id, so lookups per row (search by ID digits) are not linear scans.
-    var householdsByID: [String: Household]
+    /// Village names of the rows, sorted: the header reads it on every frame.
+    public private(set) var villages: [String]
+    /// Villages and village/group pairs present, for the place filter.
+    public private(set) var places: [(village: String, group: String?)]
+    let records: any RecordSource
+    private var rowOfID: [String: Int]
 
+    /// A model of a dataset held in memory (tests, small data).
     public init(dataset: Dataset, today: LocalDate, language: Language, glyphs: Glyphs = .unicode,
                 keys: KeyTable = .standard, cadreID: String? = nil, readOnly: Bilingual? = nil) {
-        self.dataset = dataset
+        self.init(entries: dataset.rosterEntries(on: today), records: DatasetRecords(dataset), rules: dataset.rules,
+                  cadres: dataset.cadres, today: today, language: language, glyphs: glyphs, keys: keys,
+                  cadreID: cadreID, readOnly: readOnly)
+    }
+
+    /// A model of roster entries (from `Store.roster(on:)`) with records read from `records`.
+    public init(entries: [RosterEntry], records: any RecordSource, rules: RulesConfig, cadres: [Cadre],
+                today: LocalDate, language: Language, glyphs: Glyphs = .unicode, keys: KeyTable = .standard,
+                cadreID: String? = nil, readOnly: Bilingual? = nil) {
         self.today = today
         self.language = language
         self.glyphs = glyphs
         self.keys = keys
         self.cadreID = cadreID
         self.readOnly = readOnly
-        cadreNames = Dictionary(dataset.cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let households = Dictionary(dataset.households.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        householdsByID = households
-        var rows = dataset.roster(on: today)
-        if let cadreID {
-            rows = rows.filter { households[$0.id]?.cadreID(on: today) == cadreID }
-        }
-        self.rows = rows
-        villages = Set(rows.map(\.village)).sorted()
-        searchText = rows.map { r in
-            guard let h = households[r.id] else { return r.head }
-            return (h.members.map(\.name) + [h.number, h.address.village, h.address.group]).joined(separator: " ")
-        }
+        self.rules = rules
+        self.cadres = cadres
+        self.records = records
+        cadreNames = Dictionary(cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let shown = cadreID.map { id in entries.filter { $0.row.cadreID == id } } ?? entries
+        rows = shown.map(\.row)
+        searchText = shown.map(\.searchText)
+        idNumbers = shown.map(\.idNumbers)
+        rowOfID = Dictionary(shown.enumerated().map { ($1.row.id, $0) }, uniquingKeysWith: { a, _ in a })
+        (villages, places) = Self.places(rows)
     }
 
-    public func household(_ id: String) -> Household? { householdsByID[id] }
+    /// Villages sorted, and each followed by its groups in their usual order.
+    static func places(_ rows: [RosterRow]) -> ([String], [(village: String, group: String?)]) {
+        var groups: [String: Set<String>] = [:]
+        for r in rows { groups[r.village, default: []].insert(r.group) }
+        let villages = groups.keys.sorted()
+        var out: [(village: String, group: String?)] = []
+        for v in villages {
+            out.append((v, nil))
+            for g in groups[v]!.sorted(by: GroupOrder.less) { out.append((v, g)) }
+        }
+        return (villages, out)
+    }
+
+    public func household(_ id: String) -> Household? { records.household(id) }
+
+    /// The household's checks, in the order they were saved.
+    public func checks(of householdID: String) -> [Check] { records.checks(of: householdID) }
+
+    public func cadre(_ id: String) -> Cadre? { cadres.first { $0.id == id } }
+
+    /// The index of the row of household `id`, if shown.
+    public func row(of id: String) -> Int? { rowOfID[id] }
+
+    /// Puts a household's new roster entry in place (after a check is saved), keeping
+    /// the row order; a household not shown stays hidden.
+    public mutating func replace(_ entry: RosterEntry) {
+        guard let i = rowOfID[entry.row.id] else { return }
+        rows[i] = entry.row
+        searchText[i] = entry.searchText
+        idNumbers[i] = entry.idNumbers
+    }
+
+    /// A dataset of what the check form's validation needs about one household: the
+    /// cadres, the rules and that household's checks.
+    public func context(of householdID: String) -> Dataset {
+        Dataset(cadres: cadres, households: household(householdID).map { [$0] } ?? [], checks: checks(of: householdID), rules: rules)
+    }
 
     public func say(_ text: Bilingual) -> String { text.text(language) }
 
@@ -55,7 +103,7 @@ public struct Model: Sendable {
     /// group, or the last digits of an ID number.
     public func row(_ i: Int, matches query: PinyinQuery, digits: String?) -> Bool {
         if query.matches(searchText[i]) { return true }
-        guard let digits, digits.count >= 3, let h = household(rows[i].id) else { return false }
-        return h.members.contains { $0.idNumber?.uppercased().hasSuffix(digits) ?? false }
+        guard let digits, digits.count >= 3 else { return false }
+        return idNumbers[i].split(separator: " ").contains { $0.hasSuffix(digits) }
     }
 }

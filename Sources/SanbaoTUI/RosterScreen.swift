@@ -52,14 +52,7 @@ public struct RosterScreen: Screen {
     public var isEditingText: Bool { searching }
 
     /// Villages and village/group pairs present, for the place filter.
-    func places(_ model: Model) -> [(village: String, group: String?)] {
-        var out: [(String, String?)] = []
-        for v in model.villages {
-            out.append((v, nil))
-            for g in Set(model.rows.filter { $0.village == v }.map(\.group)).sorted(by: GroupOrder.less) { out.append((v, g)) }
-        }
-        return out
-    }
+    func places(_ model: Model) -> [(village: String, group: String?)] { model.places }
 
     /// Recomputes the visible rows: filters, search, then sort.
     public mutating func refresh(_ model: Model) {

@@ -32,7 +32,8 @@ struct Open: ParsableCommand {
     func run() throws {
         var options = self.options
         if demo { options.data = try makeDemoCopy() }
-        let store = try openForWriting(options)
+        // The roster comes from the index; records are read when a household is opened.
+        let store = try openForWriting(options, loading: .onDemand)
         defer { store.close() }
         let cadreID = try chooseCadre(store)
         let glyphs: Glyphs = ascii ? .ascii : .unicode

@@ -4,9 +4,9 @@ import SanbaoCore
 import SanbaoStore
 
 /// Opens the store for writing, or exits with the store's code.
-func openForWriting(_ options: GlobalOptions) throws -> Store {
+func openForWriting(_ options: GlobalOptions, loading: Store.Loading = .everything) throws -> Store {
     let store: Store
-    do { store = try Store(layout: options.layout, write: true) } catch { throw fail(error, options) }
+    do { store = try Store(layout: options.layout, write: true, loading: loading) } catch { throw fail(error, options) }
     for n in store.notices { warn("sanbao: " + options.say(n)) }
     return store
 }

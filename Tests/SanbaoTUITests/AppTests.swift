@@ -14,7 +14,7 @@ final class AppTests: XCTestCase {
             try DatasetWriter(layout: DataLayout(root: dir)).create(DemoVillage.make(), manifest: Manifest(deviceID: "t", created: "x"))
             addTeardownBlock { [dir] in try? FileManager.default.removeItem(atPath: dir) }
         }
-        let store = try Store(layout: DataLayout(root: dir), write: true, now: { "2026-11-25T10:00:00Z" })
+        let store = try Store(layout: DataLayout(root: dir), write: true, loading: .onDemand, now: { "2026-11-25T10:00:00Z" })
         let app = App(store: store, terminal: MemoryTerminal(rows: rows, columns: columns), today: DemoVillage.asOf,
                       language: language, cadreID: nil, clock: { "2026-11-25T10:00:00Z" })
         return (app, store)

@@ -1,0 +1,136 @@
+import Dispatch
+import Foundation
+import SanbaoCore
+
+/// How a roster was obtained: from the index, or by reading and judging villages.
+public struct RosterLoad: Sendable {
+    public var entries: [RosterEntry]
+    /// Villages taken from the index as they were.
+    public var reused: Int
+    /// Villages read from their data files and judged (then indexed, when writable and clean).
+    public var rebuilt: Int
+}
+
+extension Store {
+    /// The roster of every household on `today`, in household order, with overdue and
+    /// cadre names as of `today`. Villages whose index is current are taken from it;
+    /// the others are read and judged on both cores and, when the store is writable and
+    /// the village read without a problem, indexed again. Problems found on the way are
+    /// added to `problems`. On a store read in full, the rows come from memory.
+    public func roster(on today: LocalDate) -> RosterLoad {
+        let names = Dictionary(dataset.cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        if isComplete {
+            let entries = dataset.rosterEntries(on: today)
+            return RosterLoad(entries: entries, reused: 0, rebuilt: Set(entries.map(\.fileVillage)).count)
+        }
+        let reader = DatasetReader(layout: layout)
+        let villages = reader.villageCodes()
+        let job = RosterJob(layout: layout, today: today, rules: dataset.rules, rulesKey: Self.rulesKey(dataset.rules),
+                            writeIndex: access == .readWrite)
+        let outcomes = job.run(villages)
+        var load = RosterLoad(entries: [], reused: 0, rebuilt: 0)
+        load.entries.reserveCapacity(outcomes.reduce(0) { $0 + $1.entries.count })
+        let assessor = Assessor(config: dataset.rules)
+        for o in outcomes {
+            if o.fromIndex { load.reused += 1 } else { load.rebuilt += 1 }
+            for var e in o.entries {
+                e.row.cadre = e.row.cadreID.flatMap { names[$0] }
+                e.row.overdue = assessor.isOverdue(lastCheck: e.row.lastCheck, on: today)
+                load.entries.append(e)
+            }
+            loaded.problems += o.problems
+            loaded.conditions.merge(o.conditions) { a, _ in a }
+        }
+        for e in load.entries where villageOf[e.row.id] == nil { villageOf[e.row.id] = e.fileVillage }
+        return load
+    }
+
+    /// Identifies the rules the states were judged by: the thresholds, and the states
+    /// this build of Sanbao gives the demo village, so that a changed rule in a newer
+    /// Sanbao also makes old indexes stale.
+    static func rulesKey(_ rules: RulesConfig) -> String {
+        var hash = FNV1a()
+        if let data = try? JSONCoding.encoder().encode(rules) { hash.add(data) }
+        let demo = DemoVillage.make()
+        for a in Dataset(cadres: demo.cadres, households: demo.households, checks: demo.checks, rules: rules)
+            .assessments(on: DemoVillage.asOf) {
+            hash.add(Data(a.householdID.utf8))
+            for i in Indicator.allCases { hash.add(Data(a.state(i).rawValue.utf8)) }
+        }
+        return hash.hex
+    }
+}
+
+/// The work of `Store.roster` that runs on both cores: only values, no store.
+struct RosterJob: Sendable {
+    let layout: DataLayout
+    let today: LocalDate
+    let rules: RulesConfig
+    let rulesKey: String
+    let writeIndex: Bool
+
+    struct Outcome: Sendable {
+        var entries: [RosterEntry] = []
+        var fromIndex = false
+        var problems: [FileProblem] = []
+        var conditions: [String: FileCondition] = [:]
+    }
+
+    func run(_ villages: [String]) -> [Outcome] {
+        let out = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: villages.count)
+        out.initialize(repeating: Outcome())
+        defer { out.deallocate() }
+        nonisolated(unsafe) let shared = out
+        if writeIndex { try? AtomicFile.makeDirectory(layout.path(VillageIndex.directory)) }
+        // Each village is independent; results land in their own slot, read in order.
+        DispatchQueue.concurrentPerform(iterations: villages.count) { k in
+            shared[k] = village(villages[k])
+        }
+        return Array(out)
+    }
+
+    func village(_ code: String) -> Outcome {
+        let sources = SourceStamp.village(code, in: layout)
+        if let bytes = FileManager.default.contents(atPath: layout.path(VillageIndex.file(code))),
+           let index = VillageIndex.decode([UInt8](bytes), village: code),
+           index.isCurrent(today: today, rulesKey: rulesKey, sources: sources) {
+            return Outcome(entries: index.entries, fromIndex: true)
+        }
+        let read = DatasetReader(layout: layout).readVillage(code)
+        let d = read.dataset
+        let assessor = Assessor(config: rules)
+        let byHousehold = Dictionary(grouping: d.checks, by: \.householdID)
+        var entries: [RosterEntry] = []
+        entries.reserveCapacity(d.households.count)
+        var stableUntil = LocalDate(year: today.year + 1, month: 1, day: 1)!
+        for h in d.households {
+            let checks = byHousehold[h.id] ?? []
+            entries.append(RosterEntry(h, assessor.assess(h, checks: checks, on: today), cadreName: nil, fileVillage: code))
+            stableUntil = min(stableUntil, assessor.nextChange(of: h, checks: checks, after: today))
+        }
+        // Index only what was read cleanly, from files that did not change meanwhile.
+        if writeIndex && read.problems.isEmpty && read.conditions.isEmpty && SourceStamp.village(code, in: layout) == sources {
+            let header = VillageIndex.Header(village: code, judgedOn: today, stableUntil: stableUntil, rulesKey: rulesKey,
+                                             sources: sources, households: entries.count)
+            if let bytes = try? VillageIndex(header: header, entries: entries).encoded() {
+                try? AtomicFile.writeCache(bytes, to: layout.path(VillageIndex.file(code)))
+            }
+        }
+        return Outcome(entries: entries, fromIndex: false, problems: read.problems, conditions: read.conditions)
+    }
+}
+
+/// 64-bit FNV-1a: a small, stable fingerprint (not a security measure).
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ data: Data) {
+        for b in data { value = (value ^ UInt64(b)) &* 0x100_0000_01b3 }
+        value = (value ^ 0xFF) &* 0x100_0000_01b3
+    }
+
+    var hex: String {
+        let s = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import SanbaoCore
+
+/// The roster of one village as judged on a date, kept in `DATA/index/<village>.jsonl`
+/// so that opening 200,000 households does not mean decoding 600 MB of records.
+///
+/// A cache, never the source of truth: it is used only while the village's data files
+/// are exactly as they were (`SourceStamp`), the rules are the same (`rulesKey`) and the
+/// day is within the span the states were judged valid for (`judgedOn ..< stableUntil`,
+/// see `Assessor.nextChange`). Otherwise the village is read and judged again. Only a
+/// village read without any problem is indexed, so a damaged file is always reported.
+///
+/// Format: a header object line, then one JSON array per household (`IndexLine`):
+/// id, number, head, village, village_code, group, cadre_id, members, state bits,
+/// last_check, follow_up, monitoring, search text, ID numbers.
+struct VillageIndex: Sendable {
+    static let formatVersion = 1
+    static let directory = "index"
+
+    struct Header: Codable, Equatable {
+        var kind = "roster_index"
+        var formatVersion = VillageIndex.formatVersion
+        var village: String
+        var judgedOn: LocalDate
+        var stableUntil: LocalDate
+        var rulesKey: String
+        var sources: [SourceStamp]
+        var households: Int
+
+        enum CodingKeys: String, CodingKey {
+            case kind, village, sources, households
+            case formatVersion = "format_version"
+            case judgedOn = "judged_on"
+            case stableUntil = "stable_until"
+            case rulesKey = "rules_key"
+        }
+    }
+
+    var header: Header
+    var entries: [RosterEntry]
+
+    static func file(_ village: String) -> String { "\(directory)/\(village).jsonl" }
+
+    /// Whether the index may stand in for the data on `today`.
+    func isCurrent(today: LocalDate, rulesKey: String, sources: [SourceStamp]) -> Bool {
+        header.formatVersion == Self.formatVersion && header.rulesKey == rulesKey && header.sources == sources
+            && header.judgedOn <= today && today < header.stableUntil && header.households == entries.count
+    }
+
+    // MARK: Bytes
+
+    func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var out = [UInt8](try encoder.encode(header))
+        out.append(0x0A)
+        out.reserveCapacity(out.count + entries.count * 220)
+        for e in entries { IndexLine.append(Self.values(e), to: &out) }
+        return out
+    }
+
+    static func values(_ e: RosterEntry) -> [IndexLine.Value] {
+        let r = e.row
+        func s(_ v: String?) -> IndexLine.Value { v.map(IndexLine.Value.string) ?? .null }
+        return [.string(r.id), .string(r.number), .string(r.head), .string(r.village), .string(r.villageCode),
+                .string(r.group), s(r.cadreID), .int(r.members), .int(Int(r.stateSet.bits)),
+                s(r.lastCheck?.description), s(r.followUp?.description), s(r.monitoring?.rawValue),
+                .string(e.searchText), .string(e.idNumbers)]
+    }
+
+    /// Reads an index file; nil when it is not one this version wrote in full.
+    /// `overdue` and cadre names are left for the caller, who knows the day and the cadres.
+    static func decode(_ bytes: [UInt8], village: String) -> VillageIndex? {
+        bytes.withUnsafeBufferPointer { buf -> VillageIndex? in
+            guard let nl = buf.firstIndex(of: 0x0A),
+                  let header = try? JSONDecoder().decode(Header.self, from: Data(buf[0..<nl])),
+                  header.kind == "roster_index", header.formatVersion == formatVersion, header.village == village
+            else { return nil }
+            var entries: [RosterEntry] = []
+            entries.reserveCapacity(header.households)
+            var start = nl + 1
+            while start < buf.count {
+                guard let end = buf[start...].firstIndex(of: 0x0A),
+                      let values = IndexLine.parse(UnsafeBufferPointer(rebasing: buf[start..<end])),
+                      let entry = entry(values, village: village) else { return nil }
+                entries.append(entry)
+                start = end + 1
+            }
+            return VillageIndex(header: header, entries: entries)
+        }
+    }
+
+    static func entry(_ v: [IndexLine.Value], village: String) -> RosterEntry? {
+        guard v.count == 14 else { return nil }
+        func str(_ k: Int) -> String? { if case .string(let s) = v[k] { s } else { nil } }
+        func opt(_ k: Int) -> String?? {
+            switch v[k] {
+            case .string(let s): .some(s)
+            case .null: .some(nil)
+            case .int: nil
+            }
+        }
+        func date(_ k: Int) -> LocalDate?? {
+            guard let text = opt(k) else { return nil }
+            guard let t = text else { return .some(nil) }
+            return LocalDate(t).map { .some($0) }
+        }
+        guard let id = str(0), let number = str(1), let head = str(2), let villageName = str(3),
+              let code = str(4), let group = str(5), let cadre = opt(6),
+              case .int(let members) = v[7], case .int(let bits) = v[8], bits >= 0, bits <= Int(UInt32.max),
+              let states = StateSet(bits: UInt32(bits)), let last = date(9), let follow = date(10),
+              let mon = opt(11), let search = str(12), let ids = str(13) else { return nil }
+        var monitoring: MonitoringCategory?
+        if let m = mon {
+            guard let cat = MonitoringCategory(rawValue: m) else { return nil }
+            monitoring = cat
+        }
+        let row = RosterRow(id: id, number: number, head: head, village: villageName, villageCode: code, group: group,
+                            cadreID: cadre, cadre: nil, members: members, states: states, lastCheck: last,
+                            followUp: follow, overdue: false, monitoring: monitoring)
+        return RosterEntry(row: row, searchText: search, idNumbers: ids, fileVillage: village)
+    }
+}
