@@ -42,9 +42,13 @@ public struct Migrator {
         var notices: [Bilingual] = []
         var backup: String?
         for file in files() {
-            guard let data = FileManager.default.contents(atPath: layout.path(file)),
-                  let version = Self.version(of: data, jsonLines: file.hasSuffix(".jsonl")),
-                  version < target, let migrated = migrateFile(data, file: file, from: version) else { continue }
+            // The version is in the first line of a JSON Lines file: read only that much
+            // of 600 MB of village files on every start, the whole file when migrating.
+            let jsonLines = file.hasSuffix(".jsonl")
+            guard let head = jsonLines ? Self.firstLine(layout.path(file)) : FileManager.default.contents(atPath: layout.path(file)),
+                  let version = Self.version(of: head, jsonLines: jsonLines), version < target,
+                  let data = FileManager.default.contents(atPath: layout.path(file)),
+                  let migrated = migrateFile(data, file: file, from: version) else { continue }
             let dir = backup ?? "backup/" + now().replacingOccurrences(of: ":", with: "")
             backup = dir
             try AtomicFile.makeDirectory(layout.path(dir + "/" + (file as NSString).deletingLastPathComponent))
@@ -64,6 +68,18 @@ public struct Migrator {
             out += names.filter { $0.hasSuffix(".jsonl") }.sorted().map { "\(dir)/\($0)" }
         }
         return out
+    }
+
+    /// The bytes of a file up to its first newline (at most 64 KiB), or nil when unreadable.
+    static func firstLine(_ path: String) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var head = Data()
+        while head.count < 65536, let chunk = try? handle.read(upToCount: 4096), !chunk.isEmpty {
+            head.append(chunk)
+            if chunk.contains(0x0A) { break }
+        }
+        return head
     }
 
     static func version(of data: Data, jsonLines: Bool) -> Int? {

@@ -19,16 +19,22 @@ public final class App {
     public private(set) var finished = false
     let clock: () -> String
 
-    public init(store: Store, terminal: Terminal, today: LocalDate, language: Language, glyphs: Glyphs = .unicode,
-                cadreID: String?, clock: @escaping () -> String = Store.isoNow) {
-        self.store = store
-        self.terminal = terminal
-        self.clock = clock
+    public convenience init(store: Store, terminal: Terminal, today: LocalDate, language: Language, glyphs: Glyphs = .unicode,
+                            cadreID: String?, clock: @escaping () -> String = Store.isoNow) {
         var readOnly: Bilingual?
         if case .readOnly(let why) = store.access { readOnly = why }
         let roster = store.roster(on: today)
-        model = Model(entries: roster.entries, records: store, rules: store.dataset.rules, cadres: store.dataset.cadres,
-                      today: today, language: language, glyphs: glyphs, cadreID: cadreID, readOnly: readOnly)
+        let model = Model(entries: roster.entries, records: store, rules: store.dataset.rules, cadres: store.dataset.cadres,
+                          today: today, language: language, glyphs: glyphs, cadreID: cadreID, readOnly: readOnly)
+        self.init(model: model, store: store, terminal: terminal, clock: clock)
+    }
+
+    /// An app over a model already built from `store` (the benchmark times the pieces).
+    public init(model: Model, store: Store, terminal: Terminal, clock: @escaping () -> String = Store.isoNow) {
+        self.store = store
+        self.terminal = terminal
+        self.clock = clock
+        self.model = model
         stack = [RosterScreen(model: model)]
         announceStartup()
     }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import SanbaoCore
 import SanbaoStore
 
@@ -104,6 +107,25 @@ public struct Model {
     public func row(_ i: Int, matches query: PinyinQuery, digits: String?) -> Bool {
         if query.matches(searchText[i]) { return true }
         guard let digits, digits.count >= 3 else { return false }
-        return idNumbers[i].split(separator: " ").contains { $0.hasSuffix(digits) }
+        return Self.someWord(of: idNumbers[i], endsWith: digits)
+    }
+
+    /// Whether a word of space-separated `text` ends with `suffix`; on bytes, without
+    /// splitting, because it runs for every row on every keystroke.
+    static func someWord(of text: String, endsWith suffix: String) -> Bool {
+        var text = text
+        var suffix = suffix
+        return text.withUTF8 { t in
+            suffix.withUTF8 { s in
+                guard !s.isEmpty else { return false }
+                var start = 0
+                for end in 0...t.count where end == t.count || t[end] == 0x20 {
+                    defer { start = end + 1 }
+                    guard end - start >= s.count else { continue }
+                    if memcmp(t.baseAddress! + (end - s.count), s.baseAddress!, s.count) == 0 { return true }
+                }
+                return false
+            }
+        }
     }
 }

@@ -54,33 +54,81 @@ public struct RosterScreen: Screen {
     /// Villages and village/group pairs present, for the place filter.
     func places(_ model: Model) -> [(village: String, group: String?)] { model.places }
 
-    /// Recomputes the visible rows: filters, search, then sort.
+    /// Every row index in the current sort order: sorted once per model and sort, so a
+    /// keystroke only filters (200,000 rows are not re-sorted on every letter typed).
+    var order: [Int] = []
+    var orderKey: OrderKey?
+    /// What the last refresh filtered by, so a search that only grows filters the rows
+    /// shown instead of every row.
+    var shownFor: Filters?
+
+    struct OrderKey: Equatable {
+        var column: Int
+        var descending: Bool
+        var rows: Int
+    }
+
+    struct Filters: Equatable {
+        var indicator: IndicatorFilter?
+        var overdueOnly: Bool
+        var monitoringOnly: Bool
+        var place: Int?
+        var order: OrderKey
+        var search: String
+    }
+
+    /// Recomputes the visible rows: filters and search, in the sort order.
     public mutating func refresh(_ model: Model) {
-        let query = PinyinQuery(search.text)
-        let digits = search.text.uppercased().allSatisfy { $0.isNumber || $0 == "X" } ? search.text.uppercased() : nil
-        let placeFilter = place.flatMap { p in places(model).indices.contains(p) ? places(model)[p] : nil }
+        let key = OrderKey(column: sortColumn, descending: descending, rows: model.rows.count)
+        if orderKey != key {
+            order = Self.sorted(model, by: Column.allCases[sortColumn], descending: descending)
+            orderKey = key
+        }
+        let text = search.text
+        let query = PinyinQuery(text)
+        let digits = text.uppercased().allSatisfy { $0.isNumber || $0 == "X" } ? text.uppercased() : nil
+        let idSearch = digits.map { $0.count >= 3 } ?? false
+        let filters = Filters(indicator: indicatorFilter, overdueOnly: overdueOnly, monitoringOnly: monitoringOnly,
+                              place: place, order: key, search: text)
+        // Matching is monotonic in the query (a row matching "zhan" matches "zha"), except
+        // by ID-number ends, so a grown query only looks at the rows shown before.
+        var narrowing = false
+        if let last = shownFor, !idSearch, text.hasPrefix(last.search) {
+            var same = last
+            same.search = text
+            narrowing = same == filters
+        }
+        let candidates = narrowing ? visible : order
+        let placeFilter = place.flatMap { p in model.places.indices.contains(p) ? model.places[p] : nil }
         var out: [Int] = []
-        for (i, r) in model.rows.enumerated() {
+        out.reserveCapacity(candidates.count)
+        for i in candidates {
             if let f = indicatorFilter {
                 switch f {
-                case .any: if r.meetsStandard { continue }
-                case .one(let ind): if r.state(ind).passes { continue }
+                case .any: if model.rows[i].meetsStandard { continue }
+                case .one(let ind): if model.rows[i].state(ind).passes { continue }
                 }
             }
-            if overdueOnly && !r.overdue { continue }
-            if monitoringOnly && r.monitoring == nil { continue }
-            if let p = placeFilter, r.village != p.village || (p.group.map { $0 != r.group } ?? false) { continue }
-            if !search.text.isEmpty && !model.row(i, matches: query, digits: digits) { continue }
+            if overdueOnly && !model.rows[i].overdue { continue }
+            if monitoringOnly && model.rows[i].monitoring == nil { continue }
+            if let p = placeFilter, model.rows[i].village != p.village || (p.group.map { $0 != model.rows[i].group } ?? false) { continue }
+            if !text.isEmpty && !model.row(i, matches: query, digits: idSearch ? digits : nil) { continue }
             out.append(i)
         }
-        let column = Column.allCases[sortColumn]
+        visible = out
+        shownFor = filters
+        cursor.clamp(count: visible.count, height: lastHeight)
+    }
+
+    /// Row indices sorted by `column`; ties keep the rows' own order.
+    static func sorted(_ model: Model, by column: Column, descending: Bool) -> [Int] {
+        var out = Array(model.rows.indices)
         out.sort { a, b in
-            let ord = Self.compare(model.rows[a], model.rows[b], column, today: model.today)
+            let ord = compare(model.rows[a], model.rows[b], column, today: model.today)
             if ord != 0 { return descending ? ord > 0 : ord < 0 }
             return a < b
         }
-        visible = out
-        cursor.clamp(count: visible.count, height: lastHeight)
+        return out
     }
 
     static func compare(_ a: RosterRow, _ b: RosterRow, _ c: Column, today: LocalDate) -> Int {
@@ -111,7 +159,11 @@ public struct RosterScreen: Screen {
         visible.indices.contains(cursor.selected) ? model.rows[visible[cursor.selected]] : nil
     }
 
-    public mutating func modelChanged(_ model: Model) { refresh(model) }
+    public mutating func modelChanged(_ model: Model) {
+        orderKey = nil
+        shownFor = nil
+        refresh(model)
+    }
 
     public mutating func handle(_ key: Key, model: Model) -> [Effect] {
         if searching {

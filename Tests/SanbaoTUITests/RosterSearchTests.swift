@@ -1,0 +1,61 @@
+import SanbaoCore
+@testable import SanbaoTUI
+import XCTest
+
+/// The roster sorts once and narrows a growing search over the rows already shown;
+/// both must show exactly what filtering every row from scratch shows.
+final class RosterSearchTests: XCTestCase {
+    let asOf = LocalDate(year: 2026, month: 11, day: 25)!
+
+    /// What a screen shows for `text` when it starts from nothing (no cache to reuse).
+    func fresh(_ model: Model, _ text: String, configure: (inout RosterScreen) -> Void = { _ in }) -> [Int] {
+        var s = RosterScreen(model: model)
+        configure(&s)
+        s.search = TextField()
+        for c in text { _ = s.search.edit(.character(c)) }
+        s.orderKey = nil
+        s.shownFor = nil
+        s.refresh(model)
+        return s.visible
+    }
+
+    func testTypingOneKeyAtATimeShowsWhatAFreshSearchShows() {
+        let model = Model(dataset: Generator.make(households: 1500, seed: 5, asOf: asOf), today: asOf, language: .zh)
+        for query in ["zhang", "lhx", "wang s", "621", "0013", "1234x", "文峰", "ma", "g"] {
+            var screen = RosterScreen(model: model)
+            _ = screen.handle(.character("/"), model: model)
+            for (k, c) in query.enumerated() {
+                _ = screen.handle(.character(c), model: model)
+                let typed = String(query.prefix(k + 1))
+                XCTAssertEqual(screen.visible, fresh(model, typed), "after typing \(typed)")
+            }
+            // Deleting a letter widens again.
+            _ = screen.handle(.backspace, model: model)
+            XCTAssertEqual(screen.visible, fresh(model, String(query.dropLast())), "after deleting from \(query)")
+        }
+    }
+
+    func testFiltersAndSortChangesDuringASearchAreHonoured() {
+        let model = Model(dataset: Generator.make(households: 1500, seed: 5, asOf: asOf), today: asOf, language: .zh)
+        var screen = RosterScreen(model: model)
+        _ = screen.handle(.character("/"), model: model)
+        for c in "zh" { _ = screen.handle(.character(c), model: model) }
+        _ = screen.handle(.enter, model: model)
+        _ = screen.handle(.character("f"), model: model)  // any failing indicator
+        _ = screen.handle(.character("s"), model: model)  // next sort column
+        XCTAssertEqual(screen.visible, fresh(model, "zh") { $0.indicatorFilter = .any; $0.sortColumn = 1 })
+        XCTAssertFalse(screen.visible.isEmpty)
+        _ = screen.handle(.character("/"), model: model)
+        _ = screen.handle(.character("a"), model: model)
+        XCTAssertEqual(screen.visible, fresh(model, "zha") { $0.indicatorFilter = .any; $0.sortColumn = 1 })
+    }
+
+    func testIDNumberEndsAreFoundWordByWord() {
+        XCTAssertTrue(Model.someWord(of: "621121197005120138 62112119700512013X", endsWith: "013X"))
+        XCTAssertTrue(Model.someWord(of: "621121197005120138 62112119700512013X", endsWith: "0138"))
+        XCTAssertFalse(Model.someWord(of: "621121197005120138 62112119700512013X", endsWith: "0138 6"))
+        XCTAssertFalse(Model.someWord(of: "12 34", endsWith: "1234"))
+        XCTAssertFalse(Model.someWord(of: "", endsWith: "123"))
+        XCTAssertTrue(Model.someWord(of: "123", endsWith: "123"))
+    }
+}
