@@ -30,7 +30,8 @@ public struct Model {
     /// Villages and village/group pairs present, for the place filter.
     public private(set) var places: [(village: String, group: String?)]
     let records: any RecordSource
-    private var rowOfID: [String: Int]
+    /// Row index by household id, made on the first `replace` (not every open needs it).
+    private var rowOfID: [String: Int]?
 
     /// A model of a dataset held in memory (tests, small data).
     public init(dataset: Dataset, today: LocalDate, language: Language, glyphs: Glyphs = .unicode,
@@ -58,14 +59,18 @@ public struct Model {
         rows = shown.map(\.row)
         searchText = shown.map(\.searchText)
         idNumbers = shown.map(\.idNumbers)
-        rowOfID = Dictionary(shown.enumerated().map { ($1.row.id, $0) }, uniquingKeysWith: { a, _ in a })
         (villages, places) = Self.places(rows)
     }
 
     /// Villages sorted, and each followed by its groups in their usual order.
     static func places(_ rows: [RosterRow]) -> ([String], [(village: String, group: String?)]) {
         var groups: [String: Set<String>] = [:]
-        for r in rows { groups[r.village, default: []].insert(r.group) }
+        var last: (String, String)?
+        // Rows come village by village, group by group: hash only where a run changes.
+        for r in rows where last.map({ $0 != r.village || $1 != r.group }) ?? true {
+            groups[r.village, default: []].insert(r.group)
+            last = (r.village, r.group)
+        }
         let villages = groups.keys.sorted()
         var out: [(village: String, group: String?)] = []
         for v in villages {
@@ -82,13 +87,13 @@ public struct Model {
 
     public func cadre(_ id: String) -> Cadre? { cadres.first { $0.id == id } }
 
-    /// The index of the row of household `id`, if shown.
-    public func row(of id: String) -> Int? { rowOfID[id] }
-
     /// Puts a household's new roster entry in place (after a check is saved), keeping
     /// the row order; a household not shown stays hidden.
     public mutating func replace(_ entry: RosterEntry) {
-        guard let i = rowOfID[entry.row.id] else { return }
+        if rowOfID == nil {
+            rowOfID = Dictionary(rows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        guard let i = rowOfID?[entry.row.id] else { return }
         rows[i] = entry.row
         searchText[i] = entry.searchText
         idNumbers[i] = entry.idNumbers

@@ -1,3 +1,4 @@
+import Dispatch
 import SanbaoCore
 
 /// The start screen: the cadre's households, one line each, a column per indicator.
@@ -100,34 +101,55 @@ public struct RosterScreen: Screen {
         }
         let candidates = narrowing ? visible : order
         let placeFilter = place.flatMap { p in model.places.indices.contains(p) ? model.places[p] : nil }
-        var out: [Int] = []
-        out.reserveCapacity(candidates.count)
-        for i in candidates {
+        let (indicatorFilter, overdueOnly, monitoringOnly) = (indicatorFilter, overdueOnly, monitoringOnly)
+        let shows = { (i: Int) -> Bool in
             if let f = indicatorFilter {
                 switch f {
-                case .any: if model.rows[i].meetsStandard { continue }
-                case .one(let ind): if model.rows[i].state(ind).passes { continue }
+                case .any: if model.rows[i].meetsStandard { return false }
+                case .one(let ind): if model.rows[i].state(ind).passes { return false }
                 }
             }
-            if overdueOnly && !model.rows[i].overdue { continue }
-            if monitoringOnly && model.rows[i].monitoring == nil { continue }
-            if let p = placeFilter, model.rows[i].village != p.village || (p.group.map { $0 != model.rows[i].group } ?? false) { continue }
-            if !text.isEmpty && !model.row(i, matches: query, digits: idSearch ? digits : nil) { continue }
-            out.append(i)
+            if overdueOnly && !model.rows[i].overdue { return false }
+            if monitoringOnly && model.rows[i].monitoring == nil { return false }
+            if let p = placeFilter, model.rows[i].village != p.village || (p.group.map { $0 != model.rows[i].group } ?? false) { return false }
+            return text.isEmpty || model.row(i, matches: query, digits: idSearch ? digits : nil)
         }
-        visible = out
+        visible = Self.filter(candidates, shows)
         shownFor = filters
         cursor.clamp(count: visible.count, height: lastHeight)
+    }
+
+    /// The candidates `shows` keeps, in order; a long list is split over the cores (the
+    /// first letter of a search looks at every one of 200,000 rows).
+    static func filter(_ candidates: [Int], _ shows: (Int) -> Bool) -> [Int] {
+        let parts = candidates.count >= 20_000 ? 4 : 1
+        guard parts > 1 else { return candidates.filter(shows) }
+        var results = [[Int]](repeating: [], count: parts)
+        let size = (candidates.count + parts - 1) / parts
+        results.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            withoutActuallyEscaping(shows) { shows in
+                nonisolated(unsafe) let shows = shows
+                DispatchQueue.concurrentPerform(iterations: parts) { k in
+                    let range = (k * size)..<min(candidates.count, (k + 1) * size)
+                    out[k] = candidates[range].filter(shows)
+                }
+            }
+        }
+        return results.flatMap { $0 }
     }
 
     /// Row indices sorted by `column`; ties keep the rows' own order.
     static func sorted(_ model: Model, by column: Column, descending: Bool) -> [Int] {
         var out = Array(model.rows.indices)
-        out.sort { a, b in
+        func before(_ a: Int, _ b: Int) -> Bool {
             let ord = compare(model.rows[a], model.rows[b], column, today: model.today)
             if ord != 0 { return descending ? ord > 0 : ord < 0 }
             return a < b
         }
+        // Rows usually come in household-number order already: checking is one pass.
+        if out.indices.dropFirst().allSatisfy({ before($0 - 1, $0) }) { return out }
+        out.sort(by: before)
         return out
     }
 

@@ -58,4 +58,10 @@ final class RosterSearchTests: XCTestCase {
         XCTAssertFalse(Model.someWord(of: "", endsWith: "123"))
         XCTAssertTrue(Model.someWord(of: "123", endsWith: "123"))
     }
+
+    func testFilteringSplitOverCoresKeepsOrder() {
+        let candidates = (0..<50_001).map { ($0 * 7919) % 50_021 }
+        XCTAssertEqual(RosterScreen.filter(candidates, { $0 % 3 == 0 }), candidates.filter { $0 % 3 == 0 })
+        XCTAssertEqual(RosterScreen.filter([], { _ in true }), [])
+    }
 }

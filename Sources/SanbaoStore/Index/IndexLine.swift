@@ -49,6 +49,44 @@ enum IndexLine {
         return r.array()
     }
 
+    /// Reads one array's values in order without building a list of them: the index
+    /// reader asks for a string, then an optional string, and so on. Each call returns
+    /// nil when the next value is not of that kind; `end()` checks nothing follows.
+    struct Fields {
+        var r: Reader
+        var first = true
+
+        init(_ line: UnsafeBufferPointer<UInt8>) { r = Reader(bytes: line) }
+
+        /// Consumes `[` or `,` before the next value.
+        private mutating func separator() -> Bool {
+            let want = first ? UInt8(ascii: "[") : UInt8(ascii: ",")
+            first = false
+            return r.next() == want
+        }
+
+        mutating func string() -> String? {
+            guard separator(), r.peek() == UInt8(ascii: "\"") else { return nil }
+            return r.string()
+        }
+
+        /// `.some(nil)` for null, nil when neither a string nor null.
+        mutating func optionalString() -> String?? {
+            guard separator() else { return nil }
+            if r.peek() == UInt8(ascii: "\"") { return r.string().map { .some($0) } }
+            guard case .null? = r.value() else { return nil }
+            return .some(nil)
+        }
+
+        mutating func int() -> Int? {
+            guard separator(), case .int(let n)? = r.value() else { return nil }
+            return n
+        }
+
+        /// The closing bracket, and nothing after it.
+        mutating func end() -> Bool { r.next() == UInt8(ascii: "]") && r.i == r.bytes.count }
+    }
+
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var i = 0

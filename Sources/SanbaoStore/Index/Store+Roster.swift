@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Dispatch
 import Foundation
 import SanbaoCore
@@ -26,22 +29,18 @@ extension Store {
         let reader = DatasetReader(layout: layout)
         let villages = reader.villageCodes()
         let job = RosterJob(layout: layout, today: today, rules: dataset.rules, rulesKey: Self.rulesKey(dataset.rules),
-                            writeIndex: access == .readWrite)
+                            cadreNames: names, writeIndex: access == .readWrite)
         let outcomes = job.run(villages)
         var load = RosterLoad(entries: [], reused: 0, rebuilt: 0)
         load.entries.reserveCapacity(outcomes.reduce(0) { $0 + $1.entries.count })
-        let assessor = Assessor(config: dataset.rules)
+        villageOf.reserveCapacity(load.entries.capacity)
         for o in outcomes {
             if o.fromIndex { load.reused += 1 } else { load.rebuilt += 1 }
-            for var e in o.entries {
-                e.row.cadre = e.row.cadreID.flatMap { names[$0] }
-                e.row.overdue = assessor.isOverdue(lastCheck: e.row.lastCheck, on: today)
-                load.entries.append(e)
-            }
+            load.entries += o.entries
             loaded.problems += o.problems
             loaded.conditions.merge(o.conditions) { a, _ in a }
+            for e in o.entries where villageOf[e.row.id] == nil { villageOf[e.row.id] = e.fileVillage }
         }
-        for e in load.entries where villageOf[e.row.id] == nil { villageOf[e.row.id] = e.fileVillage }
         return load
     }
 
@@ -67,6 +66,7 @@ struct RosterJob: Sendable {
     let today: LocalDate
     let rules: RulesConfig
     let rulesKey: String
+    let cadreNames: [String: String]
     let writeIndex: Bool
 
     struct Outcome: Sendable {
@@ -83,16 +83,41 @@ struct RosterJob: Sendable {
         nonisolated(unsafe) let shared = out
         if writeIndex { try? AtomicFile.makeDirectory(layout.path(VillageIndex.directory)) }
         // Each village is independent; results land in their own slot, read in order.
+        let assessor = Assessor(config: rules)
         DispatchQueue.concurrentPerform(iterations: villages.count) { k in
-            shared[k] = village(villages[k])
+            var o = village(villages[k])
+            // What depends on the day shown and the cadre list, not on the judgement.
+            for i in o.entries.indices {
+                o.entries[i].row.cadre = o.entries[i].row.cadreID.flatMap { cadreNames[$0] }
+                o.entries[i].row.overdue = assessor.isOverdue(lastCheck: o.entries[i].row.lastCheck, on: today)
+            }
+            shared[k] = o
         }
         return Array(out)
     }
 
+    /// A whole file's bytes, read straight into an array (no `Data` copy), or nil.
+    static func contents(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        let size = Int(st.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, size - done) }
+            guard n > 0 else { return nil }
+            done += n
+        }
+        return bytes
+    }
+
     func village(_ code: String) -> Outcome {
         let sources = SourceStamp.village(code, in: layout)
-        if let bytes = FileManager.default.contents(atPath: layout.path(VillageIndex.file(code))),
-           let index = VillageIndex.decode([UInt8](bytes), village: code),
+        if let bytes = Self.contents(layout.path(VillageIndex.file(code))),
+           let index = VillageIndex.decode(bytes, village: code),
            index.isCurrent(today: today, rulesKey: rulesKey, sources: sources) {
             return Outcome(entries: index.entries, fromIndex: true)
         }

@@ -81,8 +81,7 @@ struct VillageIndex: Sendable {
             var start = nl + 1
             while start < buf.count {
                 guard let end = buf[start...].firstIndex(of: 0x0A),
-                      let values = IndexLine.parse(UnsafeBufferPointer(rebasing: buf[start..<end])),
-                      let entry = entry(values, village: village) else { return nil }
+                      let entry = entry(UnsafeBufferPointer(rebasing: buf[start..<end]), village: village) else { return nil }
                 entries.append(entry)
                 start = end + 1
             }
@@ -90,26 +89,20 @@ struct VillageIndex: Sendable {
         }
     }
 
-    static func entry(_ v: [IndexLine.Value], village: String) -> RosterEntry? {
-        guard v.count == 14 else { return nil }
-        func str(_ k: Int) -> String? { if case .string(let s) = v[k] { s } else { nil } }
-        func opt(_ k: Int) -> String?? {
-            switch v[k] {
-            case .string(let s): .some(s)
-            case .null: .some(nil)
-            case .int: nil
-            }
-        }
-        func date(_ k: Int) -> LocalDate?? {
-            guard let text = opt(k) else { return nil }
+    /// One row, in the order `values` writes it.
+    static func entry(_ line: UnsafeBufferPointer<UInt8>, village: String) -> RosterEntry? {
+        var f = IndexLine.Fields(line)
+        func date(_ text: String??) -> LocalDate?? {
+            guard let text else { return nil }
             guard let t = text else { return .some(nil) }
             return LocalDate(t).map { .some($0) }
         }
-        guard let id = str(0), let number = str(1), let head = str(2), let villageName = str(3),
-              let code = str(4), let group = str(5), let cadre = opt(6),
-              case .int(let members) = v[7], case .int(let bits) = v[8], bits >= 0, bits <= Int(UInt32.max),
-              let states = StateSet(bits: UInt32(bits)), let last = date(9), let follow = date(10),
-              let mon = opt(11), let search = str(12), let ids = str(13) else { return nil }
+        guard let id = f.string(), let number = f.string(), let head = f.string(), let villageName = f.string(),
+              let code = f.string(), let group = f.string(), let cadre = f.optionalString(),
+              let members = f.int(), let bits = f.int(), bits >= 0, bits <= Int(UInt32.max),
+              let states = StateSet(bits: UInt32(bits)), let last = date(f.optionalString()),
+              let follow = date(f.optionalString()), let mon = f.optionalString(),
+              let search = f.string(), let ids = f.string(), f.end() else { return nil }
         var monitoring: MonitoringCategory?
         if let m = mon {
             guard let cat = MonitoringCategory(rawValue: m) else { return nil }
