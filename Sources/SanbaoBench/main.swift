@@ -361,12 +361,14 @@ struct Child {
         let app = App(store: store, terminal: terminal, today: asOf, language: .zh, cadreID: nil)
         app.draw()
         var total: [Double] = [], handle: [Double] = [], draw: [Double] = []
+        var slowest = (ms: 0.0, key: "")
         func press(_ key: Key) {
             let (_, h) = timed { app.handle(key) }
             let (_, d) = timed { app.draw() }
             handle.append(h)
             draw.append(d)
             total.append(h + d)
+            if h + d > slowest.ms { slowest = (h + d, "\(key)") }
         }
         var matches: [String] = []
         for q in queries {
@@ -381,6 +383,7 @@ struct Child {
         out.set("p99_ms", percentile(total, 99))
         out.set("max_ms", total.max() ?? 0)
         out.set("keystrokes", total.count)
+        out.set("slowest_key", slowest.key)
         out.set("handle_p50_ms", percentile(handle, 50))
         out.set("handle_p99_ms", percentile(handle, 99))
         out.set("draw_p50_ms", percentile(draw, 50))
