@@ -30,6 +30,6 @@ public struct Dataset: Hashable, Sendable {
     public func assessments(on date: LocalDate) -> [HouseholdAssessment] {
         let assessor = Assessor(config: rules)
         let byHousehold = Dictionary(grouping: checks, by: \.householdID)
-        return households.map { assessor.assess($0, checks: byHousehold[$0.id] ?? [], on: date) }
+        return households.concurrentMap { assessor.assess($0, checks: byHousehold[$0.id] ?? [], on: date) }
     }
 }

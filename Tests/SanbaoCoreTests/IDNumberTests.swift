@@ -116,3 +116,27 @@ final class IDNumberTests: XCTestCase {
         }
     }
 }
+
+/// The byte path for 18-character numbers must answer exactly as the general one.
+final class IDNumberFastPathTests: XCTestCase {
+    func testBytePathAgreesWithTheCharacterPath() {
+        let today = LocalDate(year: 2026, month: 11, day: 25)!
+        var samples = ["621121197005120138", "62112119700512013x", "62112119700512013X", "621121197002300134",
+                       "621121203001010011", "621121197005120139", "62112119700512013Y", "6211211970051201３8",
+                       "11010519491231002X", "110105194912310021", "00000000000000000X", "999999999999999999"]
+        // Every check character and many dates.
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            var s = String(format: "%06d%04d%02d%02d%03d", Int.random(in: 0...999_999, using: &rng),
+                           Int.random(in: 1890...2030, using: &rng), Int.random(in: 0...13, using: &rng),
+                           Int.random(in: 0...32, using: &rng), Int.random(in: 0...999, using: &rng))
+            s.append(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "X", "x"].randomElement(using: &rng)!)
+            samples.append(s)
+        }
+        for s in samples {
+            let slow = IDNumber.parseCharacters(s, today: today)
+            XCTAssertEqual(IDNumber.parse(s, today: today), slow, s)
+            if let fast = IDNumber.parse18(s, today: today) { XCTAssertEqual(fast, slow, s) }
+        }
+    }
+}
