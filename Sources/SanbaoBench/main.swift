@@ -261,7 +261,7 @@ struct Child {
             reused = load.reused
             rebuilt = load.rebuilt
             let (model, modelMS) = timed {
-                Model(entries: load.entries, records: store, rules: store.dataset.rules, cadres: store.dataset.cadres,
+                Model(entries: load.villages.joined(), records: store, rules: store.dataset.rules, cadres: store.dataset.cadres,
                       today: asOf, language: .zh)
             }
             out.set("model_ms", modelMS)

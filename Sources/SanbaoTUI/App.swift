@@ -24,7 +24,7 @@ public final class App {
         var readOnly: Bilingual?
         if case .readOnly(let why) = store.access { readOnly = why }
         let roster = store.roster(on: today)
-        let model = Model(entries: roster.entries, records: store, rules: store.dataset.rules, cadres: store.dataset.cadres,
+        let model = Model(entries: roster.villages.joined(), records: store, rules: store.dataset.rules, cadres: store.dataset.cadres,
                           today: today, language: language, glyphs: glyphs, cadreID: cadreID, readOnly: readOnly)
         self.init(model: model, store: store, terminal: terminal, clock: clock)
     }

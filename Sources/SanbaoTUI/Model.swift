@@ -36,13 +36,13 @@ public struct Model {
     /// A model of a dataset held in memory (tests, small data).
     public init(dataset: Dataset, today: LocalDate, language: Language, glyphs: Glyphs = .unicode,
                 keys: KeyTable = .standard, cadreID: String? = nil, readOnly: Bilingual? = nil) {
-        self.init(entries: dataset.rosterEntries(on: today), records: DatasetRecords(dataset), rules: dataset.rules,
+        self.init(entries: [dataset.rosterEntries(on: today)].joined(), records: DatasetRecords(dataset), rules: dataset.rules,
                   cadres: dataset.cadres, today: today, language: language, glyphs: glyphs, keys: keys,
                   cadreID: cadreID, readOnly: readOnly)
     }
 
     /// A model of roster entries (from `Store.roster(on:)`) with records read from `records`.
-    public init(entries: [RosterEntry], records: any RecordSource, rules: RulesConfig, cadres: [Cadre],
+    public init(entries: FlattenSequence<[[RosterEntry]]>, records: any RecordSource, rules: RulesConfig, cadres: [Cadre],
                 today: LocalDate, language: Language, glyphs: Glyphs = .unicode, keys: KeyTable = .standard,
                 cadreID: String? = nil, readOnly: Bilingual? = nil) {
         self.today = today
@@ -55,10 +55,13 @@ public struct Model {
         self.cadres = cadres
         self.records = records
         cadreNames = Dictionary(cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let shown = cadreID.map { id in entries.filter { $0.row.cadreID == id } } ?? entries
-        rows = shown.map(\.row)
-        searchText = shown.map(\.searchText)
-        idNumbers = shown.map(\.idNumbers)
+        // One pass into three arrays: at 200,000 rows each extra copy costs ~50 ms.
+        (rows, searchText, idNumbers) = ([], [], [])
+        for e in entries where cadreID == nil || e.row.cadreID == cadreID {
+            rows.append(e.row)
+            searchText.append(e.searchText)
+            idNumbers.append(e.idNumbers)
+        }
         (villages, places) = Self.places(rows)
     }
 

@@ -162,6 +162,8 @@ final class RosterIndexTests: XCTestCase {
         XCTAssertEqual(bytes.last, 0x0A)
         let parsed = bytes.dropLast().withUnsafeBufferPointer { IndexLine.parse($0) }
         XCTAssertEqual(parsed, values)
+        XCTAssertNil([UInt8(ascii: "["), UInt8(ascii: "\""), 0xFF, UInt8(ascii: "\""), UInt8(ascii: "]")]
+            .withUnsafeBufferPointer { IndexLine.parse($0) })
         for bad in ["", "[", "[1,]", "[\"a]", "[nul]", "[1] x", "{\"a\":1}", "[99999999999999999999999]"] {
             XCTAssertNil(Array(bad.utf8).withUnsafeBufferPointer { IndexLine.parse($0) }, bad)
         }

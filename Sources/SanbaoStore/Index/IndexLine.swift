@@ -45,6 +45,7 @@ enum IndexLine {
 
     /// The values of the array in `line`, or nil when it is not exactly such an array.
     static func parse(_ line: UnsafeBufferPointer<UInt8>) -> [Value]? {
+        guard String(validating: line, as: UTF8.self) != nil else { return nil }
         var r = Reader(bytes: line)
         return r.array()
     }
@@ -158,7 +159,8 @@ enum IndexLine {
             guard let b = peek() else { return nil }
             if b == UInt8(ascii: "\"") {
                 i += 1
-                return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
+                // The whole line was checked to be UTF-8 before (`VillageIndex.decode`).
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self)
             }
             var out = Array(bytes[start..<i])
             while let b = next() {

@@ -7,7 +7,10 @@ import SanbaoCore
 
 /// How a roster was obtained: from the index, or by reading and judging villages.
 public struct RosterLoad: Sendable {
-    public var entries: [RosterEntry]
+    /// The entries village by village (not flattened: at 200,000 rows every copy counts).
+    public var villages: [[RosterEntry]]
+    /// Every entry in household order.
+    public var entries: [RosterEntry] { villages.flatMap { $0 } }
     /// Villages taken from the index as they were.
     public var reused: Int
     /// Villages read from their data files and judged (then indexed, when writable and clean).
@@ -24,19 +27,19 @@ extension Store {
         let names = Dictionary(dataset.cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         if isComplete {
             let entries = dataset.rosterEntries(on: today)
-            return RosterLoad(entries: entries, reused: 0, rebuilt: Set(entries.map(\.fileVillage)).count)
+            return RosterLoad(villages: [entries], reused: 0, rebuilt: Set(entries.map(\.fileVillage)).count)
         }
         let reader = DatasetReader(layout: layout)
         let villages = reader.villageCodes()
         let job = RosterJob(layout: layout, today: today, rules: dataset.rules, rulesKey: Self.rulesKey(dataset.rules),
                             cadreNames: names, writeIndex: access == .readWrite)
         let outcomes = job.run(villages)
-        var load = RosterLoad(entries: [], reused: 0, rebuilt: 0)
-        load.entries.reserveCapacity(outcomes.reduce(0) { $0 + $1.entries.count })
-        villageOf.reserveCapacity(load.entries.capacity)
+        var load = RosterLoad(villages: [], reused: 0, rebuilt: 0)
+        load.villages.reserveCapacity(outcomes.count)
+        villageOf.reserveCapacity(outcomes.reduce(0) { $0 + $1.entries.count })
         for o in outcomes {
             if o.fromIndex { load.reused += 1 } else { load.rebuilt += 1 }
-            load.entries += o.entries
+            load.villages.append(o.entries)
             loaded.problems += o.problems
             loaded.conditions.merge(o.conditions) { a, _ in a }
             for e in o.entries where villageOf[e.row.id] == nil { villageOf[e.row.id] = e.fileVillage }

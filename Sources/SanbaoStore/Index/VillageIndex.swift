@@ -72,7 +72,8 @@ struct VillageIndex: Sendable {
     /// `overdue` and cadre names are left for the caller, who knows the day and the cadres.
     static func decode(_ bytes: [UInt8], village: String) -> VillageIndex? {
         bytes.withUnsafeBufferPointer { buf -> VillageIndex? in
-            guard let nl = buf.firstIndex(of: 0x0A),
+            // Checked once here so each string can be made without checking it again.
+            guard JSONLines.firstInvalidUTF8(bytes, 0..<bytes.count) == nil, let nl = buf.firstIndex(of: 0x0A),
                   let header = try? JSONDecoder().decode(Header.self, from: Data(buf[0..<nl])),
                   header.kind == "roster_index", header.formatVersion == formatVersion, header.village == village
             else { return nil }
