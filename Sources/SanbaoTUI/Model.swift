@@ -20,10 +20,11 @@ public struct Model {
     public var rules: RulesConfig
     public var cadres: [Cadre]
     public private(set) var rows: [RosterRow]
-    /// Per row, the text searched: names of all members, household number, village and group.
-    public private(set) var searchText: [String]
-    /// Per row, the members' ID numbers (searched by their last digits).
-    private(set) var idNumbers: [String]
+    /// Per row, the text searched (names of all members, household number, village and
+    /// group) and the members' ID numbers (searched by their last digits), as UTF-8 in one
+    /// buffer each: a keystroke scans 200,000 of them without touching a `String`.
+    private(set) var searchText: TextColumn
+    private(set) var idNumbers: TextColumn
     public var cadreNames: [String: String]
     /// Village names of the rows, sorted: the header reads it on every frame.
     public private(set) var villages: [String]
@@ -56,7 +57,7 @@ public struct Model {
         self.records = records
         cadreNames = Dictionary(cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         // One pass into three arrays: at 200,000 rows each extra copy costs ~50 ms.
-        (rows, searchText, idNumbers) = ([], [], [])
+        (rows, searchText, idNumbers) = ([], TextColumn(), TextColumn())
         for e in entries where cadreID == nil || e.row.cadreID == cadreID {
             rows.append(e.row)
             searchText.append(e.searchText)
@@ -98,8 +99,8 @@ public struct Model {
         }
         guard let i = rowOfID?[entry.row.id] else { return }
         rows[i] = entry.row
-        searchText[i] = entry.searchText
-        idNumbers[i] = entry.idNumbers
+        searchText.replace(i, with: entry.searchText)
+        idNumbers.replace(i, with: entry.idNumbers)
     }
 
     /// A dataset of what the check form's validation needs about one household: the
@@ -111,29 +112,44 @@ public struct Model {
     public func say(_ text: Bilingual) -> String { text.text(language) }
 
     /// Whether row `i` matches a search query: names (pinyin too), number, village,
-    /// group, or the last digits of an ID number.
+    /// group, or the last digits of an ID number. For one row; `withMatcher` for many.
     public func row(_ i: Int, matches query: PinyinQuery, digits: String?) -> Bool {
-        if query.matches(searchText[i]) { return true }
-        guard let digits, digits.count >= 3 else { return false }
-        return Self.someWord(of: idNumbers[i], endsWith: digits)
+        withMatcher(query, digits: digits) { $0(i) }
     }
 
-    /// Whether a word of space-separated `text` ends with `suffix`; on bytes, without
-    /// splitting, because it runs for every row on every keystroke.
+    /// Calls `body` with a row matcher that reads the text columns in place; the matcher
+    /// may be called from several threads while `body` runs.
+    func withMatcher<R>(_ query: PinyinQuery, digits: String?, _ body: (@Sendable (Int) -> Bool) -> R) -> R {
+        searchText.withView { text in
+            idNumbers.withView { ids in
+                var suffix = Array((digits ?? "").utf8)
+                let useIDs = (digits?.count ?? 0) >= 3
+                return suffix.withUnsafeMutableBufferPointer { s in
+                    nonisolated(unsafe) let s = UnsafeBufferPointer(s)
+                    return body { i in
+                        query.matches(utf8: text[i]) || (useIDs && Self.someWord(of: ids[i], endsWith: s))
+                    }
+                }
+            }
+        }
+    }
+
     static func someWord(of text: String, endsWith suffix: String) -> Bool {
         var text = text
         var suffix = suffix
-        return text.withUTF8 { t in
-            suffix.withUTF8 { s in
-                guard !s.isEmpty else { return false }
-                var start = 0
-                for end in 0...t.count where end == t.count || t[end] == 0x20 {
-                    defer { start = end + 1 }
-                    guard end - start >= s.count else { continue }
-                    if memcmp(t.baseAddress! + (end - s.count), s.baseAddress!, s.count) == 0 { return true }
-                }
-                return false
-            }
+        return text.withUTF8 { t in suffix.withUTF8 { someWord(of: t, endsWith: $0) } }
+    }
+
+    /// Whether a word of space-separated `t` ends with `s`; on bytes, without splitting,
+    /// because it runs for every row on every keystroke.
+    static func someWord(of t: UnsafeBufferPointer<UInt8>, endsWith s: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !s.isEmpty else { return false }
+        var start = 0
+        for end in 0...t.count where end == t.count || t[end] == 0x20 {
+            defer { start = end + 1 }
+            guard end - start >= s.count else { continue }
+            if memcmp(t.baseAddress! + (end - s.count), s.baseAddress!, s.count) == 0 { return true }
         }
+        return false
     }
 }

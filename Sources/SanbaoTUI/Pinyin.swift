@@ -88,6 +88,14 @@ public struct PinyinQuery: Sendable {
         return matches(scalars: text.unicodeScalars)
     }
 
+    /// `matches(_:)` on UTF-8 bytes, for callers that keep many texts in one buffer
+    /// (the roster's 200,000 search texts: no string retained per row and keystroke).
+    public func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if self.text.isEmpty { return true }
+        if let c = compiled { return c.run(utf8: bytes) }
+        return matches(String(decoding: bytes, as: UTF8.self))
+    }
+
     /// `matches(_:)` on scalars, for callers that keep names as scalars or substrings.
     public func matches<S: Sequence>(scalars: S) -> Bool where S.Element == Unicode.Scalar {
         if self.text.isEmpty { return true }

@@ -102,19 +102,20 @@ public struct RosterScreen: Screen {
         let candidates = narrowing ? visible : order
         let placeFilter = place.flatMap { p in model.places.indices.contains(p) ? model.places[p] : nil }
         let (indicatorFilter, overdueOnly, monitoringOnly) = (indicatorFilter, overdueOnly, monitoringOnly)
-        let shows = { (i: Int) -> Bool in
-            if let f = indicatorFilter {
-                switch f {
-                case .any: if model.rows[i].meetsStandard { return false }
-                case .one(let ind): if model.rows[i].state(ind).passes { return false }
+        visible = model.withMatcher(query, digits: idSearch ? digits : nil) { matches in
+            Self.filter(candidates) { i in
+                if let f = indicatorFilter {
+                    switch f {
+                    case .any: if model.rows[i].meetsStandard { return false }
+                    case .one(let ind): if model.rows[i].state(ind).passes { return false }
+                    }
                 }
+                if overdueOnly && !model.rows[i].overdue { return false }
+                if monitoringOnly && model.rows[i].monitoring == nil { return false }
+                if let p = placeFilter, model.rows[i].village != p.village || (p.group.map { $0 != model.rows[i].group } ?? false) { return false }
+                return text.isEmpty || matches(i)
             }
-            if overdueOnly && !model.rows[i].overdue { return false }
-            if monitoringOnly && model.rows[i].monitoring == nil { return false }
-            if let p = placeFilter, model.rows[i].village != p.village || (p.group.map { $0 != model.rows[i].group } ?? false) { return false }
-            return text.isEmpty || model.row(i, matches: query, digits: idSearch ? digits : nil)
         }
-        visible = Self.filter(candidates, shows)
         shownFor = filters
         cursor.clamp(count: visible.count, height: lastHeight)
     }
