@@ -208,6 +208,7 @@ struct Child {
             case "generate": try generate(&out)
             case "open": try open(&out, cold: false)
             case "open_cold": try open(&out, cold: true)
+            case "open_next_day": try open(&out, cold: false, on: asOf.adding(days: 1))
             case "open_phases": try openPhases(&out)
             case "search": try search(&out, queries: ["zhang", "wang", "lhx", "文峰", "ma", "liu"])
             case "search_id": try search(&out, queries: ["0013", "1234"])
@@ -241,8 +242,10 @@ struct Child {
     /// What the user waits for, as `sanbao` opens: the store opened for writing on
     /// demand, the roster from the index (villages whose index is stale read and judged),
     /// the model built, the roster drawn. `open` has a current index (made first, untimed,
-    /// if missing); `open_cold` has none, so every village is read, judged and indexed.
-    func open(_ out: inout JSONLine, cold: Bool) throws {
+    /// if missing); `open_cold` has none, so every village is read, judged and indexed;
+    /// `open_next_day` opens the day after the index was made, the usual first open of a
+    /// day: villages where something may have changed overnight are judged again.
+    func open(_ out: inout JSONLine, cold: Bool, on day: LocalDate = asOf) throws {
         let index = layout.path("index")
         if cold {
             try? FileManager.default.removeItem(atPath: index)
@@ -256,13 +259,13 @@ struct Child {
         let (screen, t) = try timed { () throws -> String in
             let store = try Store(layout: layout, write: true, loading: .onDemand)
             defer { store.close() }
-            let (load, rosterMS) = timed { store.roster(on: asOf) }
+            let (load, rosterMS) = timed { store.roster(on: day) }
             out.set("roster_ms", rosterMS)
             reused = load.reused
             rebuilt = load.rebuilt
             let (model, modelMS) = timed {
                 Model(entries: load.villages.joined(), records: store, rules: store.dataset.rules, cadres: store.dataset.cadres,
-                      today: asOf, language: .zh)
+                      today: day, language: .zh)
             }
             out.set("model_ms", modelMS)
             let app = App(model: model, store: store, terminal: MemoryTerminal(rows: 24, columns: 80))
@@ -517,7 +520,7 @@ func child(_ name: String, size: Int, options: Options) -> JSONLine {
 /// The targets, in milliseconds, for a measurement at a size (nil: none).
 func target(_ name: String, _ n: Int) -> Double? {
     switch name {
-    case "open": n <= 1000 ? 50 : n <= 20000 ? 300 : 1000
+    case "open", "open_next_day": n <= 1000 ? 50 : n <= 20000 ? 300 : 1000
     case "search", "search_id": n <= 20000 ? 16 : 50
     case "save": 20
     case "export_csv", "export_xlsx", "validate": 5000
@@ -534,7 +537,7 @@ func runParent(_ given: Options) {
     }
     let work = options.dir!
     try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-    let measurements = options.only ?? ["open_cold", "open", "open_phases", "search", "search_id", "save", "export_csv", "export_xlsx", "validate"]
+    let measurements = options.only ?? ["open_cold", "open", "open_next_day", "open_phases", "search", "search_id", "save", "export_csv", "export_xlsx", "validate"]
     var rows: [JSONLine] = []
     var notes: [String] = []
     #if !canImport(SanbaoExport)
