@@ -34,15 +34,18 @@ public struct Assessor: Sendable {
     public func assess(_ household: Household, checks: [Check], on date: LocalDate) -> HouseholdAssessment {
         // Amendments are settled over all checks first: a correction that moved a visit
         // to a later date removes the original everywhere, not only after the new date.
-        let history = CheckHistory.effective(checks.filter { $0.householdID == household.id }).filter { $0.date <= date }
-        let facts = household.facts(from: history)
+        // Positions, not copies: a `Check` is large, and this runs for every household.
+        let history = CheckHistory.effectiveIndices(checks, of: household.id, through: date)
+        var facts = household
+        for k in history { facts = facts.applying(checks[k].observations) }
         var indicators: [Indicator: Assessment] = [:]
+        indicators.reserveCapacity(Indicator.allCases.count)
         for indicator in Indicator.allCases {
             let judgement = Self.rule(indicator).judge(facts, on: date, config: config)
-            let check = history.last { $0.findings[indicator] != nil }
+            let check = history.last { checks[$0].findings[indicator] != nil }.map { checks[$0] }
             indicators[indicator] = combine(judgement, check: check, indicator: indicator, on: date)
         }
-        let last = history.last
+        let last = history.last.map { checks[$0] }
         let overdue = isOverdue(lastCheck: last?.date, on: date)
         return HouseholdAssessment(householdID: household.id, date: date, indicators: indicators,
                                    lastCheck: last?.date, followUp: last?.followUp, overdue: overdue)

@@ -6,6 +6,26 @@ public enum CheckHistory {
         checks.sorted { ($0.date, $0.recordedAt, $0.id) < ($1.date, $1.recordedAt, $1.id) }
     }
 
+    /// Where in `checks` the effective checks of household `id` up to `date` are, oldest
+    /// first: `effective` of that household's checks, then those dated on or before
+    /// `date`, as positions so the assessor copies no `Check`.
+    public static func effectiveIndices(_ checks: [Check], of id: String, through date: LocalDate) -> [Int] {
+        var own: [Int] = []
+        var superseded: Set<String> = []
+        for k in checks.indices where checks[k].householdID == id {
+            own.append(k)
+            if let s = checks[k].supersedes { superseded.insert(s) }
+        }
+        if !superseded.isEmpty { own.removeAll { superseded.contains(checks[$0].id) } }
+        own.sort { a, b in
+            if checks[a].date != checks[b].date { return checks[a].date < checks[b].date }
+            if checks[a].recordedAt != checks[b].recordedAt { return checks[a].recordedAt < checks[b].recordedAt }
+            return checks[a].id < checks[b].id
+        }
+        own.removeAll { checks[$0].date > date }
+        return own
+    }
+
     /// The checks that count: every check not superseded by an amendment, oldest first.
     public static func effective(_ checks: [Check]) -> [Check] {
         let superseded = Set(checks.compactMap(\.supersedes))
