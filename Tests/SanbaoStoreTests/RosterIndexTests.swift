@@ -54,6 +54,22 @@ final class RosterIndexTests: XCTestCase {
         }
     }
 
+    func testOnALaterDayOnlyHouseholdsWhoseSpanEndedAreJudgedAgain() throws {
+        let layout = try generated()
+        let first = try lazyRoster(layout, on: asOf)
+        XCTAssertEqual(first.judged, first.entries.count)
+        // Far enough ahead that some households changed (birthdays, new year) but not all.
+        let day = LocalDate(year: 2027, month: 1, day: 2)!
+        let later = try lazyRoster(layout, on: day)
+        XCTAssertEqual(later.entries, try fullRoster(layout, on: day))
+        XCTAssertGreaterThan(later.rebuilt, 0)
+        XCTAssertEqual(later.judged, later.entries.count, "1 January ends every span")
+        let next = try lazyRoster(layout, on: day.adding(days: 40))
+        XCTAssertEqual(next.entries, try fullRoster(layout, on: day.adding(days: 40)))
+        XCTAssertGreaterThan(next.judged, 0)
+        XCTAssertLessThan(next.judged, next.entries.count / 2)
+    }
+
     func testAnEarlierDayIsJudgedAgain() throws {
         let layout = try generated(300)
         _ = try lazyRoster(layout, on: asOf)

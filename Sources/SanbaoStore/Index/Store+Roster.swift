@@ -15,6 +15,8 @@ public struct RosterLoad: Sendable {
     public var reused: Int
     /// Villages read from their data files and judged (then indexed, when writable and clean).
     public var rebuilt: Int
+    /// Households judged (the others' rows came from the index).
+    public var judged: Int = 0
 }
 
 extension Store {
@@ -27,7 +29,8 @@ extension Store {
         let names = Dictionary(dataset.cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         if isComplete {
             let entries = dataset.rosterEntries(on: today)
-            return RosterLoad(villages: [entries], reused: 0, rebuilt: Set(entries.map(\.fileVillage)).count)
+            return RosterLoad(villages: [entries], reused: 0, rebuilt: Set(entries.map(\.fileVillage)).count,
+                              judged: entries.count)
         }
         let reader = DatasetReader(layout: layout)
         let villages = reader.villageCodes()
@@ -39,6 +42,7 @@ extension Store {
         villageOf.reserveCapacity(outcomes.reduce(0) { $0 + $1.entries.count })
         for o in outcomes {
             if o.fromIndex { load.reused += 1 } else { load.rebuilt += 1 }
+            load.judged += o.judged
             load.villages.append(o.entries)
             loaded.problems += o.problems
             loaded.conditions.merge(o.conditions) { a, _ in a }
@@ -75,6 +79,7 @@ struct RosterJob: Sendable {
     struct Outcome: Sendable {
         var entries: [RosterEntry] = []
         var fromIndex = false
+        var judged = 0
         var problems: [FileProblem] = []
         var conditions: [String: FileCondition] = [:]
     }
@@ -119,32 +124,46 @@ struct RosterJob: Sendable {
 
     func village(_ code: String) -> Outcome {
         let sources = SourceStamp.village(code, in: layout)
+        var earlier: VillageIndex?
         if let bytes = Self.contents(layout.path(VillageIndex.file(code))),
-           let index = VillageIndex.decode(bytes, village: code),
-           index.isCurrent(today: today, rulesKey: rulesKey, sources: sources) {
-            return Outcome(entries: index.entries, fromIndex: true)
+           let index = VillageIndex.decode(bytes, village: code) {
+            if index.isCurrent(today: today, rulesKey: rulesKey, sources: sources) {
+                return Outcome(entries: index.entries, fromIndex: true)
+            }
+            // Same files, a later day: rows whose own span still covers today stay.
+            if index.isSameData(rulesKey: rulesKey, sources: sources), index.header.judgedOn <= today { earlier = index }
         }
         let read = DatasetReader(layout: layout).readVillage(code)
         let d = read.dataset
         let assessor = Assessor(config: rules)
         let byHousehold = Dictionary(grouping: d.checks, by: \.householdID)
+        let reusable = earlier.map { e in e.entries.map(\.row.id) == d.households.map(\.id) } ?? false
         var entries: [RosterEntry] = []
+        var stable: [LocalDate] = []
         entries.reserveCapacity(d.households.count)
-        var stableUntil = LocalDate(year: today.year + 1, month: 1, day: 1)!
-        for h in d.households {
+        stable.reserveCapacity(d.households.count)
+        var judged = 0
+        for (k, h) in d.households.enumerated() {
+            if reusable, let e = earlier, e.stable[k] > today {
+                entries.append(e.entries[k])
+                stable.append(e.stable[k])
+                continue
+            }
             let checks = byHousehold[h.id] ?? []
             entries.append(RosterEntry(h, assessor.assess(h, checks: checks, on: today), cadreName: nil, fileVillage: code))
-            stableUntil = min(stableUntil, assessor.nextChange(of: h, checks: checks, after: today))
+            stable.append(assessor.nextChange(of: h, checks: checks, after: today))
+            judged += 1
         }
+        let stableUntil = stable.min() ?? LocalDate(year: today.year + 1, month: 1, day: 1)!
         // Index only what was read cleanly, from files that did not change meanwhile.
         if writeIndex && read.problems.isEmpty && read.conditions.isEmpty && SourceStamp.village(code, in: layout) == sources {
             let header = VillageIndex.Header(village: code, judgedOn: today, stableUntil: stableUntil, rulesKey: rulesKey,
                                              sources: sources, households: entries.count)
-            if let bytes = try? VillageIndex(header: header, entries: entries).encoded() {
+            if let bytes = try? VillageIndex(header: header, entries: entries, stable: stable).encoded() {
                 try? AtomicFile.writeCache(bytes, to: layout.path(VillageIndex.file(code)))
             }
         }
-        return Outcome(entries: entries, fromIndex: false, problems: read.problems, conditions: read.conditions)
+        return Outcome(entries: entries, fromIndex: false, judged: judged, problems: read.problems, conditions: read.conditions)
     }
 }
 

@@ -12,9 +12,11 @@ import SanbaoCore
 ///
 /// Format: a header object line, then one JSON array per household (`IndexLine`):
 /// id, number, head, village, village_code, group, cadre_id, members, state bits,
-/// last_check, follow_up, monitoring, search text, ID numbers.
+/// last_check, follow_up, monitoring, search text, ID numbers, and the household's own
+/// stable_until (so that when the day moves past some of them, only those households
+/// are judged again).
 struct VillageIndex: Sendable {
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let directory = "index"
 
     struct Header: Codable, Equatable {
@@ -38,13 +40,21 @@ struct VillageIndex: Sendable {
 
     var header: Header
     var entries: [RosterEntry]
+    /// Per entry, the first day its judgement could differ.
+    var stable: [LocalDate]
 
     static func file(_ village: String) -> String { "\(directory)/\(village).jsonl" }
 
     /// Whether the index may stand in for the data on `today`.
     func isCurrent(today: LocalDate, rulesKey: String, sources: [SourceStamp]) -> Bool {
+        isSameData(rulesKey: rulesKey, sources: sources) && header.judgedOn <= today && today < header.stableUntil
+    }
+
+    /// Whether the index was made from these files and rules: its rows still hold for
+    /// every household whose own span covers the day.
+    func isSameData(rulesKey: String, sources: [SourceStamp]) -> Bool {
         header.formatVersion == Self.formatVersion && header.rulesKey == rulesKey && header.sources == sources
-            && header.judgedOn <= today && today < header.stableUntil && header.households == entries.count
+            && header.households == entries.count && stable.count == entries.count
     }
 
     // MARK: Bytes
@@ -55,7 +65,7 @@ struct VillageIndex: Sendable {
         var out = [UInt8](try encoder.encode(header))
         out.append(0x0A)
         out.reserveCapacity(out.count + entries.count * 220)
-        for e in entries { IndexLine.append(Self.values(e), to: &out) }
+        for (e, s) in zip(entries, stable) { IndexLine.append(Self.values(e) + [.string(s.description)], to: &out) }
         return out
     }
 
@@ -78,20 +88,23 @@ struct VillageIndex: Sendable {
                   header.kind == "roster_index", header.formatVersion == formatVersion, header.village == village
             else { return nil }
             var entries: [RosterEntry] = []
+            var stable: [LocalDate] = []
             entries.reserveCapacity(header.households)
+            stable.reserveCapacity(header.households)
             var start = nl + 1
             while start < buf.count {
                 guard let end = buf[start...].firstIndex(of: 0x0A),
-                      let entry = entry(UnsafeBufferPointer(rebasing: buf[start..<end]), village: village) else { return nil }
+                      let (entry, until) = entry(UnsafeBufferPointer(rebasing: buf[start..<end]), village: village) else { return nil }
                 entries.append(entry)
+                stable.append(until)
                 start = end + 1
             }
-            return VillageIndex(header: header, entries: entries)
+            return VillageIndex(header: header, entries: entries, stable: stable)
         }
     }
 
     /// One row, in the order `values` writes it.
-    static func entry(_ line: UnsafeBufferPointer<UInt8>, village: String) -> RosterEntry? {
+    static func entry(_ line: UnsafeBufferPointer<UInt8>, village: String) -> (RosterEntry, LocalDate)? {
         var f = IndexLine.Fields(line)
         func date(_ text: String??) -> LocalDate?? {
             guard let text else { return nil }
@@ -103,7 +116,8 @@ struct VillageIndex: Sendable {
               let members = f.int(), let bits = f.int(), bits >= 0, bits <= Int(UInt32.max),
               let states = StateSet(bits: UInt32(bits)), let last = date(f.optionalString()),
               let follow = date(f.optionalString()), let mon = f.optionalString(),
-              let search = f.string(), let ids = f.string(), f.end() else { return nil }
+              let search = f.string(), let ids = f.string(), let until = f.string().flatMap({ LocalDate($0) }),
+              f.end() else { return nil }
         var monitoring: MonitoringCategory?
         if let m = mon {
             guard let cat = MonitoringCategory(rawValue: m) else { return nil }
@@ -112,6 +126,6 @@ struct VillageIndex: Sendable {
         let row = RosterRow(id: id, number: number, head: head, village: villageName, villageCode: code, group: group,
                             cadreID: cadre, cadre: nil, members: members, states: states, lastCheck: last,
                             followUp: follow, overdue: false, monitoring: monitoring)
-        return RosterEntry(row: row, searchText: search, idNumbers: ids, fileVillage: village)
+        return (RosterEntry(row: row, searchText: search, idNumbers: ids, fileVillage: village), until)
     }
 }
