@@ -5,11 +5,24 @@ struct ArrayRegion<Element>: ~Copyable {
     fileprivate let capacity: Int
     fileprivate private(set) var count = 0
 
+    /// Uninitialized room for the next value, or nil when the stretch is full. The
+    /// caller writes the value there, then calls `keep()`; a value decoded in place is
+    /// never copied.
+    func room() -> UnsafeMutablePointer<Element>? {
+        guard count < capacity, let start else { return nil }
+        return start + count
+    }
+
+    /// The value written at `room()` is part of the array.
+    mutating func keep() {
+        count += 1
+    }
+
     /// Writes `value` after the others; false, leaving it out, when the stretch is full.
     mutating func append(_ value: consuming Element) -> Bool {
-        guard count < capacity, let start else { return false }
-        (start + count).initialize(to: value)
-        count += 1
+        guard let slot = room() else { return false }
+        slot.initialize(to: value)
+        keep()
         return true
     }
 }

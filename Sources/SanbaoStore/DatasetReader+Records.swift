@@ -9,15 +9,15 @@ extension DatasetReader {
         for file in files {
             switch file.kind {
             case .households:
-                let (records, log) = readAll(Household.self, file, fastDecode: nil)
+                let (records, log) = readAll(Household.self, file)
                 result.dataset.households += records
                 result.absorb(log)
             case .checks:
-                let (records, log) = readAll(Check.self, file, fastDecode: nil)
+                let (records, log) = readAll(Check.self, file)
                 result.dataset.checks += records
                 result.absorb(log)
             case .edits:
-                let (records, log) = readAll(HouseholdEdit.self, file, fastDecode: nil)
+                let (records, log) = readAll(HouseholdEdit.self, file)
                 result.dataset.edits += records
                 result.absorb(log)
             }
@@ -32,20 +32,20 @@ extension DatasetReader {
     /// caller then reads in turn.
     func readRecordsFast(_ files: [RecordFile], into result: inout LoadResult) -> Bool {
         // Line counts first: each file's stretch must hold all its records.
-        let bounds = FileReads.concurrently(files.count) { [layout] k in FileBytes.lineBound(layout.path(files[k].path)) }
+        let bounds = FileReads.concurrently(files.count) { [layout] k in FileBytes.recordBound(layout.path(files[k].path)) }
         let households = files.indices.filter { files[$0].kind == .households }
         let checks = files.indices.filter { files[$0].kind == .checks }
         let edits = files.indices.filter { files[$0].kind == .edits }
         let (householdRecords, householdLogs) = [Household].filledConcurrently(sizes: households.map { bounds[$0] }) {
             [self] k, region in
-            readLines(Household.self, files[households[k]], fastDecode: { FastDecode.household($0) }) { region.append($0) }
+            readLinesInPlace(files[households[k]], into: &region)
         }
         let (checkRecords, checkLogs) = [Check].filledConcurrently(sizes: checks.map { bounds[$0] }) { [self] k, region in
-            readLines(Check.self, files[checks[k]], fastDecode: { FastDecode.check($0) }) { region.append($0) }
+            readLinesInPlace(files[checks[k]], into: &region)
         }
         guard !(householdLogs + checkLogs).contains(where: \.overflowed) else { return false }
         // Edits are few and small: JSONDecoder is fast enough for them.
-        let editReads = FileReads.concurrently(edits.count) { [self] k in readAll(HouseholdEdit.self, files[edits[k]], fastDecode: nil) }
+        let editReads = FileReads.concurrently(edits.count) { [self] k in readAll(HouseholdEdit.self, files[edits[k]]) }
         result.dataset.households = householdRecords
         result.dataset.checks = checkRecords
         result.dataset.edits = editReads.flatMap(\.records)
@@ -53,59 +53,76 @@ extension DatasetReader {
         return true
     }
 
-    /// All the records of one file in an array.
-    func readAll<T: Decodable & Identifiable>(_ type: T.Type, _ file: RecordFile,
-                                              fastDecode: ((UnsafeBufferPointer<UInt8>) -> T?)?) -> (records: [T], log: FileLog)
+    /// All the records of one file in an array, every line read the careful way.
+    func readAll<T: Decodable & Identifiable>(_ type: T.Type, _ file: RecordFile) -> (records: [T], log: FileLog)
     where T.ID == String {
+        var log = FileLog(file: file.path)
         var records: [T] = []
-        let log = readLines(type, file, fastDecode: fastDecode) { records.append($0); return true }
+        guard let (bytes, lines) = recordLines(file, into: &log) else { return (records, log) }
+        let decoder = JSONCoding.decoder()
+        for line in lines {
+            guard let record = decodeCarefully(T.self, bytes, line, kind: file.kind.rawValue, decoder: decoder,
+                                               into: &log.result, file: file.path) else { continue }
+            log.located.append(record.id, line: line.number)
+            records.append(record)
+        }
         return (records, log)
     }
 
-    /// Reads a JSON Lines file: the header line, then one record per line, each handed
-    /// to `emit` (false when there is no room left). A bad line is reported and skipped;
-    /// the records around it still load.
-    ///
-    /// `fastDecode`, when given, is tried first on each line; when it declines, the
-    /// line is checked and decoded the careful way, which words any problem.
-    func readLines<T: Decodable & Identifiable>(_ type: T.Type, _ file: RecordFile,
-                                                fastDecode: ((UnsafeBufferPointer<UInt8>) -> T?)?,
-                                                emit: (consuming T) -> Bool) -> FileLog where T.ID == String {
-        let kind = file.kind.rawValue
+    /// The records of one file written into `region`, each line through `FastDecode`
+    /// first and the careful way when it declines. Stops, marking the log, when the
+    /// region has no room left (the file grew since its lines were counted).
+    func readLinesInPlace<T: FastDecodable & Decodable & Identifiable>(
+        _ file: RecordFile, into region: inout ArrayRegion<T>
+    ) -> FileLog where T.ID == String {
         var log = FileLog(file: file.path)
-        guard let bytes = bytes(file.path, into: &log.result) else { return log }
+        guard let (bytes, lines) = recordLines(file, into: &log) else { return log }
+        let decoder = JSONCoding.decoder()
+        bytes.withUnsafeBufferPointer { buffer in
+            for line in lines {
+                guard let slot = region.room() else {
+                    log.overflowed = true
+                    return
+                }
+                if T.fastDecode(UnsafeBufferPointer(rebasing: buffer[line.range]), into: slot) {
+                    log.located.append(slot.pointee.id, line: line.number)
+                    region.keep()
+                } else if let record = decodeCarefully(T.self, bytes, line, kind: file.kind.rawValue, decoder: decoder,
+                                                       into: &log.result, file: file.path) {
+                    log.located.append(record.id, line: line.number)
+                    slot.initialize(to: record)
+                    region.keep()
+                }
+            }
+        }
+        return log
+    }
+
+    /// The bytes of a record file and its lines after the header, when the header says
+    /// the file holds what its folder should, in this schema version; otherwise nil,
+    /// with the problem in `log`.
+    private func recordLines(_ file: RecordFile, into log: inout FileLog) -> ([UInt8], ArraySlice<JSONLines.Line>)? {
+        let kind = file.kind.rawValue
+        guard let bytes = bytes(file.path, into: &log.result) else { return nil }
         let lines = JSONLines.split(bytes)
         guard let first = lines.first else {
             log.result.problems.append(FileProblem(file: file.path, line: 1, Bilingual(zh: "文件为空，缺少文件头", en: "file is empty, header line missing")))
             log.result.conditions[file.path] = .damaged
-            return log
+            return nil
         }
         guard checkUTF8(bytes, first.range, file: file.path, line: first.number, into: &log.result),
-              checkVersion(Data(bytes[first.range]), file: file.path, line: first.number, into: &log.result) else { return log }
+              checkVersion(Data(bytes[first.range]), file: file.path, line: first.number, into: &log.result) else { return nil }
         guard let header = try? JSONCoding.decoder().decode(LinesHeader.self, from: Data(bytes[first.range])),
               header.kind == kind else {
             log.result.problems.append(FileProblem(file: file.path, line: first.number, Bilingual(
                 zh: "文件头应为 {\"schema_version\":…,\"kind\":\"\(kind)\",\"village_code\":…}",
                 en: "header line should be {\"schema_version\":…,\"kind\":\"\(kind)\",\"village_code\":…}")))
             log.result.conditions[file.path] = .damaged
-            return log
+            return nil
         }
         log.located.ids.reserveCapacity(lines.count - 1)
         log.located.lines.reserveCapacity(lines.count - 1)
-        let decoder = JSONCoding.decoder()
-        bytes.withUnsafeBufferPointer { buffer in
-            for line in lines.dropFirst() {
-                let record = fastDecode?(UnsafeBufferPointer(rebasing: buffer[line.range]))
-                    ?? decodeCarefully(T.self, bytes, line, kind: kind, decoder: decoder, into: &log.result, file: file.path)
-                guard let record else { continue }
-                log.located.append(record.id, line: line.number)
-                guard emit(record) else {
-                    log.overflowed = true
-                    return
-                }
-            }
-        }
-        return log
+        return (bytes, lines.dropFirst())
     }
 
     /// One line checked and decoded the careful way: UTF-8, then syntax (with the column

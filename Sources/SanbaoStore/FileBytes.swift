@@ -38,23 +38,27 @@ enum FileBytes {
         return read(fd, &probe, 1) == 0
     }
 
-    /// How many lines the file at `path` has at most (line feeds + 1), read in small
-    /// pieces: used to reserve the record arrays once, at their final size, instead of
-    /// letting them double (which holds the old and the new copy at the same time).
-    static func lineBound(_ path: String) -> Int {
+    /// How many records the file at `path` can hold at most: its lines after the first
+    /// (the header). Read in small pieces, to reserve the record arrays once at their
+    /// final size instead of letting them double (which holds the old and the new copy
+    /// at the same time). For a well-formed file it is exact.
+    static func recordBound(_ path: String) -> Int {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return 0 }
         defer { close(fd) }
-        let chunk = 1 << 16
-        var lines = 1
+        let chunk = 1 << 18
+        var lineFeeds = 0
+        var last: UInt8 = 0x0A
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
         defer { buffer.deallocate() }
         while true {
             let n = read(fd, buffer, chunk)
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { break }
-            lines += JSONLines.count(0x0A, in: UnsafeRawBufferPointer(start: buffer, count: n))
+            lineFeeds += JSONLines.count(0x0A, in: UnsafeRawBufferPointer(start: buffer, count: n))
+            last = buffer.load(fromByteOffset: n - 1, as: UInt8.self)
         }
-        return lines
+        let lines = lineFeeds + (last == 0x0A ? 0 : 1)
+        return max(0, lines - 1)
     }
 }

@@ -67,17 +67,23 @@ final class FastReadTests: XCTestCase {
         XCTAssertEqual([Int].filledConcurrently(sizes: []) { _, _ in 0 }.array, [])
     }
 
-    func testALineThatDoesNotFitIsReported() throws {
-        let dir = try Fixture.copy(Fixture.root + "/Fixtures/demo", self)
-        let reader = DatasetReader(layout: DataLayout(root: dir))
-        var taken = 0
-        let log = reader.readLines(Check.self, RecordFile(path: "checks/621121103201.jsonl", kind: .checks),
-                                   fastDecode: { FastDecode.check($0) }) { _ in
-            taken += 1
-            return taken <= 10
+    func testAFileThatDoesNotFitIsReported() throws {
+        let reader = DatasetReader(layout: DataLayout(root: Fixture.root + "/Fixtures/demo"))
+        let file = RecordFile(path: "checks/621121103201.jsonl", kind: .checks)
+        let (array, logs) = [Check].filledConcurrently(sizes: [10]) { _, region in reader.readLinesInPlace(file, into: &region) }
+        XCTAssertTrue(logs[0].overflowed)
+        XCTAssertEqual(array.count, 10, "stops when the room is full")
+        XCTAssertEqual(logs[0].located.ids, array.map(\.id))
+    }
+
+    func testRecordBoundCountsTheLinesAfterTheHeader() throws {
+        let dir = Fixture.tempDir(self)
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (text, bound) in [("", 0), ("h", 0), ("h\n", 0), ("h\na", 1), ("h\na\n", 1), ("h\n\n\nb\r\n", 3), ("\n\n", 1)] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/f"))
+            XCTAssertEqual(FileBytes.recordBound(dir + "/f"), bound, text.debugDescription)
         }
-        XCTAssertTrue(log.overflowed)
-        XCTAssertEqual(log.located.ids.count, 11, "stops at the first record with no room")
+        XCTAssertEqual(FileBytes.recordBound(dir + "/missing"), 0)
     }
 
     // MARK: Helpers

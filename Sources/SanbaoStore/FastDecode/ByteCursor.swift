@@ -270,6 +270,9 @@ struct ByteCursor {
                 } else {
                     i += 1
                 }
+            } else if b &- 0xE1 < 0x0C, i + 2 < end, base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 {
+                // Three bytes led by E1-EC: most Chinese characters; no further rule applies.
+                i += 3
             } else {
                 try skipUTF8Sequence()
             }
