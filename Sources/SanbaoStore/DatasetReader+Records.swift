@@ -9,15 +9,15 @@ extension DatasetReader {
         for file in files {
             switch file.kind {
             case .households:
-                let (records, log) = readAll(Household.self, file)
+                let (records, log) = readAll(Household.self, file, fastHeader: false)
                 result.dataset.households += records
                 result.absorb(log)
             case .checks:
-                let (records, log) = readAll(Check.self, file)
+                let (records, log) = readAll(Check.self, file, fastHeader: false)
                 result.dataset.checks += records
                 result.absorb(log)
             case .edits:
-                let (records, log) = readAll(HouseholdEdit.self, file)
+                let (records, log) = readAll(HouseholdEdit.self, file, fastHeader: false)
                 result.dataset.edits += records
                 result.absorb(log)
             }
@@ -45,7 +45,7 @@ extension DatasetReader {
         }
         guard !(householdLogs + checkLogs).contains(where: \.overflowed) else { return false }
         // Edits are few and small: JSONDecoder is fast enough for them.
-        let editReads = FileReads.concurrently(edits.count) { [self] k in readAll(HouseholdEdit.self, files[edits[k]]) }
+        let editReads = FileReads.concurrently(edits.count) { [self] k in readAll(HouseholdEdit.self, files[edits[k]], fastHeader: true) }
         result.dataset.households = householdRecords
         result.dataset.checks = checkRecords
         result.dataset.edits = editReads.flatMap(\.records)
@@ -54,11 +54,11 @@ extension DatasetReader {
     }
 
     /// All the records of one file in an array, every line read the careful way.
-    func readAll<T: Decodable & Identifiable>(_ type: T.Type, _ file: RecordFile) -> (records: [T], log: FileLog)
+    func readAll<T: Decodable & Identifiable>(_ type: T.Type, _ file: RecordFile, fastHeader: Bool) -> (records: [T], log: FileLog)
     where T.ID == String {
         var log = FileLog(file: file.path)
         var records: [T] = []
-        guard let (bytes, lines) = recordLines(file, into: &log) else { return (records, log) }
+        guard let (bytes, lines) = recordLines(file, fast: fastHeader, into: &log) else { return (records, log) }
         let decoder = JSONCoding.decoder()
         for line in lines {
             guard let record = decodeCarefully(T.self, bytes, line, kind: file.kind.rawValue, decoder: decoder,
@@ -76,7 +76,7 @@ extension DatasetReader {
         _ file: RecordFile, into region: inout ArrayRegion<T>
     ) -> FileLog where T.ID == String {
         var log = FileLog(file: file.path)
-        guard let (bytes, lines) = recordLines(file, into: &log) else { return log }
+        guard let (bytes, lines) = recordLines(file, fast: true, into: &log) else { return log }
         let decoder = JSONCoding.decoder()
         bytes.withUnsafeBufferPointer { buffer in
             for line in lines {
@@ -101,7 +101,8 @@ extension DatasetReader {
     /// The bytes of a record file and its lines after the header, when the header says
     /// the file holds what its folder should, in this schema version; otherwise nil,
     /// with the problem in `log`.
-    private func recordLines(_ file: RecordFile, into log: inout FileLog) -> ([UInt8], ArraySlice<JSONLines.Line>)? {
+    /// With `fast`, a header in the usual form is read by `FastDecode.header`.
+    private func recordLines(_ file: RecordFile, fast: Bool, into log: inout FileLog) -> ([UInt8], ArraySlice<JSONLines.Line>)? {
         let kind = file.kind.rawValue
         guard let bytes = bytes(file.path, into: &log.result) else { return nil }
         let lines = JSONLines.split(bytes)
@@ -110,9 +111,12 @@ extension DatasetReader {
             log.result.conditions[file.path] = .damaged
             return nil
         }
-        guard checkUTF8(bytes, first.range, file: file.path, line: first.number, into: &log.result),
-              checkVersion(Data(bytes[first.range]), file: file.path, line: first.number, into: &log.result) else { return nil }
-        guard let header = try? JSONCoding.decoder().decode(LinesHeader.self, from: Data(bytes[first.range])),
+        let quick = fast ? bytes.withUnsafeBufferPointer { FastDecode.header(UnsafeBufferPointer(rebasing: $0[first.range])) } : nil
+        if quick?.kind != kind {
+            guard checkUTF8(bytes, first.range, file: file.path, line: first.number, into: &log.result),
+                  checkVersion(Data(bytes[first.range]), file: file.path, line: first.number, into: &log.result) else { return nil }
+        }
+        guard let header = quick ?? (try? JSONCoding.decoder().decode(LinesHeader.self, from: Data(bytes[first.range]))),
               header.kind == kind else {
             log.result.problems.append(FileProblem(file: file.path, line: first.number, Bilingual(
                 zh: "文件头应为 {\"schema_version\":…,\"kind\":\"\(kind)\",\"village_code\":…}",

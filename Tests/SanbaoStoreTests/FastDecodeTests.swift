@@ -200,6 +200,44 @@ final class FastDecodeTests: XCTestCase {
         }
     }
 
+    // MARK: Header lines
+
+    func testHeaderLinesAreReadAsTheCarefulChecksRead() throws {
+        let good = #"{"kind":"checks","schema_version":1,"village_code":"621121103201"}"#
+        let taken = [
+            good,
+            #" { "village_code" : "621121103201" , "schema_version" : 1 , "kind" : "checks" } "#,
+            #"{"kind":"checks","schema_version":1,"village_code":"621121103201","note":[1,{}]}"#,
+            #"{"kind":"checks","schema_version":0,"village_code":""}"#,
+        ]
+        let declined = [
+            #"{"kind":"checks","schema_version":2,"village_code":"621121103201"}"#,
+            #"{"kind":"checks","village_code":"621121103201"}"#,
+            #"{"kind":"checks","schema_version":null,"village_code":"621121103201"}"#,
+            #"{"kind":"checks","schema_version":"1","village_code":"621121103201"}"#,
+            #"{"kind":"checks","schema_version":1.0,"village_code":"621121103201"}"#,
+            #"{"kind":"checks","schema_version":1,"schema_version":2,"village_code":"621121103201"}"#,
+            #"{"kind":"checks","schema_version":1,"village_code":621121103201}"#,
+            #"{"kind":"checks","schema_version":1}"#,
+            #"{"kind":"checks","schema_version":1,"village_code":"6211"#,
+            #"["checks"]"#,
+        ]
+        for line in taken {
+            let fast = try XCTUnwrap(FastDecode.header(Array(line.utf8)), line)
+            XCTAssertEqual(fast, Self.carefulHeader(Array(line.utf8)), line)
+        }
+        for line in declined {
+            XCTAssertNil(FastDecode.header(Array(line.utf8)), line)
+        }
+        let bytes = Array(good.utf8)
+        for n in 0..<bytes.count {
+            XCTAssertNil(FastDecode.header(Array(bytes[..<n])), "cut at \(n)")
+            var changed = bytes
+            changed[n] = 0xFF
+            XCTAssertNil(FastDecode.header(changed), "byte \(n) invalid")
+        }
+    }
+
     // MARK: Systematic damage
 
     /// Every prefix of a household and a check line (a write cut off anywhere).
@@ -248,6 +286,16 @@ final class FastDecodeTests: XCTestCase {
         guard JSONLines.firstInvalidUTF8(line, 0..<line.count) == nil,
               JSONSyntax.firstError(line, 0..<line.count) == nil else { return nil }
         return try? JSONCoding.decoder().decode(T.self, from: Data(line))
+    }
+
+    /// The careful checks of a header line in `DatasetReader`: UTF-8, the version probe
+    /// (a missing or newer version stops the file), then `LinesHeader`.
+    static func carefulHeader(_ line: [UInt8]) -> LinesHeader? {
+        guard JSONLines.firstInvalidUTF8(line, 0..<line.count) == nil else { return nil }
+        if let probe = try? JSONCoding.decoder().decode(VersionProbe.self, from: Data(line)) {
+            guard let v = probe.schemaVersion, v <= DataLayout.schemaVersion else { return nil }
+        }
+        return try? JSONCoding.decoder().decode(LinesHeader.self, from: Data(line))
     }
 
     static func fast<T>(_ line: [UInt8], _ type: T.Type) -> T? {

@@ -23,6 +23,8 @@ final class FastReadTests: XCTestCase {
         let layout = try Self.damagedCounty(self)
         let (fast, slow) = try assertReadsTheSame(layout, "damaged county")
         XCTAssertGreaterThan(fast.problems.count, 5, "the damage is seen")
+        XCTAssertTrue(fast.problems.contains { $0.text(.en).contains("header line should be") })
+        XCTAssertTrue(fast.problems.contains { $0.text(.en).contains("schema_version is missing") })
         XCTAssertFalse(fast.tornTails.isEmpty, "the torn line is seen")
         XCTAssertGreaterThan(fast.dataset.edits.count, 1)
         XCTAssertNotEqual(fast.dataset.households, fast.bases, "edits are applied")
@@ -162,6 +164,16 @@ final class FastReadTests: XCTestCase {
         c.append(c[3])
         c.append(String(c[4].prefix(100)))
         try write(c, to: checks[0], endingInNewline: false)
+
+        // Headers the careful checks reject: another kind, no version.
+        XCTAssertGreaterThanOrEqual(checks.count, 4)
+        XCTAssertGreaterThanOrEqual(households.count, 3)
+        var wrongKind = try lines(households[2])
+        wrongKind[0] = wrongKind[0].replacingOccurrences(of: #""kind":"households""#, with: #""kind":"checks""#)
+        try write(wrongKind, to: households[2], endingInNewline: true)
+        var noVersion = try lines(checks[3])
+        noVersion[0] = noVersion[0].replacingOccurrences(of: #""schema_version":1,"#, with: "")
+        try write(noVersion, to: checks[3], endingInNewline: true)
 
         // An empty checks file and one with a header only.
         try write([], to: checks[1], endingInNewline: false)
