@@ -12,7 +12,7 @@ struct Reject: Error {}
 /// per byte, because this loop is what the whole load time of a data directory is made of.
 struct ByteCursor {
     private let base: UnsafePointer<UInt8>
-    private(set) var i: Int
+    private var i: Int
     private let end: Int
 
     /// Deeper nesting than any record has; `JSONDecoder` stops at 512, so below that
@@ -27,8 +27,6 @@ struct ByteCursor {
     }
 
     var atEnd: Bool { i >= end }
-
-    @inline(__always) func byte(at k: Int) -> UInt8 { base[k] }
 
     /// Skips JSON whitespace: space, tab, line feed, carriage return.
     @inline(__always) mutating func skipSpace() {
@@ -341,7 +339,7 @@ struct ByteCursor {
     }
 
     /// The value of four hex digits at `k`.
-    func hex4(at k: Int) throws(Reject) -> UInt32 {
+    private func hex4(at k: Int) throws(Reject) -> UInt32 {
         guard k + 4 <= end else { throw Reject() }
         var v: UInt32 = 0
         for j in k..<k + 4 {
