@@ -44,6 +44,25 @@ final class FastDecodeTests: XCTestCase {
         }
     }
 
+    /// Findings are built from a shared layout (`FindingsLayout`): lookups, iteration
+    /// and changes must behave as in a dictionary JSONDecoder built.
+    func testFindingsBehaveAsAnyDictionary() throws {
+        for line in try Self.lines(Fixture.root + "/Fixtures/demo/checks/621121103201.jsonl") {
+            let fast = try XCTUnwrap(FastDecode.check(line)).findings
+            let slow = try XCTUnwrap(Self.careful(line, Check.self)).findings
+            for indicator in Indicator.allCases { XCTAssertEqual(fast[indicator], slow[indicator]) }
+            XCTAssertEqual(Set(fast.keys), Set(slow.keys))
+            XCTAssertEqual(fast.count, slow.count)
+            var a = fast, b = slow
+            a[.water] = Finding(state: .met, note: "x")
+            b[.water] = Finding(state: .met, note: "x")
+            a.removeValue(forKey: .income)
+            b.removeValue(forKey: .income)
+            XCTAssertEqual(a, b)
+            XCTAssertEqual(FastDecode.check(line)?.findings, slow, "the shared layout is not changed by a change to one")
+        }
+    }
+
     /// The files `DatasetWriter` writes for a generated county, line by line (header skipped).
     func testEveryLineWrittenByDatasetWriter() throws {
         let data = Generator.make(households: 600, seed: 5, asOf: Self.asOf)

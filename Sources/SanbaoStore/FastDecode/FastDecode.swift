@@ -85,7 +85,7 @@ extension Check: FastDecodable {
 /// Which keys of an object were read, to refuse a duplicate: `JSONDecoder` keeps the
 /// first of two equal keys, and such a line is rare enough to leave to it.
 struct SeenKeys {
-    private var bits: UInt32 = 0
+    private(set) var bits: UInt32 = 0
 
     @inline(__always) mutating func mark(_ bit: UInt32) throws(Reject) {
         let m: UInt32 = 1 << bit
