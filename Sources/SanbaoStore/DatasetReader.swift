@@ -62,7 +62,9 @@ public struct DatasetReader: Sendable {
         let files = listing(DataLayout.householdsDir).map { RecordFile(path: $0, kind: .households) }
             + listing(DataLayout.checksDir).map { RecordFile(path: $0, kind: .checks) }
             + listing(DataLayout.editsDir).map { RecordFile(path: $0, kind: .edits) }
-        if !(fast && readRecordsFast(files, into: &result)) {
+        // A file that grows while it is read (a check saved meanwhile) makes the fast
+        // read give up; a second try nearly always succeeds, reading in turn always does.
+        if !(fast && (readRecordsFast(files, into: &result) || readRecordsFast(files, into: &result))) {
             readRecordsInTurn(files, into: &result)
         }
         applyEdits(&result)
