@@ -1,6 +1,6 @@
 import SanbaoCore
 
-/// Turning JSON strings into values: Swift strings, vocabulary words and dates.
+/// Turning JSON strings into Swift strings.
 extension ByteCursor {
     /// A string value. The bytes were checked by `stringSpan` (valid UTF-8, valid
     /// escapes, paired surrogates), so building the `String` cannot repair anything:
@@ -9,40 +9,6 @@ extension ByteCursor {
         let (span, escaped) = try stringSpan()
         if !escaped { return String(decoding: span.buffer, as: UTF8.self) }
         return String(decoding: Self.unescaped(span), as: UTF8.self)
-    }
-
-    /// A string's raw contents when it has no escapes. Vocabulary words and dates never
-    /// need one; an escaped one is left to `JSONDecoder` rather than decoded twice here.
-    mutating func plainSpan() throws(Reject) -> Span {
-        let (span, escaped) = try stringSpan()
-        guard !escaped else { throw Reject() }
-        return span
-    }
-
-    /// A `YYYY-MM-DD` date, with the rules of `LocalDate.init?(_:)`: ten bytes, dashes
-    /// at 4 and 7, digits elsewhere, a day that exists.
-    mutating func date() throws(Reject) -> LocalDate {
-        let s = try plainSpan()
-        guard s.count == 10, s.start[4] == UInt8(ascii: "-"), s.start[7] == UInt8(ascii: "-"),
-              let y = Self.digits(s, 0, 4), let m = Self.digits(s, 5, 2), let d = Self.digits(s, 8, 2),
-              let date = LocalDate(year: y, month: m, day: d) else { throw Reject() }
-        return date
-    }
-
-    /// A word of a closed vocabulary (an enum with string raw values), matched by bytes.
-    mutating func word<E>(_ table: RawTable<E>) throws(Reject) -> E {
-        guard let e = table.match(try plainSpan()) else { throw Reject() }
-        return e
-    }
-
-    private static func digits(_ s: Span, _ from: Int, _ count: Int) -> Int? {
-        var v = 0
-        for k in from..<from + count {
-            let d = s.start[k] &- 48
-            guard d < 10 else { return nil }
-            v = v * 10 + Int(d)
-        }
-        return v
     }
 
     /// The UTF-8 bytes of a checked string span with escapes decoded.
@@ -110,18 +76,42 @@ extension ByteCursor {
     }
 }
 
-/// The words of one vocabulary as bytes, to match a string without building it.
+/// The words of one vocabulary as bytes, to match a string in place without building it.
 /// A word matches only when its bytes are exactly a raw value; `JSONDecoder` would also
-/// accept a canonically equivalent spelling, which is then left to it.
+/// accept an escaped or canonically equivalent spelling, which is then left to it.
+/// The raw values are kept one after another in one array: an array per word would be
+/// retained and released at every comparison.
 struct RawTable<E: RawRepresentable & CaseIterable & Sendable>: Sendable where E.RawValue == String {
-    private let words: [([UInt8], E)]
+    private let text: [UInt8]
+    private let starts: [Int]
+    private let counts: [Int]
+    private let values: [E]
+    /// The length of the longest word, in bytes.
+    let longest: Int
 
     init() {
-        words = E.allCases.map { (Array($0.rawValue.utf8), $0) }
+        values = Array(E.allCases)
+        let words = values.map { Array($0.rawValue.utf8) }
+        let counts = words.map(\.count)
+        text = words.flatMap { $0 }
+        starts = counts.indices.map { k in counts[..<k].reduce(0, +) }
+        longest = counts.max() ?? 0
+        self.counts = counts
     }
 
-    func match(_ s: Span) -> E? {
-        for (bytes, value) in words where s.equals(bytes) { return value }
-        return nil
+    /// The value whose raw value is exactly the `count` bytes at `p`.
+    func match(_ p: UnsafePointer<UInt8>, count: Int) -> E? {
+        text.withUnsafeBufferPointer { t in
+            for k in values.indices where counts[k] == count {
+                let s = starts[k]
+                var equal = true
+                for j in 0..<count where p[j] != t[s + j] {
+                    equal = false
+                    break
+                }
+                if equal { return values[k] }
+            }
+            return nil
+        }
     }
 }

@@ -1,3 +1,5 @@
+import SanbaoCore
+
 /// The fast decoder gives up on a line: it is not sure the value would be the one
 /// `JSONDecoder` produces. Carries nothing, because the caller then runs the slow path,
 /// which finds and words the actual problem.
@@ -246,6 +248,44 @@ struct ByteCursor {
         return true
     }
 
+    // MARK: Strings known in advance: vocabulary words and dates, read in place
+
+    /// A word of a closed vocabulary (an enum with string raw values). Only a string of
+    /// at most the longest word's length is looked at; one with an escape or any other
+    /// character matches no word and is left to `JSONDecoder`.
+    mutating func word<E>(_ table: RawTable<E>) throws(Reject) -> E {
+        guard i < end, base[i] == UInt8(ascii: "\"") else { throw Reject() }
+        let start = i + 1
+        let limit = min(end, start + table.longest + 1)
+        var j = start
+        while j < limit, base[j] != UInt8(ascii: "\"") { j += 1 }
+        guard j < limit, let value = table.match(base + start, count: j - start) else { throw Reject() }
+        i = j + 1
+        return value
+    }
+
+    /// A `YYYY-MM-DD` date, with the rules of `LocalDate.init?(_:)`: ten bytes, dashes at
+    /// 4 and 7, digits elsewhere, a day that exists. Any other string, escapes included,
+    /// is left to `JSONDecoder`.
+    mutating func date() throws(Reject) -> LocalDate {
+        guard i + 12 <= end, base[i] == UInt8(ascii: "\""), base[i + 11] == UInt8(ascii: "\""),
+              base[i + 5] == UInt8(ascii: "-"), base[i + 8] == UInt8(ascii: "-"),
+              let y = digits(i + 1, 4), let m = digits(i + 6, 2), let d = digits(i + 9, 2),
+              let date = LocalDate(year: y, month: m, day: d) else { throw Reject() }
+        i += 12
+        return date
+    }
+
+    private func digits(_ from: Int, _ count: Int) -> Int? {
+        var v = 0
+        for k in from..<from + count {
+            let d = base[k] &- 48
+            guard d < 10 else { return nil }
+            v = v * 10 + Int(d)
+        }
+        return v
+    }
+
     // MARK: Strings (raw spans; decoding to `String` is in ByteCursor+Strings.swift)
 
     /// A string's contents between the quotes, checked: valid UTF-8, no control
@@ -361,13 +401,6 @@ struct ByteCursor {
 struct Span {
     let start: UnsafePointer<UInt8>
     let count: Int
-
-    /// Byte-wise equality with the UTF-8 of a string kept as bytes.
-    @inline(__always) func equals(_ bytes: [UInt8]) -> Bool {
-        guard count == bytes.count else { return false }
-        for k in 0..<count where start[k] != bytes[k] { return false }
-        return true
-    }
 
     var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
 }
