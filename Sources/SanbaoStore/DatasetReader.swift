@@ -18,8 +18,8 @@ public struct LoadResult: Sendable {
     public var problems: [FileProblem]
     /// Files that are not `.ok`, by path relative to the data directory.
     public var conditions: [String: FileCondition]
-    /// Where each household and check was read from.
-    public var locations: [String: (file: String, line: Int)]
+    /// Where each household, check and edit was read from: `locations[id]` is its file and line.
+    public var locations: RecordLocations
     /// Append-only files whose last line is an interrupted write: the byte offset where
     /// that torn line starts. Everything before it is complete.
     public var tornTails: [String: Int] = [:]
@@ -30,7 +30,7 @@ public struct LoadResult: Sendable {
 }
 
 /// Reads a data directory into a `Dataset`, and validates it.
-public struct DatasetReader {
+public struct DatasetReader: Sendable {
     public let layout: DataLayout
 
     public init(layout: DataLayout) {
@@ -40,7 +40,16 @@ public struct DatasetReader {
     /// Reads every file. Problems are collected, not thrown; only a missing or
     /// unreadable directory throws.
     public func read() throws -> LoadResult {
-        var result = LoadResult(dataset: Dataset(), manifest: nil, problems: [], conditions: [:], locations: [:])
+        try read(fast: true)
+    }
+
+    /// With `fast`, the record files are read on all cores and each household and check
+    /// line goes through `FastDecode` first, falling back to the careful way for any line
+    /// it declines (DatasetReader+Records.swift). Without, every line goes the careful
+    /// way (UTF-8 check, `JSONSyntax`, `JSONDecoder`) one file after another, as before
+    /// the fast decoder: kept so tests can show that both give the same result.
+    func read(fast: Bool) throws -> LoadResult {
+        var result = LoadResult(dataset: Dataset(), manifest: nil, problems: [], conditions: [:], locations: RecordLocations())
         guard FileManager.default.fileExists(atPath: layout.root) else {
             throw StoreError.missingDirectory(layout.root)
         }
@@ -50,14 +59,13 @@ public struct DatasetReader {
             result.dataset.rules = rules
             for p in rules.problems { result.problems.append(FileProblem(file: DataLayout.rules, p)) }
         }
-        for file in listing(DataLayout.householdsDir) {
-            result.dataset.households += readLines(Household.self, file, kind: "households", into: &result)
-        }
-        for file in listing(DataLayout.checksDir) {
-            result.dataset.checks += readLines(Check.self, file, kind: "checks", into: &result)
-        }
-        for file in listing(DataLayout.editsDir) {
-            result.dataset.edits += readLines(HouseholdEdit.self, file, kind: "edits", into: &result)
+        let files = listing(DataLayout.householdsDir).map { RecordFile(path: $0, kind: .households) }
+            + listing(DataLayout.checksDir).map { RecordFile(path: $0, kind: .checks) }
+            + listing(DataLayout.editsDir).map { RecordFile(path: $0, kind: .edits) }
+        // A file that grows while it is read (a check saved meanwhile) makes the fast
+        // read give up; a second try nearly always succeeds, reading in turn always does.
+        if !(fast && (readRecordsFast(files, into: &result) || readRecordsFast(files, into: &result))) {
+            readRecordsInTurn(files, into: &result)
         }
         applyEdits(&result)
         return result
@@ -65,7 +73,11 @@ public struct DatasetReader {
 
     /// `read()`, then the domain checks of `Validator`, located by file and line.
     public func readAndValidate(today: LocalDate) throws -> LoadResult {
-        var result = try read()
+        try readAndValidate(today: today, fast: true)
+    }
+
+    func readAndValidate(today: LocalDate, fast: Bool) throws -> LoadResult {
+        var result = try read(fast: fast)
         for p in Validator(today: today).problems(in: result.dataset) {
             let at = p.record.flatMap { result.locations[$0] }
             var severity = p.severity
@@ -110,6 +122,7 @@ public struct DatasetReader {
     }
 
     func bytes(_ file: String, into result: inout LoadResult) -> [UInt8]? {
+        if let bytes = FileBytes.contents(layout.path(file)) { return bytes }
         guard let data = FileManager.default.contents(atPath: layout.path(file)) else {
             result.problems.append(FileProblem(file: file, Bilingual(zh: "无法读取文件", en: "cannot read the file")))
             result.conditions[file] = .damaged
@@ -147,56 +160,8 @@ public struct DatasetReader {
         }
     }
 
-    /// Reads a JSON Lines file: the header line, then one record per line. A bad line
-    /// is reported and skipped; the records around it still load.
-    func readLines<T: Decodable & Identifiable>(_ type: T.Type, _ file: String, kind: String,
-                                                 into result: inout LoadResult) -> [T] where T.ID == String {
-        guard let bytes = bytes(file, into: &result) else { return [] }
-        let lines = JSONLines.split(bytes)
-        guard let first = lines.first else {
-            result.problems.append(FileProblem(file: file, line: 1, Bilingual(zh: "文件为空，缺少文件头", en: "file is empty, header line missing")))
-            result.conditions[file] = .damaged
-            return []
-        }
-        guard checkUTF8(bytes, first.range, file: file, line: first.number, into: &result),
-              checkVersion(Data(bytes[first.range]), file: file, line: first.number, into: &result) else { return [] }
-        guard let header = try? JSONCoding.decoder().decode(LinesHeader.self, from: Data(bytes[first.range])),
-              header.kind == kind else {
-            result.problems.append(FileProblem(file: file, line: first.number, Bilingual(
-                zh: "文件头应为 {\"schema_version\":…,\"kind\":\"\(kind)\",\"village_code\":…}",
-                en: "header line should be {\"schema_version\":…,\"kind\":\"\(kind)\",\"village_code\":…}")))
-            result.conditions[file] = .damaged
-            return []
-        }
-        let decoder = JSONCoding.decoder()
-        var records: [T] = []
-        for line in lines.dropFirst() {
-            guard checkUTF8(bytes, line.range, file: file, line: line.number, into: &result) else { continue }
-            if let syntax = JSONSyntax.firstError(bytes, line.range) {
-                let torn = line.unterminated && kind != "households"
-                if torn { result.tornTails[file] = line.range.lowerBound }
-                let column = JSONSyntax.position(Array(bytes[line.range]), offset: syntax.offset).column
-                result.problems.append(FileProblem(file: file, line: line.number, column: column, torn
-                    ? Bilingual(zh: "最后一行不完整（写入中断）：\(syntax.message.zh)", en: "last line is incomplete (interrupted write): \(syntax.message.en)")
-                    : syntax.message))
-                result.conditions[file] = .damaged
-                continue
-            }
-            do {
-                let record = try decoder.decode(T.self, from: Data(bytes[line.range]))
-                records.append(record)
-                if result.locations[record.id] == nil { result.locations[record.id] = (file, line.number) }
-            } catch {
-                let d = DecodeFailure.describe(error)
-                result.problems.append(FileProblem(file: file, line: line.number, path: d.path, d.message))
-                result.conditions[file] = .damaged
-            }
-        }
-        return records
-    }
-
-    private func checkUTF8(_ bytes: [UInt8], _ range: Range<Int>, file: String, line: Int? = nil,
-                           into result: inout LoadResult) -> Bool {
+    func checkUTF8(_ bytes: [UInt8], _ range: Range<Int>, file: String, line: Int? = nil,
+                   into result: inout LoadResult) -> Bool {
         guard let bad = JSONLines.firstInvalidUTF8(bytes, range) else { return true }
         let hex = String(bytes[bad], radix: 16, uppercase: true)
         var lineNo = line
@@ -209,7 +174,7 @@ public struct DatasetReader {
         return false
     }
 
-    private func checkVersion(_ data: Data, file: String, line: Int?, into result: inout LoadResult) -> Bool {
+    func checkVersion(_ data: Data, file: String, line: Int?, into result: inout LoadResult) -> Bool {
         guard let probe = try? JSONCoding.decoder().decode(VersionProbe.self, from: data) else { return true }
         guard let v = probe.schemaVersion else {
             result.problems.append(FileProblem(file: file, line: line, path: "$.schema_version",

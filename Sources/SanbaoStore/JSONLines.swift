@@ -12,27 +12,42 @@ struct JSONLines {
     }
 
     static func split(_ bytes: [UInt8]) -> [Line] {
-        var lines: [Line] = []
-        var start = 0
-        var number = 1
-        let n = bytes.count
-        while start < n {
-            var end = start
-            while end < n && bytes[end] != 0x0A { end += 1 }
-            var stop = end
-            if stop > start && bytes[stop - 1] == 0x0D { stop -= 1 }
-            if !isBlank(bytes, start..<stop) {
-                lines.append(Line(number: number, range: start..<stop, unterminated: end == n))
+        bytes.withUnsafeBufferPointer { b in
+            var lines: [Line] = []
+            var start = 0
+            var number = 1
+            let n = b.count
+            while start < n {
+                // memchr: the line feed search is most of the work of splitting.
+                let end = memchr(b.baseAddress! + start, 0x0A, n - start)
+                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(b.baseAddress!) } ?? n
+                var stop = end
+                if stop > start && b[stop - 1] == 0x0D { stop -= 1 }
+                if !isBlank(b, start..<stop) {
+                    lines.append(Line(number: number, range: start..<stop, unterminated: end == n))
+                }
+                start = end + 1
+                number += 1
             }
-            start = end + 1
-            number += 1
+            return lines
         }
-        return lines
     }
 
-    private static func isBlank(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
         for i in r where bytes[i] != 0x20 && bytes[i] != 0x09 { return false }
         return true
+    }
+
+    /// How many times `byte` occurs in `buffer`.
+    static func count(_ byte: UInt8, in buffer: UnsafeRawBufferPointer) -> Int {
+        guard var p = buffer.baseAddress else { return 0 }
+        let end = p + buffer.count
+        var found = 0
+        while p < end, let hit = memchr(p, Int32(byte), end - p) {
+            found += 1
+            p = UnsafeRawPointer(hit) + 1
+        }
+        return found
     }
 
     /// Byte offset of the first invalid UTF-8 sequence in `range`, or nil when valid.
