@@ -115,6 +115,14 @@ func rssMB() -> Double {
     return 0
 }
 
+/// CPU time of this process so far (user + system, every thread), in milliseconds.
+func cpuMS() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_usec) / 1000 }
+    return ms(usage.ru_utime) + ms(usage.ru_stime)
+}
+
 /// Nearest-rank percentile of `values` (p in 0...100).
 func percentile(_ values: [Double], _ p: Double) -> Double {
     guard !values.isEmpty else { return 0 }
@@ -411,9 +419,15 @@ struct Child {
         let file = options.dir! + "/bench-export-\(getpid())." + (csv ? "csv" : "xlsx")
         defer { unlink(file) }
         let (loaded, load) = try timed { try DatasetReader(layout: layout).read() }
+        let rssRead = rssMB()
         let request = ExportRequest(to: asOf, fullIDs: false, generatedAt: "2026-11-25T00:00:00Z")
+        let cpu0 = cpuMS()
         let (report, build) = try timed { try SummaryReport(loaded.dataset, request) }
+        let rssBuild = rssMB()
+        let cpu1 = cpuMS()
         let (data, render) = try timed { try report.render(csv ? .csv : .xlsx, options: RenderOptions(language: .zh)) }
+        let rssRender = rssMB()
+        let cpu2 = cpuMS()
         let (_, write) = try timed { try AtomicFile.write(data, to: file) }
         out.set("ms", load + build + render + write)
         out.set("load_ms", load)
@@ -421,6 +435,15 @@ struct Child {
         out.set("render_ms", render)
         out.set("write_ms", write)
         out.set("file_mb", Double(data.count) / 1_048_576)
+        // Resident memory after each part: what the read, the report and the rendered
+        // bytes each add (the peak alone cannot tell them apart).
+        out.set("rss_read_mb", rssRead)
+        out.set("rss_build_mb", rssBuild)
+        out.set("rss_render_mb", rssRender)
+        // CPU time of all threads: the work itself, whether or not the other core was free
+        // (wall times on a shared machine vary with what else runs).
+        out.set("build_cpu_ms", cpu1 - cpu0)
+        out.set("render_cpu_ms", cpu2 - cpu1)
         #else
         out.set("skipped", "export: not available in this build")
         #endif
