@@ -74,32 +74,55 @@ extension SummaryReport {
         }
         let villageFilter = request.villageCodes.isEmpty ? nil : Set(request.villageCodes)
         let cadres = Dictionary(dataset.cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let checks = Dictionary(grouping: dataset.checks, by: \.householdID)
+        let checks = ChecksByHousehold(dataset)
         let assessor = Assessor(config: dataset.rules)
+        let households = dataset.households
+        let fullIDs = request.fullIDs
+        let cadreFilter = cadreIDs
+
+        // Each household is judged on its own, so pieces of the household list are judged on
+        // every core and joined in list order: the same records as one loop over the list.
+        let pieces = Parallel.ranges(households.count, minimum: 500)
+        var parts = Parallel.map(pieces.count) { k in
+            var part = Part()
+            for n in pieces[k] {
+                let h = households[n]
+                if let villageFilter, !villageFilter.contains(h.address.villageCode) { continue }
+                let cadreID = h.cadreID(on: date)
+                if let cadreFilter, !(cadreID.map(cadreFilter.contains) ?? false) { continue }
+                let history = CheckHistory.effective(checks.of(household: n)).filter { $0.date <= date }
+                // The effective history up to the date gives the assessor the same checks it
+                // would keep from all of the household's: it then has no amendment left to
+                // settle and nothing to drop, so the history is worked out once, not twice.
+                let a = assessor.assess(h, checks: history, on: date)
+                let record = Self.record(h, a, history: history, period: period, cadreID: cadreID,
+                                         cadre: cadreID.flatMap { cadres[$0] }, fullIDs: fullIDs)
+                part.add(record, gaps: Self.gaps(record, history: history), address: h.address, cadreID: cadreID)
+            }
+            return part
+        }
 
         var records: [HouseholdRecord] = []
-        var gaps: [Gap] = []
+        records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
+        var allGaps: [Gap] = []
+        var gapRanges: [Range<Int>] = []
         var villages: [String: Village] = [:]
-        var pairedCadres: [String] = []
-        for h in dataset.households {
-            if let villageFilter, !villageFilter.contains(h.address.villageCode) { continue }
-            let cadreID = h.cadreID(on: date)
-            if let cadreIDs, !(cadreID.map(cadreIDs.contains) ?? false) { continue }
-            let mine = checks[h.id] ?? []
-            let a = assessor.assess(h, checks: mine, on: date)
-            let history = CheckHistory.effective(mine).filter { $0.date <= date }
-            let record = Self.record(h, a, history: history, period: period, cadreID: cadreID,
-                                     cadre: cadreID.flatMap { cadres[$0] }, fullIDs: request.fullIDs)
-            records.append(record)
-            gaps += Self.gaps(record, history: history)
-            villages[h.address.villageCode] = villages[h.address.villageCode] ?? Village(
-                code: h.address.villageCode, name: h.address.village, township: h.address.township,
-                county: h.address.county)
-            if let cadreID, !pairedCadres.contains(cadreID) { pairedCadres.append(cadreID) }
+        var pairedCadres: Set<String> = []
+        for k in parts.indices {
+            // Taken out of the part, so the records are not held twice.
+            let part = parts[k]
+            parts[k] = Part()
+            records += part.records
+            let offset = allGaps.count
+            allGaps += part.gaps
+            gapRanges += part.gapRanges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+            // The first household of a village names it, as in list order.
+            villages.merge(part.villages) { first, _ in first }
+            pairedCadres.formUnion(part.cadreIDs)
         }
-        let order = Self.sortedByNumber(records)
-        let position = Dictionary(order.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        gaps = gaps.enumerated().sorted { (position[$0.element.householdID] ?? 0, $0.offset) < (position[$1.element.householdID] ?? 0, $1.offset) }.map(\.element)
+        let order = Self.numberOrder(records)
+        let sorted = order.elementsEqual(records.indices) ? records : order.map { records[$0] }
+        let gaps = Self.gapsInOrder(allGaps, ranges: gapRanges, order: order, records: records)
         let selectedCadres = cadreIDs.map { ids in dataset.cadres.filter { ids.contains($0.id) }.map(\.id) } ?? pairedCadres.sorted()
         self.init(kind: .export, generatedAt: request.generatedAt, period: period,
                   selection: Selection(villageCodes: request.villageCodes, cadre: request.cadre),
@@ -108,22 +131,132 @@ extension SummaryReport {
                   cadres: selectedCadres.map { id in
                       CadreRef(id: id, name: cadres[id]?.name ?? id, unit: cadres[id]?.unit ?? "")
                   },
-                  households: order, gaps: gaps)
+                  households: sorted, gaps: gaps)
     }
 
-    /// Households by village code, then household number, then id.
+    /// The checks of each household, found by position: each check's household is looked
+    /// up once (on every core), then the checks are put in household order by counting, in
+    /// the order they appear — as grouping them by household id would, without copying
+    /// each check into a dictionary.
+    struct ChecksByHousehold: Sendable {
+        private let checks: [Check]
+        /// For each household, the household whose id it has first (itself, unless an id
+        /// appears twice: both then have the checks of that id).
+        private let owner: [Int]
+        /// Indexes into `checks`, household by household; the checks of household `h` are
+        /// `order[start[h]..<start[h + 1]]`.
+        private let order: [Int]
+        private let start: [Int]
+
+        init(_ dataset: Dataset) {
+            let households = dataset.households
+            var first: [String: Int] = [:]
+            first.reserveCapacity(households.count)
+            var owner = [Int](repeating: 0, count: households.count)
+            for (n, h) in households.enumerated() {
+                if let m = first[h.id] { owner[n] = m } else { first[h.id] = n; owner[n] = n }
+            }
+            let checks = dataset.checks
+            let household = first
+            let pieces = Parallel.ranges(checks.count, minimum: 20_000)
+            let found = Parallel.map(pieces.count) { k in pieces[k].map { household[checks[$0].householdID] ?? -1 } }
+            var start = [Int](repeating: 0, count: households.count + 1)
+            for piece in found { for h in piece where h >= 0 { start[h + 1] += 1 } }
+            for h in households.indices { start[h + 1] += start[h] }
+            var next = start
+            var order = [Int](repeating: 0, count: start[households.count])
+            var c = 0
+            for piece in found {
+                for h in piece {
+                    if h >= 0 { order[next[h]] = c; next[h] += 1 }
+                    c += 1
+                }
+            }
+            self.checks = checks
+            self.owner = owner
+            self.order = order
+            self.start = start
+        }
+
+        /// The checks of the household at `index` in the dataset, in the order they appear.
+        func of(household index: Int) -> [Check] {
+            let h = owner[index]
+            return order[start[h]..<start[h + 1]].map { checks[$0] }
+        }
+    }
+
+    /// What one piece of the household list gives: its records in list order, the gaps of
+    /// each, the villages it names and the cadres paired with it.
+    struct Part: Sendable {
+        var records: [HouseholdRecord] = []
+        /// The gaps of every record, and where each record's are.
+        var gaps: [Gap] = []
+        var gapRanges: [Range<Int>] = []
+        var villages: [String: Village] = [:]
+        var cadreIDs: Set<String> = []
+
+        mutating func add(_ record: HouseholdRecord, gaps new: [Gap], address: Address, cadreID: String?) {
+            records.append(record)
+            gapRanges.append(gaps.count..<(gaps.count + new.count))
+            gaps += new
+            if villages[address.villageCode] == nil {
+                villages[address.villageCode] = Village(code: address.villageCode, name: address.village,
+                                                        township: address.township, county: address.county)
+            }
+            if let cadreID { cadreIDs.insert(cadreID) }
+        }
+    }
+
+    /// Indexes of `records` by village code, then household number, then id; equal keys
+    /// keep their order (as a stable sort of the records would). Households usually come
+    /// in this order already (one file per village, numbers ascending): then no sort.
+    static func numberOrder(_ records: [HouseholdRecord]) -> [Int] {
+        func before(_ a: HouseholdRecord, _ b: HouseholdRecord) -> Bool {
+            (a.villageCode, a.number, a.id) < (b.villageCode, b.number, b.id)
+        }
+        let inOrder = records.indices.dropFirst().allSatisfy { !before(records[$0], records[$0 - 1]) }
+        if inOrder { return Array(records.indices) }
+        return records.indices.sorted { i, j in
+            before(records[i], records[j]) || (!before(records[j], records[i]) && i < j)
+        }
+    }
+
+    /// Households by village code, then household number, then id (a stable sort).
     static func sortedByNumber(_ records: [HouseholdRecord]) -> [HouseholdRecord] {
-        records.sorted { ($0.villageCode, $0.number, $0.id) < ($1.villageCode, $1.number, $1.id) }
+        numberOrder(records).map { records[$0] }
+    }
+
+    /// The gap list in household order: all gaps of the first household, then the next.
+    /// When an id appears twice (data that does not validate), every gap of that id goes
+    /// where the id first appears, in list order: what ordering each gap by the position of
+    /// its household's id gives.
+    static func gapsInOrder(_ gaps: [Gap], ranges: [Range<Int>], order: [Int], records: [HouseholdRecord]) -> [Gap] {
+        var out: [Gap] = []
+        out.reserveCapacity(gaps.count)
+        let ids = Set(records.lazy.map(\.id))
+        if ids.count == records.count {
+            for i in order { out += gaps[ranges[i]] }
+            return out
+        }
+        var byID: [String: [Int]] = [:]
+        for (i, r) in records.enumerated() { byID[r.id, default: []].append(i) }
+        var done: Set<String> = []
+        for i in order where done.insert(records[i].id).inserted {
+            for j in byID[records[i].id]! { out += gaps[ranges[j]] }
+        }
+        return out
     }
 
     static func record(_ h: Household, _ a: HouseholdAssessment, history: [Check], period: Period,
                        cadreID: String?, cadre: Cadre?, fullIDs: Bool) -> HouseholdRecord {
         let last = history.last
-        let inPeriod = history.filter { $0.date >= period.from }
-        let idNumber = h.head?.idNumber.flatMap { $0.isEmpty ? nil : $0 }
+        // The history is in date order: the visits of the period are its tail.
+        let inPeriod = history[(history.firstIndex { $0.date >= period.from } ?? history.endIndex)...]
+        let head = h.head
+        let idNumber = head?.idNumber.flatMap { $0.isEmpty ? nil : $0 }
         return HouseholdRecord(
-            id: h.id, number: h.number, head: h.head?.name ?? "",
-            headIDNumber: fullIDs ? idNumber : idNumber.map(IDNumber.masked),
+            id: h.id, number: h.number, head: head?.name ?? "",
+            headIDNumber: fullIDs ? idNumber : idNumber.map(TextTools.maskedIDNumber),
             village: h.address.village, villageCode: h.address.villageCode, group: h.address.group,
             cadreID: cadreID, cadre: cadre?.name ?? cadreID, members: h.members.count,
             type: LabelledCode(h.type), monitoring: h.status.monitoring.map(LabelledCode.init),
@@ -145,11 +278,13 @@ extension SummaryReport {
         Indicator.allCases.compactMap { i in
             let state = record.indicators[i].state
             guard !state.passes else { return nil }
-            let check = history.last { $0.findings[i] != nil }
+            // Fields are read in place: copying the whole check is most of the cost here.
+            let c = history.lastIndex { $0.findings[i] != nil }
             return Gap(householdID: record.id, number: record.number, head: record.head, village: record.village,
                        villageCode: record.villageCode, group: record.group, cadre: record.cadre, indicator: i,
-                       state: state, reasons: record.indicators[i].reasons, measures: check?.measures ?? [],
-                       followUp: check?.followUp, checkDate: check?.date, checkID: check?.id)
+                       state: state, reasons: record.indicators[i].reasons, measures: c.map { history[$0].measures } ?? [],
+                       followUp: c.flatMap { history[$0].followUp }, checkDate: c.map { history[$0].date },
+                       checkID: c.map { history[$0].id })
         }
     }
 

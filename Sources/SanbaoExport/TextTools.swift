@@ -1,3 +1,5 @@
+import SanbaoCore
+
 /// Small text helpers shared by the renderers.
 enum TextTools {
     /// Columns a character takes in a spreadsheet or a terminal: East Asian wide and
@@ -44,6 +46,27 @@ enum TextTools {
         var out = String.UnicodeScalarView()
         out.append(contentsOf: unified.unicodeScalars.filter(allowedInXML))
         return String(out)
+    }
+
+    /// `IDNumber.masked(text)`, without turning the text into an array of characters when
+    /// every byte is ASCII and none is CR (then each byte is one character; CR LF would be
+    /// one character of two bytes).
+    static func maskedIDNumber(_ text: String) -> String {
+        var text = text
+        let fast = text.withUTF8 { u -> String? in
+            guard u.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            let n = u.count
+            let keep = n > 10 ? 6 : 0
+            let stars = n > 10 ? n - 10 : max(0, n - 4)
+            return String(unsafeUninitializedCapacity: keep + stars + min(4, n)) { out in
+                var k = 0
+                for b in u.prefix(keep) { out[k] = b; k += 1 }
+                for _ in 0..<stars { out[k] = UInt8(ascii: "*"); k += 1 }
+                for b in u.suffix(4) { out[k] = b; k += 1 }
+                return k
+            }
+        }
+        return fast ?? IDNumber.masked(text)
     }
 
     /// Escapes `& < > " '` for element text and attribute values (after `cleaned`).
