@@ -23,6 +23,40 @@ enum Parallel {
         return slots.values()
     }
 
+    /// `make(0) … make(count - 1)` run on every core; each result is handed to `take` in
+    /// index order as soon as it and every one before it are done, so a finished piece
+    /// waits in memory only for slower ones before it, not for all of them. `take` runs on
+    /// one thread at a time.
+    static func ordered<T: Sendable>(_ count: Int, make: @Sendable (Int) -> T, take: @escaping (T, Int) -> Void) {
+        guard count > 1 else {
+            for i in 0..<count { take(make(i), i) }
+            return
+        }
+        let queue = InOrder(take)
+        DispatchQueue.concurrentPerform(iterations: count) { i in queue.deliver(i, make(i)) }
+    }
+
+    /// Results waiting for the ones before them. Unchecked Sendable: every access holds
+    /// the lock.
+    private final class InOrder<T>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var pending: [Int: T] = [:]
+        private var next = 0
+        private let take: (T, Int) -> Void
+
+        init(_ take: @escaping (T, Int) -> Void) { self.take = take }
+
+        func deliver(_ i: Int, _ value: T) {
+            lock.lock()
+            defer { lock.unlock() }
+            pending[i] = value
+            while let ready = pending.removeValue(forKey: next) {
+                take(ready, next)
+                next += 1
+            }
+        }
+    }
+
     /// One result per index, each written once by the task that computed it. Unchecked
     /// Sendable: tasks write distinct slots, and they are read only after
     /// `concurrentPerform` returned (which waits for every task).

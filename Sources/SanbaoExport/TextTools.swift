@@ -30,6 +30,50 @@ enum TextTools {
         return max(widest, current)
     }
 
+    /// `displayWidth` of UTF-8 bytes, without making a String: ASCII takes one column (a
+    /// line feed starts a new line), other characters are decoded and measured.
+    static func displayWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var widest = 0, current = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0A {
+                    widest = max(widest, current)
+                    current = 0
+                } else {
+                    current += 1
+                }
+                i += 1
+                continue
+            }
+            let (scalar, length) = decode(bytes, at: i)
+            current += width(scalar)
+            i += length
+        }
+        return max(widest, current)
+    }
+
+    /// The scalar whose UTF-8 encoding starts at `i` (valid UTF-8: the bytes come from a
+    /// String), and how many bytes it takes.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b = UInt32(bytes[i])
+        let value: UInt32, length: Int
+        if b < 0xE0 {
+            value = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            length = 2
+        } else if b < 0xF0 {
+            value = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            length = 3
+        } else {
+            value = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
     /// Whether XML 1.0 allows `s` in text: tab, line feed and the printable ranges.
     static func allowedInXML(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
