@@ -72,66 +72,101 @@ extension SummaryReport {
             }
             cadreIDs = ids
         }
-        let villageFilter = request.villageCodes.isEmpty ? nil : Set(request.villageCodes)
-        let cadres = Dictionary(dataset.cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let checks = ChecksByHousehold(dataset)
-        let assessor = Assessor(config: dataset.rules)
-        let households = dataset.households
-        let fullIDs = request.fullIDs
-        let cadreFilter = cadreIDs
-
-        // Each household is judged on its own, so pieces of the household list are judged on
-        // every core and joined in list order: the same records as one loop over the list.
-        let pieces = Parallel.ranges(households.count, minimum: 500)
-        var parts = Parallel.map(pieces.count) { k in
-            var part = Part()
-            for n in pieces[k] {
-                let h = households[n]
-                if let villageFilter, !villageFilter.contains(h.address.villageCode) { continue }
-                let cadreID = h.cadreID(on: date)
-                if let cadreFilter, !(cadreID.map(cadreFilter.contains) ?? false) { continue }
-                let history = CheckHistory.effective(checks.of(household: n)).filter { $0.date <= date }
-                // The effective history up to the date gives the assessor the same checks it
-                // would keep from all of the household's: it then has no amendment left to
-                // settle and nothing to drop, so the history is worked out once, not twice.
-                let a = assessor.assess(h, checks: history, on: date)
-                let record = Self.record(h, a, history: history, period: period, cadreID: cadreID,
-                                         cadre: cadreID.flatMap { cadres[$0] }, fullIDs: fullIDs)
-                part.add(record, gaps: Self.gaps(record, history: history), address: h.address, cadreID: cadreID)
-            }
-            return part
-        }
-
-        var records: [HouseholdRecord] = []
-        records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
-        var allGaps: [Gap] = []
-        var gapRanges: [Range<Int>] = []
-        var villages: [String: Village] = [:]
-        var pairedCadres: Set<String> = []
-        for k in parts.indices {
-            // Taken out of the part, so the records are not held twice.
-            let part = parts[k]
-            parts[k] = Part()
-            records += part.records
-            let offset = allGaps.count
-            allGaps += part.gaps
-            gapRanges += part.gapRanges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
-            // The first household of a village names it, as in list order.
-            villages.merge(part.villages) { first, _ in first }
-            pairedCadres.formUnion(part.cadreIDs)
-        }
+        let chosen = Self.selection(dataset, villageCodes: request.villageCodes, cadreIDs: cadreIDs, on: date)
+        var (records, parts, repeatedIDs) = Self.judge(dataset, chosen, period: period, fullIDs: request.fullIDs)
+        let joined = Part(joining: parts)
+        parts = []
         let order = Self.numberOrder(records)
-        let sorted = order.elementsEqual(records.indices) ? records : order.map { records[$0] }
-        let gaps = Self.gapsInOrder(allGaps, ranges: gapRanges, order: order, records: records)
-        let selectedCadres = cadreIDs.map { ids in dataset.cadres.filter { ids.contains($0.id) }.map(\.id) } ?? pairedCadres.sorted()
+        let gaps = Self.gapsInOrder(joined.gaps, ranges: joined.gapRanges, order: order, records: records,
+                                    uniqueIDs: !repeatedIDs)
+        Self.permute(&records, order)
+        let cadres = Dictionary(dataset.cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let selectedCadres = cadreIDs.map { ids in dataset.cadres.filter { ids.contains($0.id) }.map(\.id) }
+            ?? joined.cadreIDs.sorted()
         self.init(kind: .export, generatedAt: request.generatedAt, period: period,
                   selection: Selection(villageCodes: request.villageCodes, cadre: request.cadre),
                   idNumbers: request.fullIDs ? .full : .masked, thresholds: dataset.rules,
-                  villages: villages.values.sorted { $0.code < $1.code },
+                  villages: joined.villages.values.sorted { $0.code < $1.code },
                   cadres: selectedCadres.map { id in
                       CadreRef(id: id, name: cadres[id]?.name ?? id, unit: cadres[id]?.unit ?? "")
                   },
-                  households: sorted, gaps: gaps)
+                  households: records, gaps: gaps)
+    }
+
+    /// The selected households (by index) and their cadres on `date`, in list order.
+    static func selection(_ dataset: Dataset, villageCodes: [String], cadreIDs: Set<String>?,
+                          on date: LocalDate) -> [(index: Int, cadreID: String?)] {
+        let villageFilter = villageCodes.isEmpty ? nil : Set(villageCodes)
+        var selected: [(index: Int, cadreID: String?)] = []
+        for (n, h) in dataset.households.enumerated() {
+            if let villageFilter, !villageFilter.contains(h.address.villageCode) { continue }
+            let cadreID = h.cadreID(on: date)
+            if let cadreIDs, !(cadreID.map(cadreIDs.contains) ?? false) { continue }
+            selected.append((n, cadreID))
+        }
+        return selected
+    }
+
+    /// The record of each chosen household, in the order chosen, what each piece of them
+    /// gives besides (gaps, villages, cadres), and whether some household id is repeated. Each household is judged on its own, so
+    /// pieces are judged on every core, each record written straight into its place: the
+    /// same records as one loop, and no second copy of them.
+    static func judge(_ dataset: Dataset, _ chosen: [(index: Int, cadreID: String?)], period: Period,
+                      fullIDs: Bool) -> ([HouseholdRecord], [Part], Bool) {
+        let date = period.to
+        let checks = ChecksByHousehold(dataset)
+        let assessor = Assessor(config: dataset.rules)
+        let households = dataset.households
+        let cadres = Dictionary(dataset.cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let pieces = Parallel.ranges(chosen.count, minimum: 500)
+        var parts: [Part] = []
+        let records = [HouseholdRecord](unsafeUninitializedCapacity: chosen.count) { buffer, initialized in
+            let out = Slots(buffer)
+            parts = Parallel.map(pieces.count) { k in
+                var part = Part()
+                var shared = SharedValues()
+                for j in pieces[k] {
+                    let (n, cadreID) = chosen[j]
+                    let h = households[n]
+                    let history = CheckHistory.effective(checks.of(household: n)).filter { $0.date <= date }
+                    // The effective history up to the date gives the assessor the same checks
+                    // it would keep from all of the household's: it then has no amendment left
+                    // to settle and nothing to drop, so the history is worked out once.
+                    let a = assessor.assess(h, checks: history, on: date)
+                    let record = Self.record(h, a, history: history, period: period, cadreID: cadreID,
+                                             cadre: cadreID.flatMap { cadres[$0] }, fullIDs: fullIDs, shared: &shared)
+                    part.add(gaps: Self.gaps(record, history: history), address: h.address, cadreID: cadreID)
+                    out.initialize(j, to: record)
+                }
+                return part
+            }
+            initialized = chosen.count
+        }
+        return (records, parts, checks.hasRepeatedIDs)
+    }
+
+    /// Uninitialized memory that the pieces of a parallel loop fill, each its own indexes.
+    /// Unchecked Sendable: no two tasks write the same index, and the memory is read only
+    /// after every task is done.
+    final class Slots<T>: @unchecked Sendable {
+        private let buffer: UnsafeMutableBufferPointer<T>
+        init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+        func initialize(_ i: Int, to value: T) { (buffer.baseAddress! + i).initialize(to: value) }
+    }
+
+    /// Puts `records` in `order` (`records[k]` becomes the old `records[order[k]]`) by
+    /// swapping along each cycle of the permutation: no second array of records.
+    static func permute(_ records: inout [HouseholdRecord], _ order: [Int]) {
+        var done = [Bool](repeating: false, count: order.count)
+        for i in order.indices where !done[i] && order[i] != i {
+            var j = i
+            while order[j] != i {
+                records.swapAt(j, order[j])
+                done[j] = true
+                j = order[j]
+            }
+            done[j] = true
+        }
     }
 
     /// The checks of each household, found by position: each check's household is looked
@@ -147,6 +182,8 @@ extension SummaryReport {
         /// `order[start[h]..<start[h + 1]]`.
         private let order: [Int]
         private let start: [Int]
+        /// Whether some household id appears more than once.
+        let hasRepeatedIDs: Bool
 
         init(_ dataset: Dataset) {
             let households = dataset.households
@@ -176,6 +213,7 @@ extension SummaryReport {
             self.owner = owner
             self.order = order
             self.start = start
+            hasRepeatedIDs = first.count < households.count
         }
 
         /// The checks of the household at `index` in the dataset, in the order they appear.
@@ -185,18 +223,56 @@ extension SummaryReport {
         }
     }
 
-    /// What one piece of the household list gives: its records in list order, the gaps of
-    /// each, the villages it names and the cadres paired with it.
+    /// Equal values kept once. Most households share their reasons with many others (at
+    /// 2,000 generated households, 1,906 distinct lists of reasons among 12,000): keeping
+    /// one copy of each list, not one per household, halves the report's memory (about
+    /// 2.3 KB a household otherwise, most of it reasons). One per piece, so no locking.
+    struct SharedValues {
+        private var reasons: Set<ByBytes<[Bilingual]>> = []
+        private var labels: Set<ByBytes<Bilingual>> = []
+
+        mutating func one(_ list: [Bilingual]) -> [Bilingual] {
+            list.isEmpty ? list : reasons.insert(ByBytes(list)).memberAfterInsert.value
+        }
+
+        mutating func one(_ label: Bilingual) -> Bilingual { labels.insert(ByBytes(label)).memberAfterInsert.value }
+    }
+
+    /// A value hashed and compared by the UTF-8 bytes of its texts. String's own hashing
+    /// and == work on the canonical (NFC) form, which for Chinese text costs several times
+    /// more; values with the same bytes are equal Strings too, so sharing them changes
+    /// nothing.
+    struct ByBytes<Value: TextBytes>: Hashable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+        func hash(into hasher: inout Hasher) { value.hashBytes(into: &hasher) }
+        static func == (a: Self, b: Self) -> Bool { a.value.sameBytes(as: b.value) }
+    }
+
+    /// What one piece of the selection gives besides its records: the gaps of each record,
+    /// the villages it names and the cadres paired with it.
     struct Part: Sendable {
-        var records: [HouseholdRecord] = []
         /// The gaps of every record, and where each record's are.
         var gaps: [Gap] = []
         var gapRanges: [Range<Int>] = []
         var villages: [String: Village] = [:]
         var cadreIDs: Set<String> = []
 
-        mutating func add(_ record: HouseholdRecord, gaps new: [Gap], address: Address, cadreID: String?) {
-            records.append(record)
+        init() {}
+
+        /// The parts one after the other, as one part of the whole list.
+        init(joining parts: [Part]) {
+            for part in parts {
+                let offset = gaps.count
+                gaps += part.gaps
+                gapRanges += part.gapRanges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+                // The first household of a village names it, as in list order.
+                villages.merge(part.villages) { first, _ in first }
+                cadreIDs.formUnion(part.cadreIDs)
+            }
+        }
+
+        mutating func add(gaps new: [Gap], address: Address, cadreID: String?) {
             gapRanges.append(gaps.count..<(gaps.count + new.count))
             gaps += new
             if villages[address.villageCode] == nil {
@@ -230,11 +306,11 @@ extension SummaryReport {
     /// When an id appears twice (data that does not validate), every gap of that id goes
     /// where the id first appears, in list order: what ordering each gap by the position of
     /// its household's id gives.
-    static func gapsInOrder(_ gaps: [Gap], ranges: [Range<Int>], order: [Int], records: [HouseholdRecord]) -> [Gap] {
+    static func gapsInOrder(_ gaps: [Gap], ranges: [Range<Int>], order: [Int], records: [HouseholdRecord],
+                            uniqueIDs: Bool) -> [Gap] {
         var out: [Gap] = []
         out.reserveCapacity(gaps.count)
-        let ids = Set(records.lazy.map(\.id))
-        if ids.count == records.count {
+        if uniqueIDs {
             for i in order { out += gaps[ranges[i]] }
             return out
         }
@@ -248,7 +324,7 @@ extension SummaryReport {
     }
 
     static func record(_ h: Household, _ a: HouseholdAssessment, history: [Check], period: Period,
-                       cadreID: String?, cadre: Cadre?, fullIDs: Bool) -> HouseholdRecord {
+                       cadreID: String?, cadre: Cadre?, fullIDs: Bool, shared: inout SharedValues) -> HouseholdRecord {
         let last = history.last
         // The history is in date order: the visits of the period are its tail.
         let inPeriod = history[(history.firstIndex { $0.date >= period.from } ?? history.endIndex)...]
@@ -260,10 +336,10 @@ extension SummaryReport {
             village: h.address.village, villageCode: h.address.villageCode, group: h.address.group,
             cadreID: cadreID, cadre: cadre?.name ?? cadreID, members: h.members.count,
             type: LabelledCode(h.type), monitoring: h.status.monitoring.map(LabelledCode.init),
-            status: h.status.label, meetsStandard: a.meetsStandard, overdue: a.overdue,
+            status: shared.one(h.status.label), meetsStandard: a.meetsStandard, overdue: a.overdue,
             indicators: PerIndicator { i in
                 let s = a.indicators[i]
-                return IndicatorRecord(state: s?.state ?? .unchecked, reasons: s?.reasons ?? [])
+                return IndicatorRecord(state: s?.state ?? .unchecked, reasons: shared.one(s?.reasons ?? []))
             },
             lastCheck: last.map { CheckRef(id: $0.id, date: $0.date, recordedAt: $0.recordedAt, cadreID: $0.cadreID) },
             nextFollowUp: a.followUp, visitsInPeriod: inPeriod.count,
@@ -318,6 +394,66 @@ extension SummaryReport {
         case .keyNotFound(let k, let c): return "\(path(c.codingPath + [k])): missing"
         case .typeMismatch(_, let c), .valueNotFound(_, let c): return "\(path(c.codingPath)): \(c.debugDescription)"
         @unknown default: return "\(e)"
+        }
+    }
+}
+
+/// Texts hashed and compared as bytes (see `SummaryReport.ByBytes`).
+protocol TextBytes {
+    func hashBytes(into hasher: inout Hasher)
+    func sameBytes(as other: Self) -> Bool
+}
+
+extension String {
+    /// The length and the first and last eight bytes: enough to tell reasons apart (they
+    /// differ in a name at the start or a figure or date at the end) at a fraction of the
+    /// cost of hashing every byte; equality still compares every byte.
+    func hashBytes(into hasher: inout Hasher) {
+        let n = utf8.count
+        hasher.combine(n)
+        let contiguous = utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard n >= 8, let base = b.baseAddress else {
+                for byte in b { hasher.combine(byte) }
+                return true
+            }
+            hasher.combine(UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+            hasher.combine(UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self))
+            return true
+        }
+        if contiguous == nil { for byte in utf8 { hasher.combine(byte) } }
+    }
+
+    func sameBytes(as other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        let fast = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in
+                a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+            }
+        }
+        return (fast ?? nil) ?? utf8.elementsEqual(other.utf8)
+    }
+}
+
+extension Bilingual: TextBytes {
+    func hashBytes(into hasher: inout Hasher) {
+        zh.hashBytes(into: &hasher)
+        en.hashBytes(into: &hasher)
+    }
+
+    func sameBytes(as other: Bilingual) -> Bool { zh.sameBytes(as: other.zh) && en.sameBytes(as: other.en) }
+}
+
+extension Array: TextBytes where Element: TextBytes {
+    // Elements are read through the buffer: iterating would copy (retain) each one.
+    func hashBytes(into hasher: inout Hasher) {
+        hasher.combine(count)
+        withUnsafeBufferPointer { for i in $0.indices { $0[i].hashBytes(into: &hasher) } }
+    }
+
+    func sameBytes(as other: [Element]) -> Bool {
+        guard count == other.count else { return false }
+        return withUnsafeBufferPointer { a in
+            other.withUnsafeBufferPointer { b in a.indices.allSatisfy { a[$0].sameBytes(as: b[$0]) } }
         }
     }
 }
