@@ -295,8 +295,7 @@ public struct ReportTables: Sendable {
         let maker = rowMaker
         return TableRows(kind: .households, title: title, columns: cols, placeholder: false,
                          count: households.count) { i, row in
-            // Borrowed through the buffer: `households[i]` alone copies the record.
-            households.withUnsafeBufferPointer { maker.household($0[i], into: &row) }
+            households.withUnsafeBufferPointer { maker.household($0, i, into: &row) }
         }
     }
 
@@ -335,7 +334,7 @@ public struct ReportTables: Sendable {
         let maker = rowMaker
         return TableRows(kind: .gaps, title: title, columns: cols, placeholder: false,
                          count: gaps.count) { i, row in
-            gaps.withUnsafeBufferPointer { maker.gap($0[i], into: &row) }
+            gaps.withUnsafeBufferPointer { maker.gap($0, i, into: &row) }
         }
     }
 

@@ -3,9 +3,7 @@ import SanbaoCore
 /// Makes the cells of a household or gap row, in one language, into a `RowBuffer`.
 ///
 /// Separate from `ReportTables` so the closures that fill rows on every core capture a
-/// language and a flag rather than the whole report; records are borrowed, never copied
-/// (a copy of a household record retains and releases each of its strings, which was
-/// most of the time rendering took).
+/// language and a flag rather than the whole report.
 struct RowMaker: Sendable {
     let zh: Bool
     /// A roll-up's households have a source column.
@@ -18,44 +16,46 @@ struct RowMaker: Sendable {
 
     var listSeparator: String { zh ? "；" : "; " }
 
-    /// One household's cells, in the order of `ReportTables.householdColumns`.
-    func household(_ h: borrowing HouseholdRecord, into row: inout RowBuffer) {
-        row.text(h.number)
-        row.text(h.id)
-        row.text(h.head)
-        optional(h.headIDNumber, into: &row)
-        row.text(h.village)
-        row.text(h.villageCode)
-        row.text(h.group)
-        optional(h.cadre, into: &row)
-        row.int(h.members)
-        label(h.type.label, into: &row)
-        if let m = h.monitoring { label(m.label, into: &row) } else { row.empty() }
-        yesNo(h.meetsStandard, into: &row)
-        indicator(h.indicators.income, into: &row)
-        indicator(h.indicators.foodClothing, into: &row)
-        indicator(h.indicators.water, into: &row)
-        indicator(h.indicators.education, into: &row)
-        indicator(h.indicators.medical, into: &row)
-        indicator(h.indicators.housing, into: &row)
-        optional(h.lastCheck?.date, into: &row)
-        optional(h.nextFollowUp, into: &row)
-        yesNo(h.overdue, into: &row)
-        row.int(h.visitsInPeriod)
-        if h.notes.isEmpty {
+    /// The cells of household `i`, in the order of `ReportTables.householdColumns`. The
+    /// record is read in place through the buffer, field by field: passed as a value it is
+    /// copied whole (a retain and a release for each of its strings and arrays).
+    func household(_ households: UnsafeBufferPointer<HouseholdRecord>, _ i: Int, into row: inout RowBuffer) {
+        row.text(households[i].number)
+        row.text(households[i].id)
+        row.text(households[i].head)
+        optional(households[i].headIDNumber, into: &row)
+        row.text(households[i].village)
+        row.text(households[i].villageCode)
+        row.text(households[i].group)
+        optional(households[i].cadre, into: &row)
+        row.int(households[i].members)
+        label(households[i].type.label, into: &row)
+        if let m = households[i].monitoring { label(m.label, into: &row) } else { row.empty() }
+        yesNo(households[i].meetsStandard, into: &row)
+        indicator(households[i].indicators.income, into: &row)
+        indicator(households[i].indicators.foodClothing, into: &row)
+        indicator(households[i].indicators.water, into: &row)
+        indicator(households[i].indicators.education, into: &row)
+        indicator(households[i].indicators.medical, into: &row)
+        indicator(households[i].indicators.housing, into: &row)
+        optional(households[i].lastCheck?.date, into: &row)
+        optional(households[i].nextFollowUp, into: &row)
+        yesNo(households[i].overdue, into: &row)
+        row.int(households[i].visitsInPeriod)
+        if households[i].notes.isEmpty {
             row.empty()
         } else {
             // Each note as "YYYY-MM-DD note", one per line.
             row.beginText()
-            for k in h.notes.indices {
+            for k in households[i].notes.indices {
                 if k > 0 { row.piece("\n") }
-                row.pieceDate(h.notes[k].date)
+                row.pieceDate(households[i].notes[k].date)
                 row.piece(" ")
-                row.piece(h.notes[k].text)
+                row.piece(households[i].notes[k].text)
             }
             row.endText()
         }
-        if rollup { optional(h.source, into: &row) }
+        if rollup { optional(households[i].source, into: &row) }
     }
 
     /// `Indicator.allCases` order; the state, then its reasons.
@@ -64,29 +64,29 @@ struct RowMaker: Sendable {
         reasons(r.reasons, into: &row)
     }
 
-    /// One gap's cells, in the order of `ReportTables.gapColumns`.
-    func gap(_ g: borrowing Gap, into row: inout RowBuffer) {
-        row.text(g.number)
-        row.text(g.householdID)
-        row.text(g.head)
-        row.text(g.village)
-        row.text(g.group)
-        optional(g.cadre, into: &row)
-        label(g.indicator.label, into: &row)
-        label(g.state.label, into: &row)
-        reasons(g.reasons, into: &row)
-        if g.measures.isEmpty {
+    /// The cells of gap `i`, in the order of `ReportTables.gapColumns`.
+    func gap(_ gaps: UnsafeBufferPointer<Gap>, _ i: Int, into row: inout RowBuffer) {
+        row.text(gaps[i].number)
+        row.text(gaps[i].householdID)
+        row.text(gaps[i].head)
+        row.text(gaps[i].village)
+        row.text(gaps[i].group)
+        optional(gaps[i].cadre, into: &row)
+        label(gaps[i].indicator.label, into: &row)
+        label(gaps[i].state.label, into: &row)
+        reasons(gaps[i].reasons, into: &row)
+        if gaps[i].measures.isEmpty {
             row.empty()
         } else {
             row.beginText()
-            for k in g.measures.indices {
+            for k in gaps[i].measures.indices {
                 if k > 0 { row.piece(listSeparator) }
-                row.piece(g.measures[k])
+                row.piece(gaps[i].measures[k])
             }
             row.endText()
         }
-        optional(g.followUp, into: &row)
-        optional(g.checkDate, into: &row)
+        optional(gaps[i].followUp, into: &row)
+        optional(gaps[i].checkDate, into: &row)
     }
 
     func label(_ b: Bilingual, into row: inout RowBuffer) {
