@@ -48,6 +48,13 @@ enum TextTools {
                 i += 1
                 continue
             }
+            // Lead bytes E5-E9 start U+5000-U+9FFF, all CJK ideographs two columns wide:
+            // most Chinese text, measured without decoding.
+            if b >= 0xE5 && b <= 0xE9 && i + 2 < n {
+                current += 2
+                i += 3
+                continue
+            }
             let (scalar, length) = decode(bytes, at: i)
             current += width(scalar)
             i += length

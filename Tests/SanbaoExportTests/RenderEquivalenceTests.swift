@@ -110,6 +110,19 @@ final class RenderEquivalenceTests: XCTestCase {
         }
     }
 
+    /// Every character measured on bytes as `TextTools.width` measures it.
+    func testDisplayWidthOnBytesOfEveryCharacter() {
+        var wrong: [String] = []
+        for v in UInt32(0x20)...0x2_FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let text = "a" + String(Character(scalar)) + "b"
+            var bytes = Array(text.utf8)
+            let measured = bytes.withUnsafeMutableBufferPointer { TextTools.displayWidth(UnsafeBufferPointer($0)) }
+            if measured != TextTools.displayWidth(text) { wrong.append(String(v, radix: 16)) }
+        }
+        XCTAssertEqual(wrong.prefix(10), [])
+    }
+
     /// The byte measures of a text cell give what the String ones gave.
     func testCellTextMeasuresEqualTheStringOnes() {
         let texts = ["", "达标", "a\nb", "第一行\n第二行很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长", "\n", "a\n",
