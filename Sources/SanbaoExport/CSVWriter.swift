@@ -12,14 +12,12 @@ enum CSVWriter {
     static let rowsPerPiece = 2_000
 
     static func render(_ table: TableRows, bom withBOM: Bool) -> Data {
-        var data = Data()
-        if withBOM { data.append(contentsOf: bom) }
-        let heading = ByteWriter(capacity: 1_024)
-        record(table.columns.map { Array($0.title.utf8) }, to: heading)
-        data.append(contentsOf: heading.bytes)
+        let out = ByteWriter(capacity: 1 << 20)
+        if withBOM { out.put(bom) }
+        record(table.columns.map { Array($0.title.utf8) }, to: out)
         let pieces = Parallel.ranges(table.count, minimum: rowsPerPiece)
-        Parallel.ordered(pieces.count, make: { k in rows(table, pieces[k]) }, take: { bytes, _ in data.append(contentsOf: bytes) })
-        return data
+        Parallel.ordered(pieces.count, make: { k in rows(table, pieces[k]) }, take: { bytes, _ in out.put(bytes) })
+        return out.finish()
     }
 
     /// The records of rows `range`.

@@ -1,3 +1,4 @@
+import Foundation
 import SanbaoCore
 
 /// One table row as UTF-8 bytes: every cell's text one after another, and for each cell
@@ -146,7 +147,9 @@ extension Array where Element == UInt8 {
 
 /// A growing byte buffer written through a pointer: the XML and CSV writers append
 /// millions of short runs (tags, labels), for which `Array.append` spends more time on
-/// its uniqueness and capacity checks than on copying.
+/// its uniqueness and capacity checks than on copying. It grows with `realloc`, which moves
+/// a large block by remapping its pages rather than copying them, and `finish()` hands the
+/// bytes to a `Data` without a copy: a 100 MB file is never held twice.
 final class ByteWriter {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
@@ -154,10 +157,15 @@ final class ByteWriter {
 
     init(capacity: Int) {
         self.capacity = max(64, capacity)
-        base = .allocate(capacity: self.capacity)
+        base = Self.allocate(self.capacity)
     }
 
-    deinit { base.deallocate() }
+    deinit { free(base) }
+
+    private static func allocate(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        guard let p = malloc(n) else { fatalError("out of memory (\(n) bytes)") }
+        return p.assumingMemoryBound(to: UInt8.self)
+    }
 
     /// Room for `n` more bytes.
     @inline(__always)
@@ -165,10 +173,8 @@ final class ByteWriter {
         guard count + n > capacity else { return }
         var bigger = capacity * 2
         while bigger < count + n { bigger *= 2 }
-        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
-        moved.update(from: base, count: count)
-        base.deallocate()
-        base = moved
+        guard let moved = realloc(base, bigger) else { fatalError("out of memory (\(bigger) bytes)") }
+        base = moved.assumingMemoryBound(to: UInt8.self)
         capacity = bigger
     }
 
@@ -212,6 +218,21 @@ final class ByteWriter {
         }
     }
 
+    /// Replaces bytes already written, from `offset` on.
+    func overwrite(at offset: Int, with bytes: [UInt8]) {
+        precondition(offset >= 0 && offset + bytes.count <= count)
+        bytes.withUnsafeBufferPointer { (base + offset).update(from: $0.baseAddress!, count: $0.count) }
+    }
+
     /// The bytes written, copied out.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// The bytes written, handed over without a copy; the writer is empty afterwards.
+    func finish() -> Data {
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
+        capacity = 64
+        base = Self.allocate(capacity)
+        count = 0
+        return data
+    }
 }

@@ -108,7 +108,7 @@ enum ZipWriter {
             var raw = 0
         }
 
-        var data = Data()
+        let data = ByteWriter(capacity: 1 << 20)
         var written: [Written] = []
         let time: UInt16
         let date: UInt16
@@ -120,26 +120,23 @@ enum ZipWriter {
         mutating func add(_ piece: Deflated, of path: String, first: Bool, last: Bool) {
             if first {
                 written.append(Written(path: Array(path.utf8), offset: data.count))
-                data.append(contentsOf: localHeader(written[written.count - 1]))
+                data.put(localHeader(written[written.count - 1]))
             }
             var w = written[written.count - 1]
             w.crc = first ? piece.crc : Self.combine(w.crc, piece.crc, length: piece.rawCount)
             w.compressed += piece.bytes.count
             w.raw += piece.rawCount
             written[written.count - 1] = w
-            data.append(contentsOf: piece.bytes)
-            if last {
-                let header = localHeader(w)
-                data.replaceSubrange(w.offset..<(w.offset + header.count), with: header)
-            }
+            data.put(piece.bytes)
+            if last { data.overwrite(at: w.offset, with: localHeader(w)) }
         }
 
-        mutating func finish() throws -> Data {
+        func finish() throws -> Data {
             guard data.count < Int(UInt32.max), written.allSatisfy({ $0.raw < Int(UInt32.max) }) else {
                 throw ExportError(Bilingual(zh: "XLSX 超过 4 GB", en: "the XLSX would be over 4 GB"), usage: false)
             }
             let directory = data.count
-            for w in written { data.append(contentsOf: centralHeader(w)) }
+            for w in written { data.put(centralHeader(w)) }
             var end = Bytes()
             end.u32(0x0605_4B50)
             end.u16(0)
@@ -149,8 +146,8 @@ enum ZipWriter {
             end.u32(UInt32(data.count - directory))
             end.u32(UInt32(directory))
             end.u16(0)
-            data.append(contentsOf: end.bytes)
-            return data
+            data.put(end.bytes)
+            return data.finish()
         }
 
         func localHeader(_ w: Written) -> [UInt8] {
