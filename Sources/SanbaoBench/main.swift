@@ -115,6 +115,41 @@ func rssMB() -> Double {
     return 0
 }
 
+/// CPU time of this process so far (user + system, every thread), in milliseconds.
+func cpuMS() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func ms(_ t: timeval) -> Double { Double(t.tv_sec) * 1000 + Double(t.tv_usec) / 1000 }
+    return ms(usage.ru_utime) + ms(usage.ru_stime)
+}
+
+/// The highest resident memory seen, sampled every 2 ms from a thread of its own until
+/// `stop()`: the peak of one part of a measurement, which VmHWM (the peak since the
+/// process started) cannot give once an earlier part went higher.
+final class RSSSampler: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running = true
+    private var highest = 0.0
+    private let finished = DispatchSemaphore(value: 0)
+
+    init() {
+        Thread.detachNewThread { [self] in
+            while lock.withLock({ running }) {
+                let now = rssMB()
+                lock.withLock { highest = max(highest, now) }
+                usleep(2_000)
+            }
+            finished.signal()
+        }
+    }
+
+    func stop() -> Double {
+        lock.withLock { running = false }
+        finished.wait()
+        return lock.withLock { highest }
+    }
+}
+
 /// Nearest-rank percentile of `values` (p in 0...100).
 func percentile(_ values: [Double], _ p: Double) -> Double {
     guard !values.isEmpty else { return 0 }
@@ -447,17 +482,68 @@ struct Child {
         #if canImport(SanbaoExport)
         let file = options.dir! + "/bench-export-\(getpid())." + (csv ? "csv" : "xlsx")
         defer { unlink(file) }
-        let (loaded, load) = try timed { try DatasetReader(layout: layout).read() }
+        let repeats = ProcessInfo.processInfo.environment["SANBAO_BENCH_EXPORT_REPEAT"].flatMap { Int($0) } ?? 0
+        var (loaded, load) = try timed { Optional(try DatasetReader(layout: layout).read()) }
+        let rssRead = rssMB()
+        // The peak of each part after the read, apart from the read's own peak.
+        var sampler = RSSSampler()
         let request = ExportRequest(to: asOf, fullIDs: false, generatedAt: "2026-11-25T00:00:00Z")
-        let (report, build) = try timed { try SummaryReport(loaded.dataset, request) }
-        let (data, render) = try timed { try report.render(csv ? .csv : .xlsx, options: RenderOptions(language: .zh)) }
+        let cpu0 = cpuMS()
+        let (report, build) = try timed { try SummaryReport(loaded!.dataset, request) }
+        let cpuBuilt = cpuMS()
+        // As `sanbao export` does, the data is let go once the report is made (unless it is
+        // needed for the repeats below); freeing it takes time too.
+        let (_, release) = timed { if repeats == 0 { loaded = nil } }
+        let rssBuild = rssMB()
+        let buildPeak = sampler.stop()
+        sampler = RSSSampler()
+        let cpu1 = cpuMS()
+        let options = RenderOptions(language: .zh)
+        let (data, render) = try timed { try report.render(csv ? .csv : .xlsx, options: options) }
+        let rssRender = rssMB()
+        let renderPeak = sampler.stop()
+        sampler = RSSSampler()
+        let cpu2 = cpuMS()
         let (_, write) = try timed { try AtomicFile.write(data, to: file) }
-        out.set("ms", load + build + render + write)
+        let writePeak = sampler.stop()
+        out.set("ms", load + build + release + render + write)
         out.set("load_ms", load)
         out.set("build_ms", build)
+        out.set("release_ms", release)
         out.set("render_ms", render)
         out.set("write_ms", write)
         out.set("file_mb", Double(data.count) / 1_048_576)
+        // Resident memory after each part: what the read, the report and the rendered
+        // bytes each add (the peak alone cannot tell them apart).
+        out.set("rss_read_mb", rssRead)
+        out.set("rss_build_mb", rssBuild)
+        out.set("rss_render_mb", rssRender)
+        out.set("build_peak_mb", buildPeak)
+        out.set("render_peak_mb", renderPeak)
+        out.set("write_peak_mb", writePeak)
+        // CPU time of all threads: the work itself, whether or not the other core was free
+        // (wall times on a shared machine vary with what else runs).
+        out.set("build_cpu_ms", cpuBuilt - cpu0)
+        out.set("render_cpu_ms", cpu2 - cpu1)
+        // SANBAO_BENCH_EXPORT_REPEAT=N builds and renders N more times and reports the best
+        // times: for working on the export without reading the data again for every try
+        // (the data then stays in memory to the end, so the memory figures are not those of
+        // an export).
+        if repeats > 0, let loaded {
+            var build = (ms: Double.infinity, cpu: Double.infinity), render = build
+            for _ in 0..<repeats {
+                var cpu = cpuMS()
+                let (again, b) = try timed { try SummaryReport(loaded.dataset, request) }
+                build = (min(build.ms, b), min(build.cpu, cpuMS() - cpu))
+                cpu = cpuMS()
+                let (_, r) = try timed { try again.render(csv ? .csv : .xlsx, options: options) }
+                render = (min(render.ms, r), min(render.cpu, cpuMS() - cpu))
+            }
+            out.set("build_best_ms", build.ms)
+            out.set("build_best_cpu_ms", build.cpu)
+            out.set("render_best_ms", render.ms)
+            out.set("render_best_cpu_ms", render.cpu)
+        }
         #else
         out.set("skipped", "export: not available in this build")
         #endif

@@ -39,11 +39,11 @@ extension SummaryReport {
         case .json:
             return try jsonData()
         case .csv:
-            return CSVWriter.render(tables.table(options.csvTable), bom: options.bom)
+            return CSVWriter.render(tables.rows(options.csvTable), bom: options.bom)
         case .html:
             return Data(HTMLWriter(tables: tables).render().utf8)
         case .xlsx:
-            return try XLSXWriter.workbook(tables.all, title: tables.title, creator: "Sanbao \(sanbaoVersion)",
+            return try XLSXWriter.workbook(tables.allRows, title: tables.title, creator: "Sanbao \(sanbaoVersion)",
                                            modified: Self.date(generatedAt) ?? Date(timeIntervalSince1970: 315_532_800))
         }
     }

@@ -72,65 +72,274 @@ extension SummaryReport {
             }
             cadreIDs = ids
         }
-        let villageFilter = request.villageCodes.isEmpty ? nil : Set(request.villageCodes)
+        let chosen = Self.selection(dataset, villageCodes: request.villageCodes, cadreIDs: cadreIDs, on: date)
+        var (records, parts, repeatedIDs) = Self.judge(dataset, chosen, period: period, fullIDs: request.fullIDs)
+        let joined = Part(joining: parts)
+        parts = []
+        let order = Self.numberOrder(records)
+        let gaps = Self.gapsInOrder(joined.gaps, ranges: joined.gapRanges, order: order, records: records,
+                                    uniqueIDs: !repeatedIDs)
+        Self.permute(&records, order)
         let cadres = Dictionary(dataset.cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let checks = Dictionary(grouping: dataset.checks, by: \.householdID)
-        let assessor = Assessor(config: dataset.rules)
-
-        var records: [HouseholdRecord] = []
-        var gaps: [Gap] = []
-        var villages: [String: Village] = [:]
-        var pairedCadres: [String] = []
-        for h in dataset.households {
-            if let villageFilter, !villageFilter.contains(h.address.villageCode) { continue }
-            let cadreID = h.cadreID(on: date)
-            if let cadreIDs, !(cadreID.map(cadreIDs.contains) ?? false) { continue }
-            let mine = checks[h.id] ?? []
-            let a = assessor.assess(h, checks: mine, on: date)
-            let history = CheckHistory.effective(mine).filter { $0.date <= date }
-            let record = Self.record(h, a, history: history, period: period, cadreID: cadreID,
-                                     cadre: cadreID.flatMap { cadres[$0] }, fullIDs: request.fullIDs)
-            records.append(record)
-            gaps += Self.gaps(record, history: history)
-            villages[h.address.villageCode] = villages[h.address.villageCode] ?? Village(
-                code: h.address.villageCode, name: h.address.village, township: h.address.township,
-                county: h.address.county)
-            if let cadreID, !pairedCadres.contains(cadreID) { pairedCadres.append(cadreID) }
-        }
-        let order = Self.sortedByNumber(records)
-        let position = Dictionary(order.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        gaps = gaps.enumerated().sorted { (position[$0.element.householdID] ?? 0, $0.offset) < (position[$1.element.householdID] ?? 0, $1.offset) }.map(\.element)
-        let selectedCadres = cadreIDs.map { ids in dataset.cadres.filter { ids.contains($0.id) }.map(\.id) } ?? pairedCadres.sorted()
+        let selectedCadres = cadreIDs.map { ids in dataset.cadres.filter { ids.contains($0.id) }.map(\.id) }
+            ?? joined.cadreIDs.sorted()
         self.init(kind: .export, generatedAt: request.generatedAt, period: period,
                   selection: Selection(villageCodes: request.villageCodes, cadre: request.cadre),
                   idNumbers: request.fullIDs ? .full : .masked, thresholds: dataset.rules,
-                  villages: villages.values.sorted { $0.code < $1.code },
+                  villages: joined.villages.values.sorted { $0.code < $1.code },
                   cadres: selectedCadres.map { id in
                       CadreRef(id: id, name: cadres[id]?.name ?? id, unit: cadres[id]?.unit ?? "")
                   },
-                  households: order, gaps: gaps)
+                  households: records, gaps: gaps)
     }
 
-    /// Households by village code, then household number, then id.
+    /// The selected households (by index) and their cadres on `date`, in list order.
+    static func selection(_ dataset: Dataset, villageCodes: [String], cadreIDs: Set<String>?,
+                          on date: LocalDate) -> [(index: Int, cadreID: String?)] {
+        let villageFilter = villageCodes.isEmpty ? nil : Set(villageCodes)
+        var selected: [(index: Int, cadreID: String?)] = []
+        for (n, h) in dataset.households.enumerated() {
+            if let villageFilter, !villageFilter.contains(h.address.villageCode) { continue }
+            let cadreID = h.cadreID(on: date)
+            if let cadreIDs, !(cadreID.map(cadreIDs.contains) ?? false) { continue }
+            selected.append((n, cadreID))
+        }
+        return selected
+    }
+
+    /// The record of each chosen household, in the order chosen, what each piece of them
+    /// gives besides (gaps, villages, cadres), and whether some household id is repeated. Each household is judged on its own, so
+    /// pieces are judged on every core, each record written straight into its place: the
+    /// same records as one loop, and no second copy of them.
+    static func judge(_ dataset: Dataset, _ chosen: [(index: Int, cadreID: String?)], period: Period,
+                      fullIDs: Bool) -> ([HouseholdRecord], [Part], Bool) {
+        let date = period.to
+        let checks = ChecksByHousehold(dataset)
+        let assessor = Assessor(config: dataset.rules)
+        let households = dataset.households
+        let cadres = Dictionary(dataset.cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let pieces = Parallel.ranges(chosen.count, minimum: 500)
+        var parts: [Part] = []
+        let records = [HouseholdRecord](unsafeUninitializedCapacity: chosen.count) { buffer, initialized in
+            let out = Slots(buffer)
+            parts = Parallel.map(pieces.count) { k in
+                var part = Part()
+                var shared = SharedValues()
+                for j in pieces[k] {
+                    let (n, cadreID) = chosen[j]
+                    let h = households[n]
+                    let history = CheckHistory.effective(checks.of(household: n)).filter { $0.date <= date }
+                    // The effective history up to the date gives the assessor the same checks
+                    // it would keep from all of the household's: it then has no amendment left
+                    // to settle and nothing to drop, so the history is worked out once.
+                    let a = assessor.assess(h, checks: history, on: date)
+                    let record = Self.record(h, a, history: history, period: period, cadreID: cadreID,
+                                             cadre: cadreID.flatMap { cadres[$0] }, fullIDs: fullIDs, shared: &shared)
+                    part.add(gaps: Self.gaps(record, history: history), address: h.address, cadreID: cadreID)
+                    out.initialize(j, to: record)
+                }
+                return part
+            }
+            initialized = chosen.count
+        }
+        return (records, parts, checks.hasRepeatedIDs)
+    }
+
+    /// Uninitialized memory that the pieces of a parallel loop fill, each its own indexes.
+    /// Unchecked Sendable: no two tasks write the same index, and the memory is read only
+    /// after every task is done.
+    final class Slots<T>: @unchecked Sendable {
+        private let buffer: UnsafeMutableBufferPointer<T>
+        init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+        func initialize(_ i: Int, to value: T) { (buffer.baseAddress! + i).initialize(to: value) }
+    }
+
+    /// Puts `records` in `order` (`records[k]` becomes the old `records[order[k]]`) by
+    /// swapping along each cycle of the permutation: no second array of records.
+    static func permute(_ records: inout [HouseholdRecord], _ order: [Int]) {
+        var done = [Bool](repeating: false, count: order.count)
+        for i in order.indices where !done[i] && order[i] != i {
+            var j = i
+            while order[j] != i {
+                records.swapAt(j, order[j])
+                done[j] = true
+                j = order[j]
+            }
+            done[j] = true
+        }
+    }
+
+    /// The checks of each household, found by position: each check's household is looked
+    /// up once (on every core), then the checks are put in household order by counting, in
+    /// the order they appear — as grouping them by household id would, without copying
+    /// each check into a dictionary.
+    struct ChecksByHousehold: Sendable {
+        private let checks: [Check]
+        /// For each household, the household whose id it has first (itself, unless an id
+        /// appears twice: both then have the checks of that id).
+        private let owner: [Int]
+        /// Indexes into `checks`, household by household; the checks of household `h` are
+        /// `order[start[h]..<start[h + 1]]`.
+        private let order: [Int]
+        private let start: [Int]
+        /// Whether some household id appears more than once.
+        let hasRepeatedIDs: Bool
+
+        init(_ dataset: Dataset) {
+            let households = dataset.households
+            var first: [String: Int] = [:]
+            first.reserveCapacity(households.count)
+            var owner = [Int](repeating: 0, count: households.count)
+            for (n, h) in households.enumerated() {
+                if let m = first[h.id] { owner[n] = m } else { first[h.id] = n; owner[n] = n }
+            }
+            let checks = dataset.checks
+            let household = first
+            let pieces = Parallel.ranges(checks.count, minimum: 20_000)
+            let found = Parallel.map(pieces.count) { k in pieces[k].map { household[checks[$0].householdID] ?? -1 } }
+            var start = [Int](repeating: 0, count: households.count + 1)
+            for piece in found { for h in piece where h >= 0 { start[h + 1] += 1 } }
+            for h in households.indices { start[h + 1] += start[h] }
+            var next = start
+            var order = [Int](repeating: 0, count: start[households.count])
+            var c = 0
+            for piece in found {
+                for h in piece {
+                    if h >= 0 { order[next[h]] = c; next[h] += 1 }
+                    c += 1
+                }
+            }
+            self.checks = checks
+            self.owner = owner
+            self.order = order
+            self.start = start
+            hasRepeatedIDs = first.count < households.count
+        }
+
+        /// The checks of the household at `index` in the dataset, in the order they appear.
+        func of(household index: Int) -> [Check] {
+            let h = owner[index]
+            return order[start[h]..<start[h + 1]].map { checks[$0] }
+        }
+    }
+
+    /// Equal values kept once. Most households share their reasons with many others (at
+    /// 2,000 generated households, 1,906 distinct lists of reasons among 12,000): keeping
+    /// one copy of each list, not one per household, halves the report's memory (about
+    /// 2.3 KB a household otherwise, most of it reasons). One per piece, so no locking.
+    struct SharedValues {
+        private var reasons: Set<ByBytes<[Bilingual]>> = []
+        private var labels: Set<ByBytes<Bilingual>> = []
+
+        mutating func one(_ list: [Bilingual]) -> [Bilingual] {
+            list.isEmpty ? list : reasons.insert(ByBytes(list)).memberAfterInsert.value
+        }
+
+        mutating func one(_ label: Bilingual) -> Bilingual { labels.insert(ByBytes(label)).memberAfterInsert.value }
+    }
+
+    /// A value hashed and compared by the UTF-8 bytes of its texts. String's own hashing
+    /// and == work on the canonical (NFC) form, which for Chinese text costs several times
+    /// more; values with the same bytes are equal Strings too, so sharing them changes
+    /// nothing.
+    struct ByBytes<Value: TextBytes>: Hashable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+        func hash(into hasher: inout Hasher) { value.hashBytes(into: &hasher) }
+        static func == (a: Self, b: Self) -> Bool { a.value.sameBytes(as: b.value) }
+    }
+
+    /// What one piece of the selection gives besides its records: the gaps of each record,
+    /// the villages it names and the cadres paired with it.
+    struct Part: Sendable {
+        /// The gaps of every record, and where each record's are.
+        var gaps: [Gap] = []
+        var gapRanges: [Range<Int>] = []
+        var villages: [String: Village] = [:]
+        var cadreIDs: Set<String> = []
+
+        init() {}
+
+        /// The parts one after the other, as one part of the whole list.
+        init(joining parts: [Part]) {
+            for part in parts {
+                let offset = gaps.count
+                gaps += part.gaps
+                gapRanges += part.gapRanges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+                // The first household of a village names it, as in list order.
+                villages.merge(part.villages) { first, _ in first }
+                cadreIDs.formUnion(part.cadreIDs)
+            }
+        }
+
+        mutating func add(gaps new: [Gap], address: Address, cadreID: String?) {
+            gapRanges.append(gaps.count..<(gaps.count + new.count))
+            gaps += new
+            if villages[address.villageCode] == nil {
+                villages[address.villageCode] = Village(code: address.villageCode, name: address.village,
+                                                        township: address.township, county: address.county)
+            }
+            if let cadreID { cadreIDs.insert(cadreID) }
+        }
+    }
+
+    /// Indexes of `records` by village code, then household number, then id; equal keys
+    /// keep their order (as a stable sort of the records would). Households usually come
+    /// in this order already (one file per village, numbers ascending): then no sort.
+    static func numberOrder(_ records: [HouseholdRecord]) -> [Int] {
+        func before(_ a: HouseholdRecord, _ b: HouseholdRecord) -> Bool {
+            (a.villageCode, a.number, a.id) < (b.villageCode, b.number, b.id)
+        }
+        let inOrder = records.indices.dropFirst().allSatisfy { !before(records[$0], records[$0 - 1]) }
+        if inOrder { return Array(records.indices) }
+        return records.indices.sorted { i, j in
+            before(records[i], records[j]) || (!before(records[j], records[i]) && i < j)
+        }
+    }
+
+    /// Households by village code, then household number, then id (a stable sort).
     static func sortedByNumber(_ records: [HouseholdRecord]) -> [HouseholdRecord] {
-        records.sorted { ($0.villageCode, $0.number, $0.id) < ($1.villageCode, $1.number, $1.id) }
+        numberOrder(records).map { records[$0] }
+    }
+
+    /// The gap list in household order: all gaps of the first household, then the next.
+    /// When an id appears twice (data that does not validate), every gap of that id goes
+    /// where the id first appears, in list order: what ordering each gap by the position of
+    /// its household's id gives.
+    static func gapsInOrder(_ gaps: [Gap], ranges: [Range<Int>], order: [Int], records: [HouseholdRecord],
+                            uniqueIDs: Bool) -> [Gap] {
+        var out: [Gap] = []
+        out.reserveCapacity(gaps.count)
+        if uniqueIDs {
+            for i in order { out += gaps[ranges[i]] }
+            return out
+        }
+        var byID: [String: [Int]] = [:]
+        for (i, r) in records.enumerated() { byID[r.id, default: []].append(i) }
+        var done: Set<String> = []
+        for i in order where done.insert(records[i].id).inserted {
+            for j in byID[records[i].id]! { out += gaps[ranges[j]] }
+        }
+        return out
     }
 
     static func record(_ h: Household, _ a: HouseholdAssessment, history: [Check], period: Period,
-                       cadreID: String?, cadre: Cadre?, fullIDs: Bool) -> HouseholdRecord {
+                       cadreID: String?, cadre: Cadre?, fullIDs: Bool, shared: inout SharedValues) -> HouseholdRecord {
         let last = history.last
-        let inPeriod = history.filter { $0.date >= period.from }
-        let idNumber = h.head?.idNumber.flatMap { $0.isEmpty ? nil : $0 }
+        // The history is in date order: the visits of the period are its tail.
+        let inPeriod = history[(history.firstIndex { $0.date >= period.from } ?? history.endIndex)...]
+        let head = h.head
+        let idNumber = head?.idNumber.flatMap { $0.isEmpty ? nil : $0 }
         return HouseholdRecord(
-            id: h.id, number: h.number, head: h.head?.name ?? "",
-            headIDNumber: fullIDs ? idNumber : idNumber.map(IDNumber.masked),
+            id: h.id, number: h.number, head: head?.name ?? "",
+            headIDNumber: fullIDs ? idNumber : idNumber.map(TextTools.maskedIDNumber),
             village: h.address.village, villageCode: h.address.villageCode, group: h.address.group,
             cadreID: cadreID, cadre: cadre?.name ?? cadreID, members: h.members.count,
             type: LabelledCode(h.type), monitoring: h.status.monitoring.map(LabelledCode.init),
-            status: h.status.label, meetsStandard: a.meetsStandard, overdue: a.overdue,
+            status: shared.one(h.status.label), meetsStandard: a.meetsStandard, overdue: a.overdue,
             indicators: PerIndicator { i in
                 let s = a.indicators[i]
-                return IndicatorRecord(state: s?.state ?? .unchecked, reasons: s?.reasons ?? [])
+                return IndicatorRecord(state: s?.state ?? .unchecked, reasons: shared.one(s?.reasons ?? []))
             },
             lastCheck: last.map { CheckRef(id: $0.id, date: $0.date, recordedAt: $0.recordedAt, cadreID: $0.cadreID) },
             nextFollowUp: a.followUp, visitsInPeriod: inPeriod.count,
@@ -145,11 +354,13 @@ extension SummaryReport {
         Indicator.allCases.compactMap { i in
             let state = record.indicators[i].state
             guard !state.passes else { return nil }
-            let check = history.last { $0.findings[i] != nil }
+            // Fields are read in place: copying the whole check is most of the cost here.
+            let c = history.lastIndex { $0.findings[i] != nil }
             return Gap(householdID: record.id, number: record.number, head: record.head, village: record.village,
                        villageCode: record.villageCode, group: record.group, cadre: record.cadre, indicator: i,
-                       state: state, reasons: record.indicators[i].reasons, measures: check?.measures ?? [],
-                       followUp: check?.followUp, checkDate: check?.date, checkID: check?.id)
+                       state: state, reasons: record.indicators[i].reasons, measures: c.map { history[$0].measures } ?? [],
+                       followUp: c.flatMap { history[$0].followUp }, checkDate: c.map { history[$0].date },
+                       checkID: c.map { history[$0].id })
         }
     }
 
@@ -183,6 +394,66 @@ extension SummaryReport {
         case .keyNotFound(let k, let c): return "\(path(c.codingPath + [k])): missing"
         case .typeMismatch(_, let c), .valueNotFound(_, let c): return "\(path(c.codingPath)): \(c.debugDescription)"
         @unknown default: return "\(e)"
+        }
+    }
+}
+
+/// Texts hashed and compared as bytes (see `SummaryReport.ByBytes`).
+protocol TextBytes {
+    func hashBytes(into hasher: inout Hasher)
+    func sameBytes(as other: Self) -> Bool
+}
+
+extension String {
+    /// The length and the first and last eight bytes: enough to tell reasons apart (they
+    /// differ in a name at the start or a figure or date at the end) at a fraction of the
+    /// cost of hashing every byte; equality still compares every byte.
+    func hashBytes(into hasher: inout Hasher) {
+        let n = utf8.count
+        hasher.combine(n)
+        let contiguous = utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard n >= 8, let base = b.baseAddress else {
+                for byte in b { hasher.combine(byte) }
+                return true
+            }
+            hasher.combine(UnsafeRawPointer(base).loadUnaligned(as: UInt64.self))
+            hasher.combine(UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self))
+            return true
+        }
+        if contiguous == nil { for byte in utf8 { hasher.combine(byte) } }
+    }
+
+    func sameBytes(as other: String) -> Bool {
+        guard utf8.count == other.utf8.count else { return false }
+        let fast = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in
+                a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+            }
+        }
+        return (fast ?? nil) ?? utf8.elementsEqual(other.utf8)
+    }
+}
+
+extension Bilingual: TextBytes {
+    func hashBytes(into hasher: inout Hasher) {
+        zh.hashBytes(into: &hasher)
+        en.hashBytes(into: &hasher)
+    }
+
+    func sameBytes(as other: Bilingual) -> Bool { zh.sameBytes(as: other.zh) && en.sameBytes(as: other.en) }
+}
+
+extension Array: TextBytes where Element: TextBytes {
+    // Elements are read through the buffer: iterating would copy (retain) each one.
+    func hashBytes(into hasher: inout Hasher) {
+        hasher.combine(count)
+        withUnsafeBufferPointer { for i in $0.indices { $0[i].hashBytes(into: &hasher) } }
+    }
+
+    func sameBytes(as other: [Element]) -> Bool {
+        guard count == other.count else { return false }
+        return withUnsafeBufferPointer { a in
+            other.withUnsafeBufferPointer { b in a.indices.allSatisfy { a[$0].sameBytes(as: b[$0]) } }
         }
     }
 }

@@ -61,8 +61,48 @@ public struct ReportTable: Hashable, Sendable {
     public func column(_ key: String) -> Int? { columns.firstIndex { $0.key == key } }
 }
 
+/// A table whose rows are made one at a time into a `RowBuffer`: what CSV and XLSX render
+/// from, on every core, without holding every cell of 200,000 households as a `Cell`.
+/// `table` makes the whole `ReportTable` from it (for HTML and screen previews).
+struct TableRows: Sendable {
+    var kind: TableKind
+    var title: String
+    var columns: [Column]
+    /// The rows are only the "nothing here" message.
+    var placeholder: Bool
+    var count: Int
+    /// Adds the cells of row `i` to the buffer.
+    var fill: @Sendable (Int, inout RowBuffer) -> Void
+
+    /// The rows of a table already made.
+    init(_ table: ReportTable) {
+        self.init(kind: table.kind, title: table.title, columns: table.columns, placeholder: table.placeholder,
+                  count: table.rows.count) { i, row in for cell in table.rows[i] { row.append(cell) } }
+    }
+
+    init(kind: TableKind, title: String, columns: [Column], placeholder: Bool, count: Int,
+         fill: @escaping @Sendable (Int, inout RowBuffer) -> Void) {
+        self.kind = kind
+        self.title = title
+        self.columns = columns
+        self.placeholder = placeholder
+        self.count = count
+        self.fill = fill
+    }
+
+    var table: ReportTable {
+        var row = RowBuffer()
+        let rows = (0..<count).map { i -> [Cell] in
+            row.removeAll()
+            fill(i, &row)
+            return row.asCells
+        }
+        return ReportTable(kind: kind, title: title, columns: columns, rows: rows, placeholder: placeholder)
+    }
+}
+
 /// Turns a report into tables in one language.
-public struct ReportTables {
+public struct ReportTables: Sendable {
     public var report: SummaryReport
     public var language: Language
 
@@ -74,14 +114,24 @@ public struct ReportTables {
     func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
     func t(_ b: Bilingual) -> String { b.text(language) }
     var listSeparator: String { t("；", "; ") }
-    func yesNo(_ b: Bool) -> Cell { .text(b ? t("是", "yes") : t("否", "no")) }
 
     /// The tables a workbook holds, in sheet order: overview, summary, households, gaps,
     /// and clashes for a roll-up.
-    public var all: [ReportTable] {
-        var out = [overview, summary, households, gaps]
-        if report.kind == .rollup || !report.clashes.isEmpty { out.append(clashes) }
+    public var all: [ReportTable] { allRows.map(\.table) }
+
+    /// `all` as rows made on demand.
+    var allRows: [TableRows] {
+        var out = [TableRows(overview), TableRows(summary), householdRows, gapRows]
+        if report.kind == .rollup || !report.clashes.isEmpty { out.append(TableRows(clashes)) }
         return out
+    }
+
+    func rows(_ kind: TableKind) -> TableRows {
+        switch kind {
+        case .households: householdRows
+        case .gaps: gapRows
+        default: TableRows(table(kind))
+        }
     }
 
     public func table(_ kind: TableKind) -> ReportTable {
@@ -234,35 +284,31 @@ public struct ReportTables {
         return cols
     }
 
-    func reasons(_ list: [Bilingual]) -> Cell {
-        list.isEmpty ? .empty : .text(list.map { t($0) }.joined(separator: listSeparator))
-    }
 
-    func optional(_ s: String?) -> Cell { s.map { $0.isEmpty ? .empty : .text($0) } ?? .empty }
-    func optional(_ d: LocalDate?) -> Cell { d.map { .date($0) } ?? .empty }
+    public var households: ReportTable { householdRows.table }
 
-    public var households: ReportTable {
+    var householdRows: TableRows {
+        let title = t("户明细", "Households")
         let cols = householdColumns
-        var rows: [[Cell]] = report.households.map { h in
-            var row: [Cell] = [.text(h.number), .text(h.id), .text(h.head), optional(h.headIDNumber), .text(h.village),
-                               .text(h.villageCode), .text(h.group), optional(h.cadre), .int(h.members), .text(t(h.type.label)),
-                               h.monitoring.map { .text(t($0.label)) } ?? .empty, yesNo(h.meetsStandard)]
-            for i in Indicator.allCases {
-                row.append(.text(t(h.indicators[i].state.label)))
-                row.append(reasons(h.indicators[i].reasons))
-            }
-            row += [optional(h.lastCheck?.date), optional(h.nextFollowUp), yesNo(h.overdue), .int(h.visitsInPeriod),
-                    h.notes.isEmpty ? .empty : .text(h.notes.map { "\($0.date) \($0.text)" }.joined(separator: "\n"))]
-            if report.kind == .rollup { row.append(optional(h.source)) }
-            return row
+        guard !report.households.isEmpty else { return message(.households, title, cols, emptyMessage) }
+        let households = report.households
+        let maker = rowMaker
+        return TableRows(kind: .households, title: title, columns: cols, placeholder: false,
+                         count: households.count) { i, row in
+            households.withUnsafeBufferPointer { maker.household($0, i, into: &row) }
         }
-        let placeholder = rows.isEmpty
-        if placeholder { rows = [message(emptyMessage, width: cols.count)] }
-        return ReportTable(kind: .households, title: t("户明细", "Households"), columns: cols, rows: rows, placeholder: placeholder)
     }
+
+    var rowMaker: RowMaker { RowMaker(language: language, rollup: report.kind == .rollup) }
 
     func message(_ text: String, width: Int) -> [Cell] {
         [.text(text)] + Array(repeating: .empty, count: max(0, width - 1))
+    }
+
+    /// A table holding only the message that says why it is empty.
+    func message(_ kind: TableKind, _ title: String, _ columns: [Column], _ text: String) -> TableRows {
+        TableRows(ReportTable(kind: kind, title: title, columns: columns, rows: [message(text, width: columns.count)],
+                              placeholder: true))
     }
 
     // MARK: Gaps
@@ -276,19 +322,20 @@ public struct ReportTables {
          Column("follow_up", t("跟进日期", "Follow-up date")), Column("check_date", t("核查日期", "Checked on"))]
     }
 
-    public var gaps: ReportTable {
+    public var gaps: ReportTable { gapRows.table }
+
+    var gapRows: TableRows {
+        let title = t("问题清单", "Gaps")
         let cols = gapColumns
-        var rows: [[Cell]] = report.gaps.map { g in
-            [.text(g.number), .text(g.householdID), .text(g.head), .text(g.village), .text(g.group), optional(g.cadre),
-             .text(t(g.indicator.label)), .text(t(g.state.label)), reasons(g.reasons),
-             g.measures.isEmpty ? .empty : .text(g.measures.joined(separator: listSeparator)),
-             optional(g.followUp), optional(g.checkDate)]
+        guard !report.gaps.isEmpty else {
+            return message(.gaps, title, cols, report.isEmpty ? emptyMessage : t("没有未达标的指标", "no failing indicators"))
         }
-        let placeholder = rows.isEmpty
-        if placeholder {
-            rows = [message(report.isEmpty ? emptyMessage : t("没有未达标的指标", "no failing indicators"), width: cols.count)]
+        let gaps = report.gaps
+        let maker = rowMaker
+        return TableRows(kind: .gaps, title: title, columns: cols, placeholder: false,
+                         count: gaps.count) { i, row in
+            gaps.withUnsafeBufferPointer { maker.gap($0, i, into: &row) }
         }
-        return ReportTable(kind: .gaps, title: t("问题清单", "Gaps"), columns: cols, rows: rows, placeholder: placeholder)
     }
 
     // MARK: Clashes

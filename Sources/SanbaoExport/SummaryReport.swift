@@ -251,9 +251,16 @@ extension SummaryReport {
 
         public init(households: [HouseholdRecord], gaps: [Gap]) {
             self.households = households.count
-            meetingStandard = households.filter(\.meetsStandard).count
-            overdue = households.filter(\.overdue).count
-            visitedInPeriod = households.filter { $0.visitsInPeriod > 0 }.count
+            // Counted in one pass: filtering would copy every record three times.
+            var meeting = 0, overdue = 0, visited = 0
+            for h in households {
+                if h.meetsStandard { meeting += 1 }
+                if h.overdue { overdue += 1 }
+                if h.visitsInPeriod > 0 { visited += 1 }
+            }
+            meetingStandard = meeting
+            self.overdue = overdue
+            visitedInPeriod = visited
             self.gaps = gaps.count
         }
 
@@ -417,21 +424,30 @@ public struct Totals: Hashable, Sendable, Codable {
     /// household-number order, so 一组 comes before 二组).
     public init(_ households: [HouseholdRecord]) {
         all = TallyRecord()
-        var villages: [String: VillageTotals] = [:]
+        // Villages are updated in place through their index: copying a village's totals
+        // out of a dictionary and back would copy its groups for every household.
+        var villages: [VillageTotals] = []
+        var index: [String: Int] = [:]
         for h in households {
             all.add(h)
-            var v = villages[h.villageCode] ?? VillageTotals(code: h.villageCode, name: h.village, tally: TallyRecord(), groups: [])
-            v.tally.add(h)
-            if let g = v.groups.firstIndex(where: { $0.group == h.group }) {
-                v.groups[g].tally.add(h)
+            let n: Int
+            if let i = index[h.villageCode] {
+                n = i
+            } else {
+                n = villages.count
+                index[h.villageCode] = n
+                villages.append(VillageTotals(code: h.villageCode, name: h.village, tally: TallyRecord(), groups: []))
+            }
+            villages[n].tally.add(h)
+            if let g = villages[n].groups.firstIndex(where: { $0.group == h.group }) {
+                villages[n].groups[g].tally.add(h)
             } else {
                 var t = TallyRecord()
                 t.add(h)
-                v.groups.append(GroupTotals(group: h.group, tally: t))
+                villages[n].groups.append(GroupTotals(group: h.group, tally: t))
             }
-            villages[h.villageCode] = v
         }
-        self.villages = villages.values.sorted { $0.code < $1.code }
+        self.villages = villages.sorted { $0.code < $1.code }
     }
 }
 

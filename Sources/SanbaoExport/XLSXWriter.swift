@@ -1,12 +1,18 @@
 import Foundation
 import SanbaoCore
-import ZIPFoundation
 
-/// Writes tables as an Office Open XML workbook (ECMA-376 SpreadsheetML), built in memory
-/// on ZIPFoundation. One sheet per table; the heading row is bold, frozen, filtered and
-/// repeated on every printed page; column widths fit the widest cell (a CJK character
-/// counts two); dates are date serial numbers with a `yyyy-mm-dd` style; text goes in the
-/// shared-strings part with line breaks kept.
+/// Writes tables as an Office Open XML workbook (ECMA-376 SpreadsheetML), built in memory.
+/// One sheet per table; the heading row is bold, frozen, filtered and repeated on every
+/// printed page; column widths fit the widest cell (a CJK character counts two); dates are
+/// date serial numbers with a `yyyy-mm-dd` style; text is written in the cell (inline
+/// strings) with line breaks kept.
+///
+/// Sheets are written as bytes, a piece of rows at a time on every core, each piece
+/// deflated as soon as it is made (`ZipWriter`). Inline strings rather than a shared-string
+/// table: the table would need every text hashed and numbered in one order on one core,
+/// and deflate already stores repeated texts once per window; cells carry no `r`
+/// reference (optional in SpreadsheetML: a cell without one is the next in its row), and
+/// an empty cell between two others is an empty `<c/>`.
 enum XLSXWriter {
     static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -23,39 +29,37 @@ enum XLSXWriter {
     /// Widest column, in character widths; columns of long text that wraps are narrower.
     static let maxColumnWidth = 60.0
     static let maxWrappedWidth = 40.0
+    /// Rows per piece rendered and deflated on one core (a few MB of household XML).
+    static let rowsPerPiece = 1_000
 
-    static func workbook(_ tables: [ReportTable], title: String, creator: String, modified: Date) throws -> Data {
-        var strings = SharedStrings()
-        var parts: [(String, Data)] = []
+    static func workbook(_ tables: [TableRows], title: String, creator: String, modified: Date,
+                         level: Int32 = ZipWriter.defaultLevel) throws -> Data {
         let names = sheetNames(tables.map(\.title))
-        var sheets: [Data] = []
-        for (n, table) in tables.enumerated() {
-            sheets.append(Data(sheet(table, selected: n == 0, strings: &strings).utf8))
+        let sheets = tables.enumerated().map { n, table in
+            Sheet(rows: table, widths: widths(table), selected: n == 0)
         }
-        parts.append(("[Content_Types].xml", Data(contentTypes(sheetCount: tables.count).utf8)))
-        parts.append(("_rels/.rels", Data(rootRels.utf8)))
-        parts.append(("docProps/core.xml", Data(coreProperties(title: title, creator: creator, modified: modified).utf8)))
-        parts.append(("docProps/app.xml", Data(appProperties(names).utf8)))
-        parts.append(("xl/workbook.xml", Data(workbookXML(tables, names: names).utf8)))
-        parts.append(("xl/_rels/workbook.xml.rels", Data(workbookRels(sheetCount: tables.count).utf8)))
-        parts.append(("xl/styles.xml", Data(styles.utf8)))
-        parts.append(("xl/sharedStrings.xml", Data(strings.xml.utf8)))
-        for (n, data) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(n + 1).xml", data)) }
-        return try zip(parts, modified: modified)
-    }
-
-    /// A ZIP archive of `parts`, deflated, in memory.
-    static func zip(_ parts: [(String, Data)], modified: Date) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (path, data) in parts {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: modified,
-                                 compressionMethod: .deflate) { position, size in
-                let start = Int(position)
-                return data.subdata(in: start..<min(data.count, start + size))
-            }
+        var entries: [ZipWriter.Entry] = [
+            ZipWriter.Entry(path: "[Content_Types].xml", bytes: Array(contentTypes(sheetCount: tables.count).utf8)),
+            ZipWriter.Entry(path: "_rels/.rels", bytes: Array(rootRels.utf8)),
+            ZipWriter.Entry(path: "docProps/core.xml",
+                            bytes: Array(coreProperties(title: title, creator: creator, modified: modified).utf8)),
+            ZipWriter.Entry(path: "docProps/app.xml", bytes: Array(appProperties(names).utf8)),
+            ZipWriter.Entry(path: "xl/workbook.xml", bytes: Array(workbookXML(tables, names: names).utf8)),
+            ZipWriter.Entry(path: "xl/_rels/workbook.xml.rels", bytes: Array(workbookRels(sheetCount: tables.count).utf8)),
+            ZipWriter.Entry(path: "xl/styles.xml", bytes: Array(styles.utf8)),
+        ]
+        for (n, sheet) in sheets.enumerated() {
+            // Piece 0 is the sheet's start and heading row, then the rows, then its end.
+            let pieces = Parallel.ranges(sheet.rows.count, minimum: rowsPerPiece)
+            entries.append(ZipWriter.Entry(path: "xl/worksheets/sheet\(n + 1).xml", pieces: pieces.count + 2) { k in
+                switch k {
+                case 0: sheet.start()
+                case pieces.count + 1: sheet.end()
+                default: sheet.rows(pieces[k - 1])
+                }
+            })
         }
-        guard let data = archive.data else { throw ExportError(Bilingual(zh: "无法生成 XLSX", en: "cannot build the XLSX"), usage: false) }
-        return data
+        return try ZipWriter.archive(entries, modified: modified, level: level)
     }
 
     // MARK: Sheets
@@ -91,127 +95,322 @@ enum XLSXWriter {
 
     /// Days since 1899-12-30: the spreadsheet date serial (1900 date system).
     static func serial(_ d: LocalDate) -> Int { d.dayNumber + 25_569 }
+    static func serial(dayNumber: Int) -> Int { dayNumber + 25_569 }
 
-    /// Column widths from the widest heading or cell, CJK counting two, capped.
-    static func widths(_ table: ReportTable) -> [Double] {
-        table.columns.enumerated().map { n, col in
-            var w = TextTools.displayWidth(col.title) + 2
-            for row in table.rows where n < row.count {
-                let cell: Int
-                switch row[n] {
-                case .text(let s): cell = TextTools.displayWidth(s)
-                case .int(let v): cell = String(v).count
-                case .date: cell = 10
-                case .empty: cell = 0
+    /// Column widths from the widest heading or cell, CJK counting two, capped. The rows
+    /// are measured in pieces on every core.
+    static func widths(_ table: TableRows) -> [Double] {
+        let columns = table.columns.count
+        var widest = table.columns.map { TextTools.displayWidth($0.title) + 2 }
+        let pieces = Parallel.ranges(table.count, minimum: rowsPerPiece)
+        let measured = Parallel.map(pieces.count) { k in
+            var most = [Int](repeating: 0, count: columns)
+            var row = RowBuffer()
+            for i in pieces[k] {
+                row.removeAll()
+                table.fill(i, &row)
+                row.bytes.withUnsafeBufferPointer { all in
+                    for n in 0..<min(columns, row.count) {
+                        let c = row[n]
+                        let cell: Int
+                        switch c.kind {
+                        case .text: cell = TextTools.displayWidth(UnsafeBufferPointer(rebasing: all[c.start..<c.end]))
+                        case .int: cell = c.end - c.start
+                        case .date: cell = 10
+                        case .empty: cell = 0
+                        }
+                        most[n] = max(most[n], cell + 2)
+                    }
                 }
-                w = max(w, cell + 2)
             }
-            return min(col.wrap ? maxWrappedWidth : maxColumnWidth, Double(max(w, 6)))
+            return most
+        }
+        for most in measured { for n in 0..<columns { widest[n] = max(widest[n], most[n]) } }
+        return table.columns.enumerated().map { n, col in
+            min(col.wrap ? maxWrappedWidth : maxColumnWidth, Double(max(widest[n], 6)))
         }
     }
 
-    static func sheet(_ table: ReportTable, selected: Bool, strings: inout SharedStrings) -> String {
-        let lastColumn = columnName(max(0, table.columns.count - 1))
-        let lastRow = table.rows.count + 1
-        let ref = "A1:\(lastColumn)\(lastRow)"
-        var x = header
-        x += #"<worksheet xmlns="\#(mainNS)" xmlns:r="\#(relNS)">"#
-        x += table.kind == .households ? "" : #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
-        x += #"<dimension ref="\#(ref)"/>"#
-        x += #"<sheetViews><sheetView workbookViewId="0""# + (selected ? #" tabSelected="1""# : "") + ">"
-        x += #"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
-        x += #"<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>"#
-        x += "</sheetView></sheetViews>"
-        x += #"<sheetFormatPr defaultRowHeight="15"/>"#
-        let widths = widths(table)
-        x += "<cols>"
-        for (n, w) in widths.enumerated() {
-            x += #"<col min="\#(n + 1)" max="\#(n + 1)" width="\#(String(format: "%.1f", w))" customWidth="1"/>"#
+    /// One worksheet part, made in pieces: `start()`, `rows(_:)` for consecutive ranges
+    /// of rows, `end()`.
+    struct Sheet: Sendable {
+        let rows: TableRows
+        let widths: [Double]
+        let selected: Bool
+
+        var ref: String { "A1:\(columnName(max(0, rows.columns.count - 1)))\(rows.count + 1)" }
+
+        /// Everything before the first data row: view, columns, the heading row.
+        func start() -> [UInt8] {
+            let table = rows
+            var x = header
+            x += #"<worksheet xmlns="\#(mainNS)" xmlns:r="\#(relNS)">"#
+            x += table.kind == .households ? "" : #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
+            x += #"<dimension ref="\#(ref)"/>"#
+            x += #"<sheetViews><sheetView workbookViewId="0""# + (selected ? #" tabSelected="1""# : "") + ">"
+            x += #"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+            x += #"<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>"#
+            x += "</sheetView></sheetViews>"
+            x += #"<sheetFormatPr defaultRowHeight="15"/>"#
+            x += "<cols>"
+            for (n, w) in widths.enumerated() {
+                x += #"<col min="\#(n + 1)" max="\#(n + 1)" width="\#(String(format: "%.1f", w))" customWidth="1"/>"#
+            }
+            x += "</cols><sheetData>"
+            let out = ByteWriter(capacity: x.utf8.count + 4_096)
+            out.put(Array(x.utf8))
+            out.put(#"<row r="1">"#)
+            for col in table.columns {
+                out.put(#"<c s="1""#)  // Style.heading
+                Array(col.title.utf8).withUnsafeBufferPointer { inlineString($0, TextClass.of($0), to: out) }
+            }
+            out.put("</row>")
+            return out.bytes
         }
-        x += "</cols><sheetData>"
-        x += #"<row r="1">"#
-        for (n, col) in table.columns.enumerated() {
-            x += #"<c r="\#(columnName(n))1" s="\#(Style.heading.rawValue)" t="s"><v>\#(strings.index(col.title))</v></c>"#
-        }
-        x += "</row>"
-        for (r, row) in table.rows.enumerated() {
-            let rowNumber = r + 2
-            let lines = lineCount(row, table: table, widths: widths)
-            x += lines > 1
-                ? #"<row r="\#(rowNumber)" ht="\#(String(format: "%.1f", min(409, Double(lines) * lineHeight)))" customHeight="1">"#
-                : #"<row r="\#(rowNumber)">"#
-            for (n, cell) in row.enumerated() {
-                let at = "\(columnName(n))\(rowNumber)"
-                let wrap = n < table.columns.count && table.columns[n].wrap
-                switch cell {
-                case .empty:
-                    continue
-                case .int(let v):
-                    x += #"<c r="\#(at)" s="\#(Style.top.rawValue)"><v>\#(v)</v></c>"#
-                case .date(let d):
-                    x += #"<c r="\#(at)" s="\#(Style.date.rawValue)"><v>\#(serial(d))</v></c>"#
-                case .text(let s):
-                    let style = wrap || s.contains("\n") ? Style.wrapped : Style.top
-                    x += #"<c r="\#(at)" s="\#(style.rawValue)" t="s"><v>\#(strings.index(s))</v></c>"#
+
+        /// The data rows `range` (zero-based; row `i` is sheet row `i + 2`).
+        func rows(_ range: Range<Int>) -> [UInt8] {
+            let out = ByteWriter(capacity: range.count * 2_000)
+            var row = RowBuffer()
+            let wraps = rows.columns.map(\.wrap)
+            var classes: [TextClass] = []
+            for i in range {
+                row.removeAll()
+                rows.fill(i, &row)
+                row.bytes.withUnsafeBufferPointer { all in
+                    XLSXWriter.row(row, all, number: i + 2, wraps: wraps, widths: widths, classes: &classes, to: out)
                 }
             }
-            x += "</row>"
+            return out.bytes
         }
-        x += "</sheetData>"
-        if !table.placeholder && table.kind != .overview && !table.rows.isEmpty {
-            x += #"<autoFilter ref="\#(ref)"/>"#
+
+        /// Everything after the last row: filter, margins, page setup.
+        func end() -> [UInt8] {
+            var x = "</sheetData>"
+            if !rows.placeholder && rows.kind != .overview && rows.count > 0 {
+                x += #"<autoFilter ref="\#(ref)"/>"#
+            }
+            x += #"<pageMargins left="0.59" right="0.59" top="0.59" bottom="0.59" header="0.3" footer="0.3"/>"#
+            x += #"<pageSetup paperSize="9" orientation="landscape""#
+            x += rows.kind == .households ? "/>" : #" fitToWidth="1" fitToHeight="0"/>"#
+            x += "</worksheet>"
+            return Array(x.utf8)
         }
-        x += #"<pageMargins left="0.59" right="0.59" top="0.59" bottom="0.59" header="0.3" footer="0.3"/>"#
-        x += #"<pageSetup paperSize="9" orientation="landscape""#
-        x += table.kind == .households ? "/>" : #" fitToWidth="1" fitToHeight="0"/>"#
-        x += "</worksheet>"
-        return x
+    }
+
+    /// One `<row>`: its height when a cell takes more than one line, then its cells.
+    /// `classes` is scratch space, reused from row to row.
+    static func row(_ row: RowBuffer, _ all: UnsafeBufferPointer<UInt8>, number: Int, wraps: [Bool],
+                    widths: [Double], classes: inout [TextClass], to out: ByteWriter) {
+        classes.removeAll(keepingCapacity: true)
+        var lines = 1
+        for n in 0..<row.count {
+            let c = row[n]
+            guard c.kind == .text else { classes.append(TextClass()); continue }
+            let text = UnsafeBufferPointer(rebasing: all[c.start..<c.end])
+            var kind = TextClass.of(text)
+            let wrap = n < wraps.count && wraps[n]
+            // Most cells neither wrap nor break lines: one line, nothing to measure.
+            if wrap || kind.has(TextClass.lineFeed | TextClass.carriageReturn) {
+                let t = CellText(text)
+                kind.breaksLines = t.hasLineBreak
+                if n < widths.count { lines = max(lines, t.lines(wraps: wrap, room: max(1.0, widths[n] - 1.5))) }
+            }
+            classes.append(kind)
+        }
+        out.put(#"<row r=""#)
+        out.putDecimal(number)
+        if lines > 1 {
+            out.put(#"" ht=""#)
+            // Whole points (lines × 15, at most 409), as "%.1f" would write them.
+            out.putDecimal(Int(min(409, Double(lines) * lineHeight)))
+            out.put(#".0" customHeight="1">"#)
+        } else {
+            out.put(#"">"#)
+        }
+        var skipped = 0
+        for n in 0..<row.count {
+            let c = row[n]
+            if c.kind == .empty { skipped += 1; continue }
+            // An empty cell is written only when a cell follows it in the row, to keep
+            // the following cells in their columns.
+            for _ in 0..<skipped { out.put("<c/>") }
+            skipped = 0
+            let bytes = UnsafeBufferPointer(rebasing: all[c.start..<c.end])
+            switch c.kind {
+            case .int:
+                out.put(#"<c s="4"><v>"#)  // Style.top
+                out.put(bytes)
+                out.put("</v></c>")
+            case .date:
+                out.put(#"<c s="2"><v>"#)  // Style.date
+                out.putDecimal(serial(dayNumber: c.value))
+                out.put("</v></c>")
+            case .text:
+                let wrap = (n < wraps.count && wraps[n]) || classes[n].breaksLines
+                out.put(wrap ? #"<c s="3""# : #"<c s="4""#)  // Style.wrapped, Style.top
+                inlineString(bytes, classes[n], to: out)
+            case .empty:
+                break
+            }
+        }
+        out.put("</row>")
+    }
+
+    /// ` t="inlineStr"><is><t>…</t></is></c>`: the rest of a text cell after its style.
+    static func inlineString(_ text: UnsafeBufferPointer<UInt8>, _ kind: TextClass, to out: ByteWriter) {
+        if kind.needsRewrite(text) {
+            // Characters XML cannot hold, CR, an Excel escape look-alike or an over-long
+            // text: the String path does what it always did.
+            let clean = Array(cellText(String(decoding: text, as: UTF8.self)).utf8)
+            clean.withUnsafeBufferPointer { escapedInline($0, TextClass.of($0), to: out) }
+        } else {
+            escapedInline(text, kind, to: out)
+        }
+    }
+
+    static func escapedInline(_ text: UnsafeBufferPointer<UInt8>, _ kind: TextClass, to out: ByteWriter) {
+        // Leading or trailing blanks, tabs and line breaks are kept only with
+        // xml:space="preserve" (Excel trims them otherwise).
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
+        let preserve = kind.has(TextClass.tab | TextClass.lineFeed)
+            || text.first.map(blank) == true || text.last.map(blank) == true
+        out.put(preserve ? #" t="inlineStr"><is><t xml:space="preserve">"# : #" t="inlineStr"><is><t>"#)
+        if kind.has(TextClass.markup) {
+            var from = 0
+            for i in 0..<text.count {
+                let b = text[i]
+                guard b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") else { continue }
+                out.put(UnsafeBufferPointer(rebasing: text[from..<i]))
+                switch b {
+                case UInt8(ascii: "&"): out.put("&amp;")
+                case UInt8(ascii: "<"): out.put("&lt;")
+                default: out.put("&gt;")
+                }
+                from = i + 1
+            }
+            out.put(UnsafeBufferPointer(rebasing: text[from..<text.count]))
+        } else {
+            out.put(text)
+        }
+        out.put("</t></is></c>")
+    }
+
+    /// What the bytes of a text hold that its writing must care about, found in one pass
+    /// with a table of byte classes.
+    struct TextClass {
+        var bits: UInt8 = 0
+        /// A line break the way `String.contains("\n")` sees one (set by `CellText`).
+        var breaksLines = false
+
+        static let control: UInt8 = 1         // below U+0020, not tab, LF or CR
+        static let carriageReturn: UInt8 = 2
+        static let lineFeed: UInt8 = 4
+        static let tab: UInt8 = 8
+        static let markup: UInt8 = 16         // & < >
+        static let underscore: UInt8 = 32     // may start "_x"
+        static let ef: UInt8 = 64             // may start U+FFFE or U+FFFF
+
+        static let table: [UInt8] = (0...255).map { b -> UInt8 in
+            switch b {
+            case 0x09: tab
+            case 0x0A: lineFeed
+            case 0x0D: carriageReturn
+            case 0..<0x20: control
+            case 0x26, 0x3C, 0x3E: markup
+            case 0x5F: underscore
+            case 0xEF: ef
+            default: 0
+            }
+        }
+
+        static func of(_ text: UnsafeBufferPointer<UInt8>) -> TextClass {
+            var bits: UInt8 = 0
+            table.withUnsafeBufferPointer { t in for b in text { bits |= t[Int(b)] } }
+            return TextClass(bits: bits)
+        }
+
+        func has(_ mask: UInt8) -> Bool { bits & mask != 0 }
+
+        /// Whether `cellText` would change the text: a character XML cannot hold (control
+        /// characters, CR, U+FFFE, U+FFFF), an `_x` that may start an Excel escape, or
+        /// more bytes than a cell may hold characters.
+        func needsRewrite(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            if has(Self.control | Self.carriageReturn) || text.count > maxCellLength { return true }
+            if has(Self.underscore) {
+                for i in 0..<max(0, text.count - 1) where text[i] == UInt8(ascii: "_") && text[i + 1] == UInt8(ascii: "x") { return true }
+            }
+            if has(Self.ef) {
+                for i in 0..<max(0, text.count - 2) where text[i] == 0xEF && text[i + 1] == 0xBF && text[i + 2] >= 0xBE {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     /// Points per line of 11-point text (CJK included).
     static let lineHeight = 15.0
 
-    /// How many lines the tallest cell of `row` takes once wrapped to its column: a
-    /// spreadsheet does not grow a row for wrapped text by itself when the file is opened
-    /// (LibreOffice does not; Excel only for some rows), so the height is written.
-    static func lineCount(_ row: [Cell], table: ReportTable, widths: [Double]) -> Int {
-        var most = 1
-        for (n, cell) in row.enumerated() {
-            guard case .text(let s) = cell, n < widths.count else { continue }
-            let wraps = n < table.columns.count && table.columns[n].wrap
-            guard wraps || s.contains("\n") else { continue }
-            let room = max(1.0, widths[n] - 1.5)
-            var lines = 0
-            for segment in s.split(separator: "\n", omittingEmptySubsequences: false) {
-                let w = Double(TextTools.displayWidth(String(segment)))
-                lines += wraps ? max(1, Int((w / room).rounded(.up))) : 1
+    /// How a text cell is laid out: whether it breaks lines (the cell then wraps) and how
+    /// many lines it takes in a column. A spreadsheet does not grow a row for wrapped text
+    /// by itself when the file is opened (LibreOffice does not; Excel only for some rows),
+    /// so the row height is written.
+    struct CellText {
+        /// Display width of each line; nil when the text is measured as a String (see
+        /// `init`).
+        private var lineWidths: [Int]? = []
+        private var string: String?
+        private(set) var hasLineBreak = false
+
+        init() {}
+
+        /// Lines are split at a line feed as `String.split` splits characters. On bytes
+        /// that is exact when there is no CR (CR LF is one character) and every line feed
+        /// is followed by ASCII, a CJK ideograph or nothing (a combining mark after it
+        /// makes `String.contains("\n")` false): otherwise the text is measured as a
+        /// String, as before.
+        init(_ text: UnsafeBufferPointer<UInt8>) {
+            var simple = !text.contains(0x0D)
+            var widths: [Int] = []
+            var start = 0
+            for i in 0..<text.count where text[i] == 0x0A {
+                hasLineBreak = true
+                let next = i + 1 < text.count ? text[i + 1] : 0
+                if next >= 0x80 && !(0xE4...0xE9).contains(next) { simple = false }
+                widths.append(TextTools.displayWidth(UnsafeBufferPointer(rebasing: text[start..<i])))
+                start = i + 1
             }
-            most = max(most, lines)
+            if simple {
+                widths.append(TextTools.displayWidth(UnsafeBufferPointer(rebasing: text[start..<text.count])))
+                lineWidths = widths
+            } else {
+                let s = String(decoding: text, as: UTF8.self)
+                string = s
+                lineWidths = nil
+                hasLineBreak = s.contains("\n")
+            }
         }
-        return most
+
+        /// Lines the text takes in a column with `room` character widths; 1 for a text
+        /// that neither wraps nor breaks lines.
+        func lines(wraps: Bool, room: Double) -> Int {
+            guard wraps || hasLineBreak else { return 1 }
+            if let string { return XLSXWriter.lines(string, wraps: wraps, room: room) }
+            var lines = 0
+            for w in lineWidths ?? [] { lines += wraps ? max(1, Int((Double(w) / room).rounded(.up))) : 1 }
+            return lines
+        }
     }
 
-    /// The shared-strings table: each distinct text once, in order of first use.
-    struct SharedStrings {
-        var order: [String] = []
-        var indexes: [String: Int] = [:]
-        var uses = 0
-
-        mutating func index(_ text: String) -> Int {
-            uses += 1
-            if let i = indexes[text] { return i }
-            order.append(text)
-            indexes[text] = order.count - 1
-            return order.count - 1
+    /// Lines of `s` once wrapped to `room` (the String form of `CellText.lines`).
+    static func lines(_ s: String, wraps: Bool, room: Double) -> Int {
+        var lines = 0
+        for segment in s.split(separator: "\n", omittingEmptySubsequences: false) {
+            let w = Double(TextTools.displayWidth(String(segment)))
+            lines += wraps ? max(1, Int((w / room).rounded(.up))) : 1
         }
-
-        var xml: String {
-            var x = header + #"<sst xmlns="\#(mainNS)" count="\#(uses)" uniqueCount="\#(order.count)">"#
-            for s in order {
-                x += #"<si><t xml:space="preserve">\#(TextTools.xmlEscaped(XLSXWriter.cellText(s)))</t></si>"#
-            }
-            return x + "</sst>"
-        }
+        return lines
     }
 
     /// Text as a cell holds it: `_xHHHH_` sequences (Excel's escape for control
@@ -236,7 +435,6 @@ enum XLSXWriter {
             x += #"<Override PartName="/xl/worksheets/sheet\#(n).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
         }
         x += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
-        x += #"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#
         x += #"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#
         x += #"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#
         return x + "</Types>"
@@ -273,15 +471,15 @@ enum XLSXWriter {
     /// A sheet name quoted for a formula: `'户明细'`.
     static func quotedSheet(_ name: String) -> String { "'" + name.replacingOccurrences(of: "'", with: "''") + "'" }
 
-    static func workbookXML(_ tables: [ReportTable], names: [String]) -> String {
+    static func workbookXML(_ tables: [TableRows], names: [String]) -> String {
         var x = header + #"<workbook xmlns="\#(mainNS)" xmlns:r="\#(relNS)">"#
         x += #"<bookViews><workbookView activeTab="0"/></bookViews><sheets>"#
         for (n, name) in names.enumerated() {
             x += #"<sheet name="\#(TextTools.xmlEscaped(name))" sheetId="\#(n + 1)" r:id="rId\#(n + 1)"/>"#
         }
         x += "</sheets><definedNames>"
-        for (n, table) in tables.enumerated() where !table.placeholder && table.kind != .overview && !table.rows.isEmpty {
-            let ref = "\(quotedSheet(names[n]))!$A$1:$\(columnName(max(0, table.columns.count - 1)))$\(table.rows.count + 1)"
+        for (n, table) in tables.enumerated() where !table.placeholder && table.kind != .overview && table.count > 0 {
+            let ref = "\(quotedSheet(names[n]))!$A$1:$\(columnName(max(0, table.columns.count - 1)))$\(table.count + 1)"
             x += #"<definedName name="_xlnm._FilterDatabase" localSheetId="\#(n)" hidden="1">\#(TextTools.xmlEscaped(ref))</definedName>"#
         }
         for (n, name) in names.enumerated() {
@@ -296,7 +494,6 @@ enum XLSXWriter {
             x += #"<Relationship Id="rId\#(n + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(n + 1).xml"/>"#
         }
         x += #"<Relationship Id="rId\#(sheetCount + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
-        x += #"<Relationship Id="rId\#(sheetCount + 2)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#
         return x + "</Relationships>"
     }
 

@@ -92,20 +92,12 @@ struct Export: ParsableCommand {
     func run() throws {
         let (format, render) = try out.resolve(options)
         try out.refuseOverwrite(options)
-        let loaded = try loadForReading(options)
-        let request = ExportRequest(villageCodes: village, cadre: cadre, from: from, to: to ?? options.date,
-                                    fullIDs: out.fullIds, generatedAt: Store.isoNow())
-        let report: SummaryReport
+        let report = try makeReport()
         let data: Data
         do {
-            report = try SummaryReport(loaded.dataset, request)
             data = try report.render(format, options: render)
-        } catch let e as ExportError {
-            warn("sanbao: " + options.say(e.message))
-            throw ExitCode(e.isUsage ? Exit.usage : Exit.dataErr)
         } catch {
-            warn("sanbao: \(error)")
-            throw ExitCode(Exit.ioErr)
+            throw failure(error)
         }
         try out.write(data, options)
         let c = report.counts
@@ -114,5 +106,30 @@ struct Export: ParsableCommand {
             : Bilingual(zh: "已写入 \(out.output)：\(c.households) 户，\(c.meetingStandard) 户六项全部达标，\(c.gaps) 个问题项",
                         en: "wrote \(out.output): \(c.households) households, \(c.meetingStandard) meet all six, \(c.gaps) failing indicators"),
             options)
+    }
+
+    /// Reads the data and builds the report. The data is let go on return, before the
+    /// report is rendered: rendering needs only the report, and the data (about twice its
+    /// size on disk) held with the rendered file would raise the peak memory.
+    func makeReport() throws -> SummaryReport {
+        let loaded = try loadForReading(options)
+        let request = ExportRequest(villageCodes: village, cadre: cadre, from: from, to: to ?? options.date,
+                                    fullIDs: out.fullIds, generatedAt: Store.isoNow())
+        do {
+            return try SummaryReport(loaded.dataset, request)
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// The exit for an error of building or rendering, its message said: 64 for a usage
+    /// mistake, 65 for bad data, 74 otherwise.
+    func failure(_ error: Error) -> ExitCode {
+        if let e = error as? ExportError {
+            warn("sanbao: " + options.say(e.message))
+            return ExitCode(e.isUsage ? Exit.usage : Exit.dataErr)
+        }
+        warn("sanbao: \(error)")
+        return ExitCode(Exit.ioErr)
     }
 }

@@ -23,9 +23,9 @@ final class EveryFormatTests: XCTestCase {
         let water = try XCTUnwrap(gaps.records.first { $0["户ID"]?.text == "621121103201-0005" && $0["指标"]?.text == "饮水" })
         XCTAssertTrue(water["原因"]?.text.contains(Demo.hardFinding) ?? false)
         XCTAssertEqual(water["商定措施"]?.text, "联系水务站, \"维修\"\n水窖")
-        // Line breaks are kept inside the XML text, and the cell wraps.
-        let sst = String(decoding: try wb.part("xl/sharedStrings.xml"), as: UTF8.self)
-        XCTAssertTrue(sst.contains("逗号,\n第二行 &amp; &lt;b&gt;"))
+        // Line breaks are kept inside the XML text (in the cell: inline strings), and the cell wraps.
+        let xml = String(decoding: try wb.part(wb.sheetPaths[wb.sheetNames.firstIndex(of: "户明细")!]), as: UTF8.self)
+        XCTAssertTrue(xml.contains("逗号,\n第二行 &amp; &lt;b&gt;"))
         let cell = try XCTUnwrap(households.records.first { $0["户ID"]?.text == "621121103201-0005" }?["期内走访记录"])
         XCTAssertEqual(wb.styleFormats.count, 5)
         XCTAssertNotNil(try wb.sheet("户明细").root.descendants("c").first { $0["s"] == String(cell.style) })

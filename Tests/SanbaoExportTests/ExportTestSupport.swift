@@ -203,19 +203,27 @@ struct Worksheet {
     var rowCount = 0
     var columnCount = 0
 
+    /// Cells are placed as SpreadsheetML places them: at their `r` reference when they
+    /// have one, else in the column after the previous cell of the row (and a row without
+    /// `r` after the previous row). A cell with no value (`<c/>`) is an empty cell: not
+    /// stored, as if it were absent.
     init(_ root: XNode, workbook: Workbook) {
         self.root = root
+        var rowNumber = 0
         for row in root.descendants("row") {
-            rowCount = max(rowCount, Int(row["r"]!)!)
+            rowNumber = row["r"].flatMap { Int($0) } ?? rowNumber + 1
+            rowCount = max(rowCount, rowNumber)
+            var column = -1
             for c in row.all("c") {
-                let ref = c["r"]!
+                column = c["r"].map(Self.columnIndex) ?? column + 1
                 let raw = c.child("v")?.text
                 let type = c["t"]
+                guard raw != nil || c.child("is") != nil else { continue }
                 var text = raw ?? ""
                 if type == "s", let raw, let i = Int(raw) { text = workbook.sharedStrings[i] }
                 if type == "inlineStr" { text = Workbook.unescapeExcel(c.descendants("t").map(\.text).joined()) }
-                cells[ref] = Cell(type: type, style: Int(c["s"] ?? "0")!, raw: raw, text: text)
-                columnCount = max(columnCount, Self.columnIndex(ref) + 1)
+                cells[Self.ref(column, rowNumber)] = Cell(type: type, style: Int(c["s"] ?? "0")!, raw: raw, text: text)
+                columnCount = max(columnCount, column + 1)
             }
         }
     }
@@ -259,6 +267,8 @@ struct Worksheet {
 
     var pane: XNode? { root.descendants("pane").first }
     var columnWidths: [Double] { root.descendants("col").compactMap { $0["width"].flatMap(Double.init) } }
+    /// Each row's written height (nil: the default), in row order.
+    var rowHeights: [String?] { root.descendants("row").map { $0["ht"] } }
 }
 
 // MARK: - CSV
