@@ -49,16 +49,7 @@ public struct DatasetReader: Sendable {
     /// way (UTF-8 check, `JSONSyntax`, `JSONDecoder`) one file after another, as before
     /// the fast decoder: kept so tests can show that both give the same result.
     func read(fast: Bool) throws -> LoadResult {
-        var result = LoadResult(dataset: Dataset(), manifest: nil, problems: [], conditions: [:], locations: RecordLocations())
-        guard FileManager.default.fileExists(atPath: layout.root) else {
-            throw StoreError.missingDirectory(layout.root)
-        }
-        result.manifest = readDocument(Manifest.self, DataLayout.manifest, into: &result, required: true)
-        result.dataset.cadres = readDocument(CadreFile.self, DataLayout.cadres, into: &result, required: true)?.cadres ?? []
-        if let rules = readDocument(RulesConfig.self, DataLayout.rules, into: &result, required: false) {
-            result.dataset.rules = rules
-            for p in rules.problems { result.problems.append(FileProblem(file: DataLayout.rules, p)) }
-        }
+        var result = try readDocuments()
         let files = listing(DataLayout.householdsDir).map { RecordFile(path: $0, kind: .households) }
             + listing(DataLayout.checksDir).map { RecordFile(path: $0, kind: .checks) }
             + listing(DataLayout.editsDir).map { RecordFile(path: $0, kind: .edits) }

@@ -4,7 +4,7 @@ import SanbaoCore
 extension DatasetReader {
     /// Reads the manifest, the cadres and the rules: everything but the village files.
     public func readDocuments() throws -> LoadResult {
-        var result = LoadResult(dataset: Dataset(), manifest: nil, problems: [], conditions: [:], locations: [:])
+        var result = LoadResult(dataset: Dataset(), manifest: nil, problems: [], conditions: [:], locations: RecordLocations())
         guard FileManager.default.fileExists(atPath: layout.root) else {
             throw StoreError.missingDirectory(layout.root)
         }
@@ -20,13 +20,15 @@ extension DatasetReader {
     /// Reads one village's household, check and edit files (those that exist), with edits
     /// applied, as `read()` would for them. Cadres and rules are not read.
     public func readVillage(_ code: String) -> LoadResult {
-        var result = LoadResult(dataset: Dataset(), manifest: nil, problems: [], conditions: [:], locations: [:])
-        let files = [DataLayout.householdsFile(village: code), DataLayout.checksFile(village: code),
-                     DataLayout.editsFile(village: code)]
-        let exists = files.map { FileManager.default.fileExists(atPath: layout.path($0)) }
-        if exists[0] { result.dataset.households = readLines(Household.self, files[0], kind: "households", into: &result) }
-        if exists[1] { result.dataset.checks = readLines(Check.self, files[1], kind: "checks", into: &result) }
-        if exists[2] { result.dataset.edits = readLines(HouseholdEdit.self, files[2], kind: "edits", into: &result) }
+        var result = LoadResult(dataset: Dataset(), manifest: nil, problems: [], conditions: [:], locations: RecordLocations())
+        let files = [RecordFile(path: DataLayout.householdsFile(village: code), kind: .households),
+                     RecordFile(path: DataLayout.checksFile(village: code), kind: .checks),
+                     RecordFile(path: DataLayout.editsFile(village: code), kind: .edits)]
+            .filter { FileManager.default.fileExists(atPath: layout.path($0.path)) }
+        // As `read()`: the fast way (tried twice), else the careful way.
+        if !(readRecordsFast(files, into: &result) || readRecordsFast(files, into: &result)) {
+            readRecordsInTurn(files, into: &result)
+        }
         applyEdits(&result)
         return result
     }

@@ -30,7 +30,7 @@ extension Store {
         // The roster already reported this village's problems when it read the files.
         for p in v.problems where !loaded.problems.contains(p) { loaded.problems.append(p) }
         loaded.conditions.merge(v.conditions) { a, _ in a }
-        loaded.locations.merge(v.locations) { a, _ in a }
+        for table in v.locations.tables { loaded.locations.add(table) }
         for h in v.dataset.households { villageOf[h.id] = code }
     }
 
