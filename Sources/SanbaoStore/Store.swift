@@ -26,8 +26,8 @@ public final class Store {
     /// Whether every village has been read. A store opened `.onDemand` reads villages
     /// as they are asked for (`household`, `checks(of:)`) and the roster from the index.
     public internal(set) var isComplete = true
-    /// Villages read so far by an on-demand store.
-    var villagesRead: Set<String> = []
+    /// Villages whose records an on-demand store holds, least recently used first.
+    var villagesRead: [String] = []
     /// Household id → village code of its files, for an on-demand store.
     var villageOf: [String: String] = [:]
 

@@ -158,6 +158,28 @@ final class RosterIndexTests: XCTestCase {
         XCTAssertEqual(try store.fullDataset().households, full.dataset.households)
     }
 
+    func testAnOnDemandStoreKeepsAFewVillagesAndReadsOthersAgain() throws {
+        let layout = try generated(6000)
+        let full = try Store(layout: layout, write: false)
+        let store = try Store(layout: layout, write: true, loading: .onDemand)
+        defer { store.close() }
+        let entries = store.roster(on: asOf).entries
+        var firstOfVillage: [String: String] = [:]
+        for e in entries where firstOfVillage[e.fileVillage] == nil { firstOfVillage[e.fileVillage] = e.row.id }
+        let ids = firstOfVillage.values.sorted()
+        XCTAssertGreaterThan(ids.count, Store.villagesKept)
+        for id in ids + ids.prefix(2) {
+            XCTAssertEqual(store.household(id), full.dataset.household(id))
+            XCTAssertEqual(store.checks(of: id), full.dataset.checks.filter { $0.householdID == id })
+        }
+        XCTAssertLessThanOrEqual(Set(store.dataset.households.map { $0.address.villageCode }).count, Store.villagesKept)
+        // A check saved in a village let go and read again is there.
+        try store.save(Check(id: "kept-1", householdID: ids[0], date: asOf, cadreID: "c1", recordedAt: "2026-11-25T10:00:00Z",
+                             findings: [.water: Finding(state: .met, note: "")]))
+        for id in ids.dropFirst() { _ = store.household(id) }
+        XCTAssertTrue(store.checks(of: ids[0]).contains { $0.id == "kept-1" })
+    }
+
     func testATornTailMakesOnDemandOpeningReadEverythingAndRepair() throws {
         let layout = try generated(200)
         let village = try FileManager.default.contentsOfDirectory(atPath: layout.path("checks")).sorted()[0]

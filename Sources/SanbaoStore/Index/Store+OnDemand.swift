@@ -18,10 +18,21 @@ extension Store {
         return dataset.checks.filter { $0.householdID == id }
     }
 
-    /// Reads a village's files into `loaded`, once.
+    /// How many villages' records an on-demand store keeps: a session that opens
+    /// households all over a county holds a few villages, not the county.
+    static let villagesKept = 8
+
+    /// Reads a village's files into `loaded`, unless they are there; the village used
+    /// least recently is let go when more than `villagesKept` are held (read again if
+    /// needed: everything saved is in the files).
     func loadVillage(_ code: String) {
-        guard !isComplete, !villagesRead.contains(code) else { return }
-        villagesRead.insert(code)
+        guard !isComplete else { return }
+        if let k = villagesRead.firstIndex(of: code) {
+            villagesRead.append(villagesRead.remove(at: k))
+            return
+        }
+        if villagesRead.count >= Self.villagesKept { forget(villagesRead.removeFirst()) }
+        villagesRead.append(code)
         let v = DatasetReader(layout: layout).readVillage(code)
         loaded.dataset.households += v.dataset.households
         loaded.dataset.checks += v.dataset.checks
@@ -32,6 +43,15 @@ extension Store {
         loaded.conditions.merge(v.conditions) { a, _ in a }
         for table in v.locations.tables { loaded.locations.add(table) }
         for h in v.dataset.households { villageOf[h.id] = code }
+    }
+
+    /// Drops the records of village `code` from memory (problems and conditions stay).
+    private func forget(_ code: String) {
+        let gone = { (id: String) in self.villageOf[id] == code }
+        loaded.dataset.households.removeAll { gone($0.id) }
+        loaded.dataset.checks.removeAll { gone($0.householdID) }
+        loaded.dataset.edits.removeAll { gone($0.householdID) }
+        loaded.bases.removeAll { gone($0.id) }
     }
 
     /// Every household and check: the store's own when it has read everything, else
