@@ -100,8 +100,8 @@ extension DatasetReader {
 
     /// The bytes of a record file and its lines after the header, when the header says
     /// the file holds what its folder should, in this schema version; otherwise nil,
-    /// with the problem in `log`.
-    /// With `fast`, a header in the usual form is read by `FastDecode.header`.
+    /// with the problem in `log`. With `fast`, a header in the usual form is read by
+    /// `FastDecode.header` instead of twice by `JSONDecoder`.
     private func recordLines(_ file: RecordFile, fast: Bool, into log: inout FileLog) -> ([UInt8], ArraySlice<JSONLines.Line>)? {
         let kind = file.kind.rawValue
         guard let bytes = bytes(file.path, into: &log.result) else { return nil }
