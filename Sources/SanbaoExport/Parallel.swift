@@ -15,6 +15,13 @@ enum Parallel {
         return (0..<pieces).map { k in (count * k / pieces)..<(count * (k + 1) / pieces) }
     }
 
+    /// Contiguous ranges of `size` items (the last one shorter) covering `0..<count`: pieces
+    /// of output small enough that those being made and those waiting their turn hold
+    /// little memory, however large the whole.
+    static func chunks(_ count: Int, size: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: max(1, size)).map { $0..<min(count, $0 + max(1, size)) }
+    }
+
     /// `body(0) … body(count - 1)` run on every core; the results in index order.
     static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 1 else { return (0..<count).map(body) }

@@ -167,6 +167,14 @@ final class ByteWriter {
         return p.assumingMemoryBound(to: UInt8.self)
     }
 
+    /// Room for `total` bytes in all, made at once: growing by doubling would hold the old
+    /// block and the new one together while it copies.
+    func reserveCapacity(_ total: Int) {
+        guard total > capacity, let moved = realloc(base, total) else { return }
+        base = moved.assumingMemoryBound(to: UInt8.self)
+        capacity = total
+    }
+
     /// Room for `n` more bytes.
     @inline(__always)
     private func reserve(_ n: Int) {

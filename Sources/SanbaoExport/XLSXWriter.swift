@@ -39,22 +39,21 @@ enum XLSXWriter {
             Sheet(rows: table, widths: widths(table), selected: n == 0)
         }
         var entries: [ZipWriter.Entry] = [
-            ZipWriter.Entry(path: "[Content_Types].xml", bytes: Array(contentTypes(sheetCount: tables.count).utf8)),
-            ZipWriter.Entry(path: "_rels/.rels", bytes: Array(rootRels.utf8)),
-            ZipWriter.Entry(path: "docProps/core.xml",
-                            bytes: Array(coreProperties(title: title, creator: creator, modified: modified).utf8)),
-            ZipWriter.Entry(path: "docProps/app.xml", bytes: Array(appProperties(names).utf8)),
-            ZipWriter.Entry(path: "xl/workbook.xml", bytes: Array(workbookXML(tables, names: names).utf8)),
-            ZipWriter.Entry(path: "xl/_rels/workbook.xml.rels", bytes: Array(workbookRels(sheetCount: tables.count).utf8)),
-            ZipWriter.Entry(path: "xl/styles.xml", bytes: Array(styles.utf8)),
+            ZipWriter.Entry(path: "[Content_Types].xml", text: contentTypes(sheetCount: tables.count)),
+            ZipWriter.Entry(path: "_rels/.rels", text: rootRels),
+            ZipWriter.Entry(path: "docProps/core.xml", text: coreProperties(title: title, creator: creator, modified: modified)),
+            ZipWriter.Entry(path: "docProps/app.xml", text: appProperties(names)),
+            ZipWriter.Entry(path: "xl/workbook.xml", text: workbookXML(tables, names: names)),
+            ZipWriter.Entry(path: "xl/_rels/workbook.xml.rels", text: workbookRels(sheetCount: tables.count)),
+            ZipWriter.Entry(path: "xl/styles.xml", text: styles),
         ]
         for (n, sheet) in sheets.enumerated() {
             // Piece 0 is the sheet's start and heading row, then the rows, then its end.
-            let pieces = Parallel.ranges(sheet.rows.count, minimum: rowsPerPiece)
+            let pieces = Parallel.chunks(sheet.rows.count, size: rowsPerPiece)
             entries.append(ZipWriter.Entry(path: "xl/worksheets/sheet\(n + 1).xml", pieces: pieces.count + 2) { k in
                 switch k {
-                case 0: sheet.start()
-                case pieces.count + 1: sheet.end()
+                case 0: Data(sheet.start())
+                case pieces.count + 1: Data(sheet.end())
                 default: sheet.rows(pieces[k - 1])
                 }
             })
@@ -169,7 +168,7 @@ enum XLSXWriter {
         }
 
         /// The data rows `range` (zero-based; row `i` is sheet row `i + 2`).
-        func rows(_ range: Range<Int>) -> [UInt8] {
+        func rows(_ range: Range<Int>) -> Data {
             let out = ByteWriter(capacity: range.count * 2_000)
             var row = RowBuffer()
             let wraps = rows.columns.map(\.wrap)
@@ -181,7 +180,7 @@ enum XLSXWriter {
                     XLSXWriter.row(row, all, number: i + 2, wraps: wraps, widths: widths, classes: &classes, to: out)
                 }
             }
-            return out.bytes
+            return out.finish()
         }
 
         /// Everything after the last row: filter, margins, page setup.

@@ -21,15 +21,16 @@ enum ZipWriter {
     struct Entry: Sendable {
         var path: String
         var pieces: Int
-        var make: @Sendable (Int) -> [UInt8]
+        var make: @Sendable (Int) -> Data
 
-        init(path: String, pieces: Int, make: @escaping @Sendable (Int) -> [UInt8]) {
+        init(path: String, pieces: Int, make: @escaping @Sendable (Int) -> Data) {
             self.path = path
             self.pieces = max(1, pieces)
             self.make = make
         }
 
-        init(path: String, bytes: [UInt8]) {
+        init(path: String, text: String) {
+            let bytes = Data(text.utf8)
             self.init(path: path, pieces: 1) { _ in bytes }
         }
     }
@@ -68,7 +69,7 @@ enum ZipWriter {
         var rawCount: Int
     }
 
-    static func compress(_ raw: [UInt8], final: Bool, level: Int32) throws -> Deflated {
+    static func compress(_ raw: Data, final: Bool, level: Int32) throws -> Deflated {
         var stream = z_stream()
         // Raw deflate (negative window bits): a ZIP entry holds no zlib header.
         guard deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
@@ -76,7 +77,8 @@ enum ZipWriter {
         defer { deflateEnd(&stream) }
         var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(raw.count))) + 16)
         var crc: uLong = 0
-        let produced = try raw.withUnsafeBufferPointer { input -> Int in
+        let produced = try raw.withUnsafeBytes { bytes -> Int in
+            let input = bytes.bindMemory(to: UInt8.self)
             crc = crc32(0, input.baseAddress, uInt(input.count))
             return try out.withUnsafeMutableBufferPointer { output -> Int in
                 stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
