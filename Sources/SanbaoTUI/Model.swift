@@ -114,12 +114,14 @@ public struct Model {
     /// Whether row `i` matches a search query: names (pinyin too), number, village,
     /// group, or the last digits of an ID number. For one row; `withMatcher` for many.
     public func row(_ i: Int, matches query: PinyinQuery, digits: String?) -> Bool {
-        withMatcher(query, digits: digits) { $0(i) }
+        withMatcher(query, digits: digits, namesOnlyIn: nil) { $0(i) }
     }
 
     /// Calls `body` with a row matcher that reads the text columns in place; the matcher
-    /// may be called from several threads while `body` runs.
-    func withMatcher<R>(_ query: PinyinQuery, digits: String?, _ body: (@Sendable (Int) -> Bool) -> R) -> R {
+    /// may be called from several threads while `body` runs. With `namesOnlyIn`, the
+    /// (costlier) name match is tried only for rows marked there; ID ends in every row.
+    func withMatcher<R>(_ query: PinyinQuery, digits: String?, namesOnlyIn marked: [Bool]?,
+                        _ body: (@Sendable (Int) -> Bool) -> R) -> R {
         searchText.withView { text in
             idNumbers.withView { ids in
                 var suffix = Array((digits ?? "").utf8)
@@ -127,7 +129,8 @@ public struct Model {
                 return suffix.withUnsafeMutableBufferPointer { s in
                     nonisolated(unsafe) let s = UnsafeBufferPointer(s)
                     return body { i in
-                        query.matches(utf8: text[i]) || (useIDs && Self.someWord(of: ids[i], endsWith: s))
+                        ((marked?[i] ?? true) && query.matches(utf8: text[i]))
+                            || (useIDs && Self.someWord(of: ids[i], endsWith: s))
                     }
                 }
             }

@@ -91,18 +91,27 @@ public struct RosterScreen: Screen {
         let idSearch = digits.map { $0.count >= 3 } ?? false
         let filters = Filters(indicator: indicatorFilter, overdueOnly: overdueOnly, monitoringOnly: monitoringOnly,
                               place: place, order: key, search: text)
-        // Matching is monotonic in the query (a row matching "zhan" matches "zha"), except
-        // by ID-number ends, so a grown query only looks at the rows shown before.
-        var narrowing = false
-        if let last = shownFor, !idSearch, text.hasPrefix(last.search) {
+        // Matching names is monotonic in the query (a row matching "zhan" matches "zha"), so
+        // a grown query only looks at the rows shown before. Matching ID-number ends is
+        // not ("1234" is not an end of what ends in "123"): then every row is looked at,
+        // but names are matched only in the rows shown before, ends cheaply in all.
+        var grown = false
+        if let last = shownFor, text.hasPrefix(last.search) {
             var same = last
             same.search = text
-            narrowing = same == filters
+            grown = same == filters
+        }
+        let narrowing = grown && !idSearch
+        var shownBefore: [Bool]?
+        if grown && idSearch {
+            var mark = [Bool](repeating: false, count: model.rows.count)
+            for i in visible { mark[i] = true }
+            shownBefore = mark
         }
         let candidates = narrowing ? visible : order
         let placeFilter = place.flatMap { p in model.places.indices.contains(p) ? model.places[p] : nil }
         let (indicatorFilter, overdueOnly, monitoringOnly) = (indicatorFilter, overdueOnly, monitoringOnly)
-        visible = model.withMatcher(query, digits: idSearch ? digits : nil) { matches in
+        visible = model.withMatcher(query, digits: idSearch ? digits : nil, namesOnlyIn: shownBefore) { matches in
             Self.filter(candidates) { i in
                 if let f = indicatorFilter {
                     switch f {
