@@ -78,6 +78,27 @@ final class FastDecodeTests: XCTestCase {
         XCTAssertEqual(seen, data.households.count + data.checks.count)
     }
 
+    /// Every record line of every `Fixtures/invalid` case, broken ones included (cut off,
+    /// wrong type, not UTF-8, unknown indicator …): equal to the careful value or declined.
+    func testEveryLineOfEveryInvalidFixture() throws {
+        let invalid = Fixture.root + "/Fixtures/invalid"
+        var declined = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: invalid) where !name.hasSuffix(".md") {
+            for (dir, isHousehold) in [("households", true), ("checks", false)] {
+                for line in try Self.lines("\(invalid)/\(name)/\(dir)/621121103201.jsonl") {
+                    if isHousehold {
+                        try assertDecodesExactly(line, Household.self, name)
+                        if FastDecode.household(line) == nil { declined += 1 }
+                    } else {
+                        try assertDecodesExactly(line, Check.self, name)
+                        if FastDecode.check(line) == nil { declined += 1 }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(declined, 4, "the truncated, wrong-type, invalid UTF-8 and unknown-indicator lines")
+    }
+
     // MARK: Odd but valid lines the fast path takes itself
 
     func testOddButValidHouseholdLinesAreDecodedTheSame() throws {
