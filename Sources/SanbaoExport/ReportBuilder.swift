@@ -136,7 +136,7 @@ extension SummaryReport {
                     let record = Self.record(h, a, history: history, period: period, cadreID: cadreID,
                                              cadre: cadreID.flatMap { cadres[$0] }, fullIDs: fullIDs, shared: &shared)
                     part.add(gaps: Self.gaps(record, history: history), address: h.address, cadreID: cadreID)
-                    out.initialize(j, to: record)
+                    out.initialize(j, to: consume record)
                 }
                 return part
             }
@@ -151,7 +151,7 @@ extension SummaryReport {
     final class Slots<T>: @unchecked Sendable {
         private let buffer: UnsafeMutableBufferPointer<T>
         init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
-        func initialize(_ i: Int, to value: T) { (buffer.baseAddress! + i).initialize(to: value) }
+        func initialize(_ i: Int, to value: consuming T) { (buffer.baseAddress! + i).initialize(to: value) }
     }
 
     /// Puts `records` in `order` (`records[k]` becomes the old `records[order[k]]`) by
@@ -435,9 +435,9 @@ extension String {
 }
 
 extension Bilingual: TextBytes {
+    /// The Chinese text alone: the English one says the same (equality compares both).
     func hashBytes(into hasher: inout Hasher) {
         zh.hashBytes(into: &hasher)
-        en.hashBytes(into: &hasher)
     }
 
     func sameBytes(as other: Bilingual) -> Bool { zh.sameBytes(as: other.zh) && en.sameBytes(as: other.en) }
