@@ -136,7 +136,7 @@ extension SummaryReport {
                     let record = Self.record(h, a, history: history, period: period, cadreID: cadreID,
                                              cadre: cadreID.flatMap { cadres[$0] }, fullIDs: fullIDs, shared: &shared)
                     part.add(gaps: Self.gaps(record, history: history), address: h.address, cadreID: cadreID)
-                    out.initialize(j, to: record)
+                    out.initialize(j, to: consume record)
                 }
                 return part
             }
@@ -151,7 +151,7 @@ extension SummaryReport {
     final class Slots<T>: @unchecked Sendable {
         private let buffer: UnsafeMutableBufferPointer<T>
         init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
-        func initialize(_ i: Int, to value: T) { (buffer.baseAddress! + i).initialize(to: value) }
+        func initialize(_ i: Int, to value: consuming T) { (buffer.baseAddress! + i).initialize(to: value) }
     }
 
     /// Puts `records` in `order` (`records[k]` becomes the old `records[order[k]]`) by
@@ -287,13 +287,13 @@ extension SummaryReport {
     /// keep their order (as a stable sort of the records would). Households usually come
     /// in this order already (one file per village, numbers ascending): then no sort.
     static func numberOrder(_ records: [HouseholdRecord]) -> [Int] {
-        func before(_ a: HouseholdRecord, _ b: HouseholdRecord) -> Bool {
-            (a.villageCode, a.number, a.id) < (b.villageCode, b.number, b.id)
-        }
-        let inOrder = records.indices.dropFirst().allSatisfy { !before(records[$0], records[$0 - 1]) }
-        if inOrder { return Array(records.indices) }
-        return records.indices.sorted { i, j in
-            before(records[i], records[j]) || (!before(records[j], records[i]) && i < j)
+        records.withUnsafeBufferPointer { r in
+            // The keys read in place: passing records to compare would copy them whole.
+            func before(_ a: Int, _ b: Int) -> Bool {
+                (r[a].villageCode, r[a].number, r[a].id) < (r[b].villageCode, r[b].number, r[b].id)
+            }
+            if r.indices.dropFirst().allSatisfy({ !before($0, $0 - 1) }) { return Array(r.indices) }
+            return r.indices.sorted { i, j in before(i, j) || (!before(j, i) && i < j) }
         }
     }
 
@@ -308,6 +308,8 @@ extension SummaryReport {
     /// its household's id gives.
     static func gapsInOrder(_ gaps: [Gap], ranges: [Range<Int>], order: [Int], records: [HouseholdRecord],
                             uniqueIDs: Bool) -> [Gap] {
+        // Records in list order: the gaps already are in theirs.
+        if uniqueIDs && order.elementsEqual(order.indices) { return gaps }
         var out: [Gap] = []
         out.reserveCapacity(gaps.count)
         if uniqueIDs {
@@ -435,9 +437,9 @@ extension String {
 }
 
 extension Bilingual: TextBytes {
+    /// The Chinese text alone: the English one says the same (equality compares both).
     func hashBytes(into hasher: inout Hasher) {
         zh.hashBytes(into: &hasher)
-        en.hashBytes(into: &hasher)
     }
 
     func sameBytes(as other: Bilingual) -> Bool { zh.sameBytes(as: other.zh) && en.sameBytes(as: other.en) }

@@ -251,12 +251,15 @@ extension SummaryReport {
 
         public init(households: [HouseholdRecord], gaps: [Gap]) {
             self.households = households.count
-            // Counted in one pass: filtering would copy every record three times.
+            // Counted in one pass, reading each record in place: filtering would copy every
+            // record three times, and even a loop over the records copies each.
             var meeting = 0, overdue = 0, visited = 0
-            for h in households {
-                if h.meetsStandard { meeting += 1 }
-                if h.overdue { overdue += 1 }
-                if h.visitsInPeriod > 0 { visited += 1 }
+            households.withUnsafeBufferPointer { all in
+                for i in all.indices {
+                    if all[i].meetsStandard { meeting += 1 }
+                    if all[i].overdue { overdue += 1 }
+                    if all[i].visitsInPeriod > 0 { visited += 1 }
+                }
             }
             meetingStandard = meeting
             self.overdue = overdue
@@ -396,6 +399,19 @@ public struct TallyRecord: Hashable, Sendable, Codable {
         for i in Indicator.allCases { indicators[i][h.indicators[i].state] += 1 }
     }
 
+    /// `add(all[i])`, reading the record in place (its states and flags hold no references).
+    mutating func add(_ all: UnsafeBufferPointer<HouseholdRecord>, _ i: Int) {
+        households += 1
+        if all[i].meetsStandard { meetingStandard += 1 }
+        if all[i].overdue { overdue += 1 }
+        indicators.income[all[i].indicators.income.state] += 1
+        indicators.foodClothing[all[i].indicators.foodClothing.state] += 1
+        indicators.water[all[i].indicators.water.state] += 1
+        indicators.education[all[i].indicators.education.state] += 1
+        indicators.medical[all[i].indicators.medical.state] += 1
+        indicators.housing[all[i].indicators.housing.state] += 1
+    }
+
     enum CodingKeys: String, CodingKey {
         case households
         case meetingStandard = "meeting_standard"
@@ -423,30 +439,35 @@ public struct Totals: Hashable, Sendable, Codable {
     /// Villages by code; groups in the order they first appear (households are in
     /// household-number order, so 一组 comes before 二组).
     public init(_ households: [HouseholdRecord]) {
-        all = TallyRecord()
         // Villages are updated in place through their index: copying a village's totals
         // out of a dictionary and back would copy its groups for every household.
         var villages: [VillageTotals] = []
         var index: [String: Int] = [:]
-        for h in households {
-            all.add(h)
-            let n: Int
-            if let i = index[h.villageCode] {
-                n = i
-            } else {
-                n = villages.count
-                index[h.villageCode] = n
-                villages.append(VillageTotals(code: h.villageCode, name: h.village, tally: TallyRecord(), groups: []))
-            }
-            villages[n].tally.add(h)
-            if let g = villages[n].groups.firstIndex(where: { $0.group == h.group }) {
-                villages[n].groups[g].tally.add(h)
-            } else {
-                var t = TallyRecord()
-                t.add(h)
-                villages[n].groups.append(GroupTotals(group: h.group, tally: t))
+        var total = TallyRecord()
+        // Records read in place: a loop over them would copy each.
+        households.withUnsafeBufferPointer { records in
+            for i in records.indices {
+                total.add(records, i)
+                let n: Int
+                if let v = index[records[i].villageCode] {
+                    n = v
+                } else {
+                    n = villages.count
+                    index[records[i].villageCode] = n
+                    villages.append(VillageTotals(code: records[i].villageCode, name: records[i].village, tally: TallyRecord(),
+                                                  groups: []))
+                }
+                villages[n].tally.add(records, i)
+                if let g = villages[n].groups.firstIndex(where: { $0.group == records[i].group }) {
+                    villages[n].groups[g].tally.add(records, i)
+                } else {
+                    var t = TallyRecord()
+                    t.add(records, i)
+                    villages[n].groups.append(GroupTotals(group: records[i].group, tally: t))
+                }
             }
         }
+        all = total
         self.villages = villages.sorted { $0.code < $1.code }
     }
 }
