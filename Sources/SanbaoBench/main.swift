@@ -461,6 +461,8 @@ struct Child {
         var times: [Double] = [], updates: [Double] = []
         let pid = getpid()
         for (k, h) in picks.enumerated() {
+            // The form opens first: its village is read then (the store keeps only a few).
+            _ = store.household(h.id)
             let findings = Dictionary(uniqueKeysWithValues: Indicator.allCases.map { ($0, Finding(note: "")) })
             let check = Check(id: "bench-\(pid)-\(k)", householdID: h.id, date: asOf,
                               cadreID: h.cadreID(on: asOf) ?? h.pairings.last?.cadreID ?? "",
