@@ -43,13 +43,6 @@ enum IndexLine {
 
     // MARK: Reading
 
-    /// The values of the array in `line`, or nil when it is not exactly such an array.
-    static func parse(_ line: UnsafeBufferPointer<UInt8>) -> [Value]? {
-        guard String(validating: line, as: UTF8.self) != nil else { return nil }
-        var r = Reader(bytes: line)
-        return r.array()
-    }
-
     /// Reads one array's values in order without building a list of them: the index
     /// reader asks for a string, then an optional string, and so on. Each call returns
     /// nil when the next value is not of that kind; `end()` checks nothing follows.
@@ -93,22 +86,6 @@ enum IndexLine {
         var i = 0
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
-
-        mutating func array() -> [Value]? {
-            guard next() == UInt8(ascii: "[") else { return nil }
-            var out: [Value] = []
-            out.reserveCapacity(16)
-            if peek() == UInt8(ascii: "]") { i += 1; return i == bytes.count ? out : nil }
-            while true {
-                guard let v = value() else { return nil }
-                out.append(v)
-                switch next() {
-                case UInt8(ascii: ","): continue
-                case UInt8(ascii: "]"): return i == bytes.count ? out : nil
-                default: return nil
-                }
-            }
-        }
 
         func peek() -> UInt8? { i < bytes.count ? bytes[i] : nil }
 
