@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Dispatch
 import Foundation
 import SanbaoCore
 
@@ -85,47 +81,24 @@ struct RosterJob: Sendable {
     }
 
     func run(_ villages: [String]) -> [Outcome] {
-        let out = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: villages.count)
-        out.initialize(repeating: Outcome())
-        defer { out.deallocate() }
-        nonisolated(unsafe) let shared = out
         if writeIndex { try? AtomicFile.makeDirectory(layout.path(VillageIndex.directory)) }
-        // Each village is independent; results land in their own slot, read in order.
         let assessor = Assessor(config: rules)
-        DispatchQueue.concurrentPerform(iterations: villages.count) { k in
+        // Each village is independent; the outcomes come back in village order.
+        return FileReads.concurrently(villages.count) { k in
             var o = village(villages[k])
             // What depends on the day shown and the cadre list, not on the judgement.
             for i in o.entries.indices {
                 o.entries[i].row.cadre = o.entries[i].row.cadreID.flatMap { cadreNames[$0] }
                 o.entries[i].row.overdue = assessor.isOverdue(lastCheck: o.entries[i].row.lastCheck, on: today)
             }
-            shared[k] = o
+            return o
         }
-        return Array(out)
-    }
-
-    /// A whole file's bytes, read straight into an array (no `Data` copy), or nil.
-    static func contents(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
-        let size = Int(st.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, size - done) }
-            guard n > 0 else { return nil }
-            done += n
-        }
-        return bytes
     }
 
     func village(_ code: String) -> Outcome {
         let sources = SourceStamp.village(code, in: layout)
         var earlier: VillageIndex?
-        if let bytes = Self.contents(layout.path(VillageIndex.file(code))),
+        if let bytes = FileBytes.contents(layout.path(VillageIndex.file(code))),
            let index = VillageIndex.decode(bytes, village: code) {
             if index.isCurrent(today: today, rulesKey: rulesKey, sources: sources) {
                 return Outcome(entries: index.entries, fromIndex: true)
