@@ -5,8 +5,6 @@ struct TextColumn {
     private var starts: [Int] = []
     private var ends: [Int] = []
 
-    var count: Int { starts.count }
-
     mutating func append(_ text: String) {
         starts.append(bytes.count)
         bytes.append(contentsOf: text.utf8)
@@ -18,10 +16,6 @@ struct TextColumn {
         starts[i] = bytes.count
         bytes.append(contentsOf: text.utf8)
         ends[i] = bytes.count
-    }
-
-    subscript(_ i: Int) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[starts[i]..<ends[i]]), as: UTF8.self) }
     }
 
     /// Row texts as byte buffers, valid only inside `body`.
