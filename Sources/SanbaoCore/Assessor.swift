@@ -35,9 +35,17 @@ public struct Assessor: Sendable {
         // Amendments are settled over all checks first: a correction that moved a visit
         // to a later date removes the original everywhere, not only after the new date.
         // Positions, not copies: a `Check` is large, and this runs for every household.
-        let history = CheckHistory.effectiveIndices(checks, of: household.id, through: date)
+        assess(household, checks: checks, history: CheckHistory.effectiveIndices(checks, of: household.id, through: date),
+               on: date)
+    }
+
+    /// Assesses `household` on `date` from its settled history: `history` are the
+    /// positions in `checks` of its effective checks up to `date`, oldest first (what
+    /// `CheckHistory.effectiveIndices` gives). For a caller that needs the history too,
+    /// such as the export, so it is worked out once.
+    public func assess(_ household: Household, checks: [Check], history: [Int], on date: LocalDate) -> HouseholdAssessment {
         var facts = household
-        for k in history { facts = facts.applying(checks[k].observations) }
+        for k in history { facts.apply(checks[k].observations) }
         var indicators: [Indicator: Assessment] = [:]
         indicators.reserveCapacity(Indicator.allCases.count)
         for indicator in Indicator.allCases {
@@ -45,10 +53,11 @@ public struct Assessor: Sendable {
             let check = history.last { checks[$0].findings[indicator] != nil }.map { checks[$0] }
             indicators[indicator] = combine(judgement, check: check, indicator: indicator, on: date)
         }
-        let last = history.last.map { checks[$0] }
-        let overdue = isOverdue(lastCheck: last?.date, on: date)
+        let last = history.last
+        let overdue = isOverdue(lastCheck: last.map { checks[$0].date }, on: date)
         return HouseholdAssessment(householdID: household.id, date: date, indicators: indicators,
-                                   lastCheck: last?.date, followUp: last?.followUp, overdue: overdue)
+                                   lastCheck: last.map { checks[$0].date }, followUp: last.flatMap { checks[$0].followUp },
+                                   overdue: overdue)
     }
 
     /// The state and reasons from the facts' judgement and the verifying check.
@@ -111,24 +120,31 @@ extension Household {
 
     /// The household with the facts of `observations` laid over its own.
     public func applying(_ observations: Observations?) -> Household {
-        guard let o = observations, !o.isEmpty else { return self }
         var h = self
-        if let income = o.income {
-            h.income.removeAll { $0.year == income.year }
-            h.income.append(income)
-        }
-        if let f = o.foodClothing { h.foodClothing = f }
-        if let w = o.water { h.water = w }
-        if let housing = o.housing { h.housing = housing }
-        for mo in o.members {
-            guard let i = h.members.firstIndex(where: { $0.id == mo.memberID }) else { continue }
-            if let s = mo.school { h.members[i].school = s }
-            if let e = mo.educationExemption { h.members[i].educationExemption = e }
-            if let v = mo.insured { h.members[i].insured = v }
-            if let v = mo.health { h.members[i].health = v }
-            if let v = mo.chronicCard { h.members[i].chronicCard = v }
-            if let v = mo.familyDoctor { h.members[i].familyDoctor = v }
-        }
+        h.apply(observations)
         return h
+    }
+
+    /// Lays the facts of `observations` over the household's own, in place: the assessor
+    /// applies every check of a history in turn, and copying the household (its members
+    /// and their texts) once per check was a large part of judging a county.
+    public mutating func apply(_ observations: Observations?) {
+        guard let o = observations, !o.isEmpty else { return }
+        if let income = o.income {
+            self.income.removeAll { $0.year == income.year }
+            self.income.append(income)
+        }
+        if let f = o.foodClothing { foodClothing = f }
+        if let w = o.water { water = w }
+        if let housing = o.housing { self.housing = housing }
+        for mo in o.members {
+            guard let i = members.firstIndex(where: { $0.id == mo.memberID }) else { continue }
+            if let s = mo.school { members[i].school = s }
+            if let e = mo.educationExemption { members[i].educationExemption = e }
+            if let v = mo.insured { members[i].insured = v }
+            if let v = mo.health { members[i].health = v }
+            if let v = mo.chronicCard { members[i].chronicCard = v }
+            if let v = mo.familyDoctor { members[i].familyDoctor = v }
+        }
     }
 }

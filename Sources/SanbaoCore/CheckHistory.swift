@@ -10,9 +10,17 @@ public enum CheckHistory {
     /// first: `effective` of that household's checks, then those dated on or before
     /// `date`, as positions so the assessor copies no `Check`.
     public static func effectiveIndices(_ checks: [Check], of id: String, through date: LocalDate) -> [Int] {
+        effectiveIndices(checks, among: checks.indices.lazy.filter { checks[$0].householdID == id }, through: date)
+    }
+
+    /// Where in `checks` the effective checks among `positions` up to `date` are, oldest
+    /// first: `effective` of the checks at `positions` (one household's), then those dated
+    /// on or before `date`. For a caller that already knows where a household's checks are.
+    public static func effectiveIndices(_ checks: [Check], among positions: some Sequence<Int>,
+                                        through date: LocalDate) -> [Int] {
         var own: [Int] = []
         var superseded: Set<String> = []
-        for k in checks.indices where checks[k].householdID == id {
+        for k in positions {
             own.append(k)
             if let s = checks[k].supersedes { superseded.insert(s) }
         }

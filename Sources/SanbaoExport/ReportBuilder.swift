@@ -53,71 +53,150 @@ extension SummaryReport {
     /// village code, an unknown cadre or a period that ends before it starts. A selection
     /// that matches no household is not an error: it gives an empty report.
     public init(_ dataset: Dataset, _ request: ExportRequest) throws {
-        for code in request.villageCodes {
-            if let problem = DivisionCode.problem(code) { throw ExportError(problem, usage: true) }
-        }
-        let period = request.period
-        guard period.from <= period.to else {
-            throw ExportError(Bilingual(zh: "统计期间起始日 \(period.from) 晚于截止日 \(period.to)",
-                                        en: "--from \(period.from) is after --to \(period.to)"), usage: true)
-        }
-        let date = period.to
-        var cadreIDs: Set<String>?
-        if let cadre = request.cadre {
-            let ids = dataset.cadreIDs(matching: cadre)
-            guard !ids.isEmpty else {
-                let known = dataset.cadres.map(\.name).joined(separator: ", ")
-                throw ExportError(Bilingual(zh: "没有名为“\(cadre)”的干部（现有：\(known)）",
-                                            en: "no cadre named \"\(cadre)\" (known: \(known))"), usage: true)
-            }
-            cadreIDs = ids
-        }
-        let chosen = Self.selection(dataset, villageCodes: request.villageCodes, cadreIDs: cadreIDs, on: date)
-        var (records, parts, repeatedIDs) = Self.judge(dataset, chosen, period: period, fullIDs: request.fullIDs)
-        let joined = Part(joining: parts)
-        parts = []
+        let plan = try Plan(cadres: dataset.cadres, rules: dataset.rules, request)
+        let chosen = Self.selection(dataset, plan)
+        self.init(plan, Self.judge(dataset, chosen, plan))
+    }
+
+    /// The report of the households judged, in `plan`: records put in household-number
+    /// order, gaps in the same order.
+    init(_ plan: Plan, _ judged: consuming Judged) {
+        var records = judged.records
+        judged.records = []
         let order = Self.numberOrder(records)
-        let gaps = Self.gapsInOrder(joined.gaps, ranges: joined.gapRanges, order: order, records: records,
-                                    uniqueIDs: !repeatedIDs)
+        let gaps = Self.gapsInOrder(judged.part.gaps, ranges: judged.part.gapRanges, order: order, records: records,
+                                    uniqueIDs: !judged.repeatedIDs)
         Self.permute(&records, order)
-        let cadres = Dictionary(dataset.cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let selectedCadres = cadreIDs.map { ids in dataset.cadres.filter { ids.contains($0.id) }.map(\.id) }
-            ?? joined.cadreIDs.sorted()
-        self.init(kind: .export, generatedAt: request.generatedAt, period: period,
+        let request = plan.request
+        let selectedCadres = plan.cadreIDs.map { ids in plan.cadres.filter { ids.contains($0.id) }.map(\.id) }
+            ?? judged.part.cadreIDs.sorted()
+        self.init(kind: .export, generatedAt: request.generatedAt, period: plan.period,
                   selection: Selection(villageCodes: request.villageCodes, cadre: request.cadre),
-                  idNumbers: request.fullIDs ? .full : .masked, thresholds: dataset.rules,
-                  villages: joined.villages.values.sorted { $0.code < $1.code },
+                  idNumbers: request.fullIDs ? .full : .masked, thresholds: plan.rules,
+                  villages: judged.part.villages.values.sorted { $0.code < $1.code },
                   cadres: selectedCadres.map { id in
-                      CadreRef(id: id, name: cadres[id]?.name ?? id, unit: cadres[id]?.unit ?? "")
+                      CadreRef(id: id, name: plan.cadreByID[id]?.name ?? id, unit: plan.cadreByID[id]?.unit ?? "")
                   },
                   households: records, gaps: gaps)
     }
 
-    /// The selected households (by index) and their cadres on `date`, in list order.
-    static func selection(_ dataset: Dataset, villageCodes: [String], cadreIDs: Set<String>?,
-                          on date: LocalDate) -> [(index: Int, cadreID: String?)] {
-        let villageFilter = villageCodes.isEmpty ? nil : Set(villageCodes)
+    /// A request checked against the cadres and rules: what every household is judged by.
+    struct Plan: Sendable {
+        let request: ExportRequest
+        let period: Period
+        /// The cadres asked for, by id; nil for every household.
+        let cadreIDs: Set<String>?
+        let villageFilter: Set<String>?
+        let cadres: [Cadre]
+        let cadreByID: [String: Cadre]
+        let rules: RulesConfig
+
+        /// Throws a usage error for a malformed village code, an unknown cadre or a
+        /// period that ends before it starts.
+        init(cadres: [Cadre], rules: RulesConfig, _ request: ExportRequest) throws {
+            for code in request.villageCodes {
+                if let problem = DivisionCode.problem(code) { throw ExportError(problem, usage: true) }
+            }
+            let period = request.period
+            guard period.from <= period.to else {
+                throw ExportError(Bilingual(zh: "统计期间起始日 \(period.from) 晚于截止日 \(period.to)",
+                                            en: "--from \(period.from) is after --to \(period.to)"), usage: true)
+            }
+            var cadreIDs: Set<String>?
+            if let cadre = request.cadre {
+                let ids = Dataset(cadres: cadres).cadreIDs(matching: cadre)
+                guard !ids.isEmpty else {
+                    let known = cadres.map(\.name).joined(separator: ", ")
+                    throw ExportError(Bilingual(zh: "没有名为“\(cadre)”的干部（现有：\(known)）",
+                                                en: "no cadre named \"\(cadre)\" (known: \(known))"), usage: true)
+                }
+                cadreIDs = ids
+            }
+            self.request = request
+            self.period = period
+            self.cadreIDs = cadreIDs
+            villageFilter = request.villageCodes.isEmpty ? nil : Set(request.villageCodes)
+            self.cadres = cadres
+            cadreByID = Dictionary(cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            self.rules = rules
+        }
+    }
+
+    /// Households judged, in list order: their records, what they give besides, and
+    /// whether some household id was repeated among them.
+    struct Judged: Sendable {
+        var records: [HouseholdRecord]
+        var part: Part
+        var repeatedIDs: Bool
+
+        /// The stretches one after the other, as one stretch of the whole list.
+        init(joining all: [Judged]) {
+            records = []
+            records.reserveCapacity(all.reduce(0) { $0 + $1.records.count })
+            for j in all { records += j.records }
+            part = Part(joining: all.map(\.part))
+            repeatedIDs = all.contains { $0.repeatedIDs }
+        }
+
+        init(records: [HouseholdRecord], part: Part, repeatedIDs: Bool) {
+            self.records = records
+            self.part = part
+            self.repeatedIDs = repeatedIDs
+        }
+    }
+
+    /// The selected households (by index) and their cadres on the assessment date, in list order.
+    static func selection(_ dataset: Dataset, _ plan: Plan) -> [(index: Int, cadreID: String?)] {
+        let date = plan.period.to
         var selected: [(index: Int, cadreID: String?)] = []
         for (n, h) in dataset.households.enumerated() {
-            if let villageFilter, !villageFilter.contains(h.address.villageCode) { continue }
+            if let villageFilter = plan.villageFilter, !villageFilter.contains(h.address.villageCode) { continue }
             let cadreID = h.cadreID(on: date)
-            if let cadreIDs, !(cadreID.map(cadreIDs.contains) ?? false) { continue }
+            if let cadreIDs = plan.cadreIDs, !(cadreID.map(cadreIDs.contains) ?? false) { continue }
             selected.append((n, cadreID))
         }
         return selected
     }
 
-    /// The record of each chosen household, in the order chosen, what each piece of them
-    /// gives besides (gaps, villages, cadres), and whether some household id is repeated. Each household is judged on its own, so
-    /// pieces are judged on every core, each record written straight into its place: the
-    /// same records as one loop, and no second copy of them.
-    static func judge(_ dataset: Dataset, _ chosen: [(index: Int, cadreID: String?)], period: Period,
-                      fullIDs: Bool) -> ([HouseholdRecord], [Part], Bool) {
-        let date = period.to
-        let checks = ChecksByHousehold(dataset)
-        let assessor = Assessor(config: dataset.rules)
-        let households = dataset.households
-        let cadres = Dictionary(dataset.cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    /// What judging one household of a dataset needs, made once per dataset.
+    struct Judge: Sendable {
+        let households: [Household]
+        let checks: [Check]
+        let byHousehold: ChecksByHousehold
+        let assessor: Assessor
+        let plan: Plan
+
+        init(_ dataset: Dataset, _ plan: Plan) {
+            households = dataset.households
+            checks = dataset.checks
+            byHousehold = ChecksByHousehold(dataset)
+            assessor = Assessor(config: plan.rules)
+            self.plan = plan
+        }
+
+        /// The record of the household at index `n`, its gaps and village added to `part`.
+        func record(_ n: Int, cadreID: String?, part: inout Part, shared: inout SharedValues) -> HouseholdRecord {
+            let h = households[n]
+            let date = plan.period.to
+            // The history is worked out once, as positions of the household's checks (no
+            // copies), and given to the assessor settled.
+            let history = CheckHistory.effectiveIndices(checks, among: byHousehold.positions(of: n), through: date)
+            let a = assessor.assess(h, checks: checks, history: history, on: date)
+            let record = SummaryReport.record(h, a, checks: checks, history: history, period: plan.period,
+                                              cadreID: cadreID, cadre: cadreID.flatMap { plan.cadreByID[$0] },
+                                              fullIDs: plan.request.fullIDs, shared: &shared)
+            part.add(gaps: SummaryReport.gaps(record, checks: checks, history: history), address: h.address,
+                     cadreID: cadreID)
+            return record
+        }
+    }
+
+    /// The record of each chosen household, in the order chosen, with what they give
+    /// besides. Each household is judged on its own, so pieces are judged on every core,
+    /// each record written straight into its place: the same records as one loop, and no
+    /// second copy of them.
+    static func judge(_ dataset: Dataset, _ chosen: [(index: Int, cadreID: String?)], _ plan: Plan) -> Judged {
+        let judge = Judge(dataset, plan)
         let pieces = Parallel.ranges(chosen.count, minimum: 500)
         var parts: [Part] = []
         let records = [HouseholdRecord](unsafeUninitializedCapacity: chosen.count) { buffer, initialized in
@@ -126,23 +205,14 @@ extension SummaryReport {
                 var part = Part()
                 var shared = SharedValues()
                 for j in pieces[k] {
-                    let (n, cadreID) = chosen[j]
-                    let h = households[n]
-                    let history = CheckHistory.effective(checks.of(household: n)).filter { $0.date <= date }
-                    // The effective history up to the date gives the assessor the same checks
-                    // it would keep from all of the household's: it then has no amendment left
-                    // to settle and nothing to drop, so the history is worked out once.
-                    let a = assessor.assess(h, checks: history, on: date)
-                    let record = Self.record(h, a, history: history, period: period, cadreID: cadreID,
-                                             cadre: cadreID.flatMap { cadres[$0] }, fullIDs: fullIDs, shared: &shared)
-                    part.add(gaps: Self.gaps(record, history: history), address: h.address, cadreID: cadreID)
-                    out.initialize(j, to: consume record)
+                    out.initialize(j, to: judge.record(chosen[j].index, cadreID: chosen[j].cadreID, part: &part,
+                                                       shared: &shared))
                 }
                 return part
             }
             initialized = chosen.count
         }
-        return (records, parts, checks.hasRepeatedIDs)
+        return Judged(records: records, part: Part(joining: parts), repeatedIDs: judge.byHousehold.hasRepeatedIDs)
     }
 
     /// Uninitialized memory that the pieces of a parallel loop fill, each its own indexes.
@@ -216,10 +286,11 @@ extension SummaryReport {
             hasRepeatedIDs = first.count < households.count
         }
 
-        /// The checks of the household at `index` in the dataset, in the order they appear.
-        func of(household index: Int) -> [Check] {
+        /// Where the checks of the household at `index` in the dataset are, in the order
+        /// they appear.
+        func positions(of index: Int) -> ArraySlice<Int> {
             let h = owner[index]
-            return order[start[h]..<start[h + 1]].map { checks[$0] }
+            return order[start[h]..<start[h + 1]]
         }
     }
 
@@ -325,11 +396,13 @@ extension SummaryReport {
         return out
     }
 
-    static func record(_ h: Household, _ a: HouseholdAssessment, history: [Check], period: Period,
+    /// The record of household `h`, assessed as `a`; `history` are the positions in
+    /// `checks` of its effective checks up to the assessment date, oldest first.
+    static func record(_ h: Household, _ a: HouseholdAssessment, checks: [Check], history: [Int], period: Period,
                        cadreID: String?, cadre: Cadre?, fullIDs: Bool, shared: inout SharedValues) -> HouseholdRecord {
         let last = history.last
         // The history is in date order: the visits of the period are its tail.
-        let inPeriod = history[(history.firstIndex { $0.date >= period.from } ?? history.endIndex)...]
+        let inPeriod = history[(history.firstIndex { checks[$0].date >= period.from } ?? history.endIndex)...]
         let head = h.head
         let idNumber = head?.idNumber.flatMap { $0.isEmpty ? nil : $0 }
         return HouseholdRecord(
@@ -343,26 +416,29 @@ extension SummaryReport {
                 let s = a.indicators[i]
                 return IndicatorRecord(state: s?.state ?? .unchecked, reasons: shared.one(s?.reasons ?? []))
             },
-            lastCheck: last.map { CheckRef(id: $0.id, date: $0.date, recordedAt: $0.recordedAt, cadreID: $0.cadreID) },
+            lastCheck: last.map { CheckRef(id: checks[$0].id, date: checks[$0].date, recordedAt: checks[$0].recordedAt,
+                                           cadreID: checks[$0].cadreID) },
             nextFollowUp: a.followUp, visitsInPeriod: inPeriod.count,
-            notes: inPeriod.filter { !$0.note.isEmpty }.map { VisitNote(date: $0.date, checkID: $0.id, text: $0.note) })
+            notes: inPeriod.filter { !checks[$0].note.isEmpty }.map {
+                VisitNote(date: checks[$0].date, checkID: checks[$0].id, text: checks[$0].note)
+            })
     }
 
     /// Every indicator of `record` that does not pass, with the measures and follow-up
     /// date of the latest check that recorded a finding for it (the visit that verified
     /// it). A check's measures are agreed for the visit, not per indicator, so measures of
     /// earlier visits are not carried over: they may concern another indicator.
-    static func gaps(_ record: HouseholdRecord, history: [Check]) -> [Gap] {
+    static func gaps(_ record: HouseholdRecord, checks: [Check], history: [Int]) -> [Gap] {
         Indicator.allCases.compactMap { i in
             let state = record.indicators[i].state
             guard !state.passes else { return nil }
             // Fields are read in place: copying the whole check is most of the cost here.
-            let c = history.lastIndex { $0.findings[i] != nil }
+            let c = history.last { checks[$0].findings[i] != nil }
             return Gap(householdID: record.id, number: record.number, head: record.head, village: record.village,
                        villageCode: record.villageCode, group: record.group, cadre: record.cadre, indicator: i,
-                       state: state, reasons: record.indicators[i].reasons, measures: c.map { history[$0].measures } ?? [],
-                       followUp: c.flatMap { history[$0].followUp }, checkDate: c.map { history[$0].date },
-                       checkID: c.map { history[$0].id })
+                       state: state, reasons: record.indicators[i].reasons, measures: c.map { checks[$0].measures } ?? [],
+                       followUp: c.flatMap { checks[$0].followUp }, checkDate: c.map { checks[$0].date },
+                       checkID: c.map { checks[$0].id })
         }
     }
 

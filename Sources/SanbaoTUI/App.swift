@@ -210,7 +210,10 @@ public final class App {
         }
         do {
             let request = ExportRequest(cadre: model.cadreID, to: model.today, generatedAt: clock())
-            let report = try SummaryReport(try store.fullDataset(), request)
+            // A store that read everything has the data; otherwise it is read village by
+            // village, not held whole.
+            let report = store.isComplete ? try SummaryReport(store.dataset, request)
+                : try SummaryReport.read(store.layout, documents: store.dataset, request).report
             let data = try report.render(format, options: RenderOptions(language: model.language))
             try AtomicFile.write(data, to: full)
             if stack.count > 1 { stack.removeLast() }

@@ -3,6 +3,7 @@ import Foundation
 import SanbaoCore
 import SanbaoExport
 import SanbaoStore
+import SanbaoTUI
 
 extension ExportFormat: ExpressibleByArgument {}
 extension TableKind: ExpressibleByArgument {}
@@ -108,17 +109,20 @@ struct Export: ParsableCommand {
             options)
     }
 
-    /// Reads the data and builds the report. The data is let go on return, before the
-    /// report is rendered: rendering needs only the report, and the data (about twice its
-    /// size on disk) held with the rendered file would raise the peak memory.
+    /// Reads the data and builds the report, one village at a time: each village's data
+    /// is let go once its households are judged, so only the report is held when it is
+    /// rendered.
     func makeReport() throws -> SummaryReport {
-        let loaded = try loadForReading(options)
         let request = ExportRequest(villageCodes: village, cadre: cadre, from: from, to: to ?? options.date,
                                     fullIDs: out.fullIds, generatedAt: Store.isoNow())
         do {
-            return try SummaryReport(loaded.dataset, request)
-        } catch {
+            let (report, problems) = try SummaryReport.read(options.layout, request)
+            warnProblems(problems, options)
+            return report
+        } catch let error as ExportError {
             throw failure(error)
+        } catch {
+            throw fail(error, options)
         }
     }
 

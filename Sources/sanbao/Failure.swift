@@ -29,14 +29,20 @@ func fail(_ error: Error, _ options: GlobalOptions) -> ExitCode {
     return ExitCode(Exit.ioErr)
 }
 
+/// Says each error among `problems` on standard error, as a warning: the command goes on
+/// with the records that could be read.
+func warnProblems(_ problems: [FileProblem], _ options: GlobalOptions) {
+    for p in problems where p.severity == .error {
+        warn(options.say(Bilingual(zh: "警告：", en: "warning: ")) + p.text(options.language))
+    }
+}
+
 /// Loads the data directory for a read-only command, printing problems to stderr. Data
 /// that could be read is returned even when some files are damaged.
 func loadForReading(_ options: GlobalOptions) throws -> LoadResult {
     do {
         let result = try DatasetReader(layout: options.layout).read()
-        for p in result.problems where p.severity == .error {
-            warn(options.say(Bilingual(zh: "警告：", en: "warning: ")) + p.text(options.language))
-        }
+        warnProblems(result.problems, options)
         return result
     } catch {
         throw fail(error, options)
