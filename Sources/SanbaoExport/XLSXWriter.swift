@@ -35,9 +35,6 @@ enum XLSXWriter {
     static func workbook(_ tables: [TableRows], title: String, creator: String, modified: Date,
                          level: Int32 = ZipWriter.defaultLevel) throws -> Data {
         let names = sheetNames(tables.map(\.title))
-        let sheets = tables.enumerated().map { n, table in
-            Sheet(rows: table, widths: widths(table), selected: n == 0)
-        }
         var entries: [ZipWriter.Entry] = [
             ZipWriter.Entry(path: "[Content_Types].xml", text: contentTypes(sheetCount: tables.count)),
             ZipWriter.Entry(path: "_rels/.rels", text: rootRels),
@@ -47,18 +44,39 @@ enum XLSXWriter {
             ZipWriter.Entry(path: "xl/_rels/workbook.xml.rels", text: workbookRels(sheetCount: tables.count)),
             ZipWriter.Entry(path: "xl/styles.xml", text: styles),
         ]
-        for (n, sheet) in sheets.enumerated() {
-            // Piece 0 is the sheet's start and heading row, then the rows, then its end.
-            let pieces = Parallel.chunks(sheet.rows.count, size: rowsPerPiece)
-            entries.append(ZipWriter.Entry(path: "xl/worksheets/sheet\(n + 1).xml", pieces: pieces.count + 2) { k in
-                switch k {
-                case 0: Data(sheet.start())
-                case pieces.count + 1: Data(sheet.end())
-                default: sheet.rows(pieces[k - 1])
-                }
-            })
+        for (n, table) in tables.enumerated() {
+            entries.append(try sheetEntry(table, path: "xl/worksheets/sheet\(n + 1).xml", selected: n == 0, level: level))
         }
         return try ZipWriter.archive(entries, modified: modified, level: level)
+    }
+
+    /// A sheet as a ZIP entry, its rows made, measured and deflated in one pass.
+    ///
+    /// The sheet's start names the column widths, which come from every row, and a row
+    /// with a wrapped cell has a height that depends on its column's width. Rows are made
+    /// first, on every core, with each wrapped column at its widest (`maxWrappedWidth`),
+    /// measured as they are made and kept deflated (a tenth of their size); the start is
+    /// made last and placed first. A wrapped column is narrower than its widest only when
+    /// none of its cells fills it (small selections): then its rows are made again with the
+    /// widths measured. Before, every row was made twice: once to measure, once to write.
+    static func sheetEntry(_ table: TableRows, path: String, selected: Bool, level: Int32) throws -> ZipWriter.Entry {
+        let pieces = Parallel.chunks(table.count, size: rowsPerPiece)
+        let guess = Sheet(rows: table, widths: table.columns.map { $0.wrap ? maxWrappedWidth : maxColumnWidth },
+                          selected: selected)
+        var made = try guess.deflatedRows(pieces, level: level)
+        let widths = Self.widths(table, measured: made.map(\.widest))
+        let sheet = Sheet(rows: table, widths: widths, selected: selected)
+        if zip(table.columns, zip(widths, guess.widths)).contains(where: { $0.wrap && $1.0 != $1.1 }) {
+            made = try sheet.deflatedRows(pieces, level: level)
+        }
+        let rows = made.map(\.deflated)
+        return ZipWriter.Entry(path: path, pieces: pieces.count + 2) { k in
+            switch k {
+            case 0: .raw(Data(sheet.start()))
+            case pieces.count + 1: .raw(Data(sheet.end()))
+            default: .deflated(rows[k - 1])
+            }
+        }
     }
 
     // MARK: Sheets
@@ -96,42 +114,31 @@ enum XLSXWriter {
     static func serial(_ d: LocalDate) -> Int { d.dayNumber + 25_569 }
     static func serial(dayNumber: Int) -> Int { dayNumber + 25_569 }
 
-    /// Column widths from the widest heading or cell, CJK counting two, capped. The rows
-    /// are measured in pieces on every core.
-    static func widths(_ table: TableRows) -> [Double] {
-        let columns = table.columns.count
+    /// Column widths from the widest heading or cell, CJK counting two, capped; `measured`
+    /// holds the widest cells of each piece of rows (`measure`).
+    static func widths(_ table: TableRows, measured: [[Int]]) -> [Double] {
         var widest = table.columns.map { TextTools.displayWidth($0.title) + 2 }
-        let pieces = Parallel.ranges(table.count, minimum: rowsPerPiece)
-        let measured = Parallel.map(pieces.count) { k in
-            var most = [Int](repeating: 0, count: columns)
-            var row = RowBuffer()
-            for i in pieces[k] {
-                row.removeAll()
-                table.fill(i, &row)
-                row.bytes.withUnsafeBufferPointer { all in
-                    for n in 0..<min(columns, row.count) {
-                        let c = row[n]
-                        let cell: Int
-                        switch c.kind {
-                        case .text: cell = TextTools.displayWidth(UnsafeBufferPointer(rebasing: all[c.start..<c.end]))
-                        case .int: cell = c.end - c.start
-                        case .date: cell = 10
-                        case .empty: cell = 0
-                        }
-                        most[n] = max(most[n], cell + 2)
-                    }
-                }
-            }
-            return most
-        }
-        for most in measured { for n in 0..<columns { widest[n] = max(widest[n], most[n]) } }
+        for most in measured { for n in widest.indices where n < most.count { widest[n] = max(widest[n], most[n]) } }
         return table.columns.enumerated().map { n, col in
             min(col.wrap ? maxWrappedWidth : maxColumnWidth, Double(max(widest[n], 6)))
         }
     }
 
-    /// One worksheet part, made in pieces: `start()`, `rows(_:)` for consecutive ranges
-    /// of rows, `end()`.
+    /// Widens `most` (per column: display width plus two) to hold the cells of `row`.
+    static func measure(_ row: RowBuffer, _ all: UnsafeBufferPointer<UInt8>, into most: inout [Int]) {
+        for n in 0..<min(most.count, row.count) {
+            let c = row[n]
+            let cell: Int
+            switch c.kind {
+            case .text: cell = TextTools.displayWidth(UnsafeBufferPointer(rebasing: all[c.start..<c.end]))
+            case .int: cell = c.end - c.start
+            case .date: cell = 10
+            case .empty: cell = 0
+            }
+            most[n] = max(most[n], cell + 2)
+        }
+    }
+
     struct Sheet: Sendable {
         let rows: TableRows
         let widths: [Double]
@@ -168,22 +175,39 @@ enum XLSXWriter {
         }
 
         /// The data rows `range` (zero-based; row `i` is sheet row `i + 2`).
-        func rows(_ range: Range<Int>) -> Data {
+        func rows(_ range: Range<Int>) -> (xml: Data, widest: [Int]) {
             let out = ByteWriter(capacity: range.count * 2_000)
             var row = RowBuffer()
             let wraps = rows.columns.map(\.wrap)
             var classes: [TextClass] = []
+            var widest = [Int](repeating: 0, count: rows.columns.count)
             for i in range {
                 row.removeAll()
                 rows.fill(i, &row)
                 row.bytes.withUnsafeBufferPointer { all in
+                    XLSXWriter.measure(row, all, into: &widest)
                     XLSXWriter.row(row, all, number: i + 2, wraps: wraps, widths: widths, classes: &classes, to: out)
                 }
             }
-            return out.finish()
+            return (out.finish(), widest)
         }
 
-        /// Everything after the last row: filter, margins, page setup.
+        /// A piece of rows deflated, with the widest cell of each column in it.
+        struct MadeRows: Sendable {
+            var deflated: ZipWriter.Deflated
+            var widest: [Int]
+        }
+
+        /// The rows of each piece, deflated (none of them the end of the entry), with the
+        /// widest cell of each column in it; pieces made on every core.
+        func deflatedRows(_ pieces: [Range<Int>], level: Int32) throws -> [MadeRows] {
+            let made = Parallel.map(pieces.count) { k -> Result<MadeRows, Error> in
+                let (xml, widest) = rows(pieces[k])
+                return Result { MadeRows(deflated: try ZipWriter.compress(xml, final: false, level: level), widest: widest) }
+            }
+            return try made.map { try $0.get() }
+        }
+
         func end() -> [UInt8] {
             var x = "</sheetData>"
             if !rows.placeholder && rows.kind != .overview && rows.count > 0 {

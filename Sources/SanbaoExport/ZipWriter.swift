@@ -21,9 +21,9 @@ enum ZipWriter {
     struct Entry: Sendable {
         var path: String
         var pieces: Int
-        var make: @Sendable (Int) -> Data
+        var make: @Sendable (Int) -> Piece
 
-        init(path: String, pieces: Int, make: @escaping @Sendable (Int) -> Data) {
+        init(path: String, pieces: Int, make: @escaping @Sendable (Int) -> Piece) {
             self.path = path
             self.pieces = max(1, pieces)
             self.make = make
@@ -31,8 +31,15 @@ enum ZipWriter {
 
         init(path: String, text: String) {
             let bytes = Data(text.utf8)
-            self.init(path: path, pieces: 1) { _ in bytes }
+            self.init(path: path, pieces: 1) { _ in .raw(bytes) }
         }
+    }
+
+    /// A piece of an entry: bytes to deflate, or bytes deflated already (by `compress`,
+    /// not final) by a writer that needed them made before the pieces ahead of them.
+    enum Piece: Sendable {
+        case raw(Data)
+        case deflated(Deflated)
     }
 
     /// zlib level 2: on the household sheet's XML as fast as level 1 (the fastest) and 5 %
@@ -46,8 +53,10 @@ enum ZipWriter {
         var failure: Error?
         Parallel.ordered(jobs.count, make: { j -> Result<Deflated, Error> in
             let (e, k) = jobs[j]
-            let raw = entries[e].make(k)
-            return Result { try compress(raw, final: k == entries[e].pieces - 1, level: level) }
+            switch entries[e].make(k) {
+            case .raw(let raw): return Result { try compress(raw, final: k == entries[e].pieces - 1, level: level) }
+            case .deflated(let piece): return .success(piece)
+            }
         }, take: { result, j in
             guard failure == nil else { return }
             switch result {
@@ -90,8 +99,9 @@ enum ZipWriter {
                 return output.count - Int(stream.avail_out)
             }
         }
-        out.removeSubrange(produced...)
-        return Deflated(bytes: out, crc: UInt32(crc), rawCount: raw.count)
+        // A copy of the bytes produced: the buffer has room for the raw size, and a piece
+        // may be kept until the pieces ahead of it are made (XLSXWriter.sheetEntry).
+        return Deflated(bytes: Array(out[..<produced]), crc: UInt32(crc), rawCount: raw.count)
     }
 
     static func failure(_ what: String) -> ExportError {

@@ -110,6 +110,25 @@ final class RenderEquivalenceTests: XCTestCase {
         }
     }
 
+    /// The workbook's rows are made once with wrapped columns at their widest, and made
+    /// again only when a wrapped column turns out narrower. The reports above take both
+    /// ways, so the comparison with the old workbook covers both.
+    func testBothWaysOfMakingRowsAreCovered() throws {
+        var wide = false, narrow = false
+        for (_, report) in try reports() {
+            for table in ReportTables(report, language: .zh).allRows where table.columns.contains(where: \.wrap) {
+                let sheet = XLSXWriter.Sheet(rows: table, widths: [], selected: false)
+                let pieces = Parallel.chunks(table.count, size: XLSXWriter.rowsPerPiece)
+                let widths = XLSXWriter.widths(table, measured: try sheet.deflatedRows(pieces, level: 1).map(\.widest))
+                for (col, w) in zip(table.columns, widths) where col.wrap {
+                    if w == XLSXWriter.maxWrappedWidth { wide = true } else { narrow = true }
+                }
+            }
+        }
+        XCTAssertTrue(wide, "some wrapped column is at its widest: its rows are made once")
+        XCTAssertTrue(narrow, "some wrapped column is narrower: its rows are made again")
+    }
+
     /// Every character measured on bytes as `TextTools.width` measures it.
     func testDisplayWidthOnBytesOfEveryCharacter() {
         var wrong: [String] = []
