@@ -44,14 +44,22 @@ public struct Assessor: Sendable {
     /// `CheckHistory.effectiveIndices` gives). For a caller that needs the history too,
     /// such as the export, so it is worked out once.
     public func assess(_ household: Household, checks: [Check], history: [Int], on date: LocalDate) -> HouseholdAssessment {
-        var facts = household
-        for k in history { facts.apply(checks[k].observations) }
+        // Most histories observe nothing beyond the record: then the record is judged as it
+        // is, without a copy to lay observations over.
+        let observes = history.contains { checks[$0].observations.map { !$0.isEmpty } ?? false }
+        var facts: Household?
+        if observes {
+            facts = household
+            for k in history { facts!.apply(checks[k].observations) }
+        }
         var indicators: [Indicator: Assessment] = [:]
         indicators.reserveCapacity(Indicator.allCases.count)
         for indicator in Indicator.allCases {
-            let judgement = Self.rule(indicator).judge(facts, on: date, config: config)
-            let check = history.last { checks[$0].findings[indicator] != nil }.map { checks[$0] }
-            indicators[indicator] = combine(judgement, check: check, indicator: indicator, on: date)
+            let judgement = Self.rule(indicator).judge(facts ?? household, on: date, config: config)
+            // The verifying check's fields are read in place: a `Check` is large to copy.
+            let verifying = history.last { checks[$0].findings[indicator] != nil }
+            indicators[indicator] = combine(judgement, finding: verifying.flatMap { checks[$0].findings[indicator] },
+                                            followUp: verifying.flatMap { checks[$0].followUp }, on: date)
         }
         let last = history.last
         let overdue = isOverdue(lastCheck: last.map { checks[$0].date }, on: date)
@@ -61,8 +69,10 @@ public struct Assessor: Sendable {
     }
 
     /// The state and reasons from the facts' judgement and the verifying check.
-    func combine(_ j: Judgement, check: Check?, indicator: Indicator, on date: LocalDate) -> Assessment {
-        guard let check, let finding = check.findings[indicator] else {
+    /// `finding` is the verifying check's finding for the indicator, `followUp` that
+    /// check's follow-up date; both nil when no check has a finding for it.
+    func combine(_ j: Judgement, finding: Finding?, followUp: LocalDate?, on date: LocalDate) -> Assessment {
+        guard let finding else {
             if j.verdict == .notApplicable { return Assessment(state: .notApplicable, reasons: j.reasons) }
             return Assessment(state: .unchecked, reasons: [Texts.neverChecked] + j.reasons)
         }
@@ -73,7 +83,7 @@ public struct Assessor: Sendable {
             return Assessment(state: .notMet, reasons: (note.isEmpty ? [Texts.recordedNotMet] : note) + j.reasons)
         case .followUp?:
             return Assessment(state: .followUp, reasons: (note.isEmpty ? [Texts.recordedFollowUp] : note)
-                + dueReason(check, on: date) + j.reasons)
+                + dueReason(followUp, on: date) + j.reasons)
         case .notApplicable?:
             return Assessment(state: .notApplicable, reasons: note + j.reasons)
         case .unchecked?:
@@ -82,7 +92,7 @@ public struct Assessor: Sendable {
             switch j.verdict {
             case .met: return Assessment(state: .met, reasons: j.reasons + note)
             case .notApplicable: return Assessment(state: .notApplicable, reasons: j.reasons + note)
-            case .followUp: return Assessment(state: .followUp, reasons: j.reasons + dueReason(check, on: date) + note)
+            case .followUp: return Assessment(state: .followUp, reasons: j.reasons + dueReason(followUp, on: date) + note)
             case .unknown:
                 if finding.state == .met { return Assessment(state: .met, reasons: [Texts.recordedMet] + note + j.reasons) }
                 return Assessment(state: .followUp, reasons: j.reasons + note)
@@ -91,8 +101,8 @@ public struct Assessor: Sendable {
         }
     }
 
-    private func dueReason(_ check: Check, on date: LocalDate) -> [Bilingual] {
-        guard let due = check.followUp else { return [] }
+    private func dueReason(_ followUp: LocalDate?, on date: LocalDate) -> [Bilingual] {
+        guard let due = followUp else { return [] }
         return due < date
             ? [Bilingual(zh: "跟进日期 \(due) 已过", en: "follow-up was due \(due)")]
             : [Bilingual(zh: "跟进日期 \(due)", en: "follow-up due \(due)")]

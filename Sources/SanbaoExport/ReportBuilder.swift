@@ -176,16 +176,16 @@ extension SummaryReport {
 
         /// The record of the household at index `n`, its gaps and village added to `part`.
         func record(_ n: Int, cadreID: String?, part: inout Part, shared: inout SharedValues) -> HouseholdRecord {
-            let h = households[n]
             let date = plan.period.to
             // The history is worked out once, as positions of the household's checks (no
-            // copies), and given to the assessor settled.
+            // copies), and given to the assessor settled. The household is passed in place
+            // (`households[n]`, not bound to a name), which spares copying it.
             let history = CheckHistory.effectiveIndices(checks, among: byHousehold.positions(of: n), through: date)
-            let a = assessor.assess(h, checks: checks, history: history, on: date)
-            let record = SummaryReport.record(h, a, checks: checks, history: history, period: plan.period,
+            let a = assessor.assess(households[n], checks: checks, history: history, on: date)
+            let record = SummaryReport.record(households[n], a, checks: checks, history: history, period: plan.period,
                                               cadreID: cadreID, cadre: cadreID.flatMap { plan.cadreByID[$0] },
                                               fullIDs: plan.request.fullIDs, shared: &shared)
-            part.add(gaps: SummaryReport.gaps(record, checks: checks, history: history), address: h.address,
+            part.add(gaps: SummaryReport.gaps(record, checks: checks, history: history), address: households[n].address,
                      cadreID: cadreID)
             return record
         }
