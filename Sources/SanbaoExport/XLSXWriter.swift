@@ -380,37 +380,32 @@ enum XLSXWriter {
     /// by itself when the file is opened (LibreOffice does not; Excel only for some rows),
     /// so the row height is written.
     struct CellText {
-        /// Display width of each line; nil when the text is measured as a String (see
-        /// `init`).
-        private var lineWidths: [Int]? = []
+        /// The bytes measured, when they are measured as bytes; the measure is taken when
+        /// asked, so a `CellText` lives no longer than the buffer it was made from.
+        private let bytes: UnsafeBufferPointer<UInt8>?
+        /// The text as a String, when it is measured as one (see `init`).
         private var string: String?
         private(set) var hasLineBreak = false
-
-        init() {}
 
         /// Lines are split at a line feed as `String.split` splits characters. On bytes
         /// that is exact when there is no CR (CR LF is one character) and every line feed
         /// is followed by ASCII, a CJK ideograph or nothing (a combining mark after it
         /// makes `String.contains("\n")` false): otherwise the text is measured as a
-        /// String, as before.
+        /// String, as before. Nothing is allocated for text measured as bytes: this runs
+        /// for every wrapped cell of a county's workbook.
         init(_ text: UnsafeBufferPointer<UInt8>) {
             var simple = !text.contains(0x0D)
-            var widths: [Int] = []
-            var start = 0
             for i in 0..<text.count where text[i] == 0x0A {
                 hasLineBreak = true
                 let next = i + 1 < text.count ? text[i + 1] : 0
                 if next >= 0x80 && !(0xE4...0xE9).contains(next) { simple = false }
-                widths.append(TextTools.displayWidth(UnsafeBufferPointer(rebasing: text[start..<i])))
-                start = i + 1
             }
             if simple {
-                widths.append(TextTools.displayWidth(UnsafeBufferPointer(rebasing: text[start..<text.count])))
-                lineWidths = widths
+                bytes = text
             } else {
                 let s = String(decoding: text, as: UTF8.self)
+                bytes = nil
                 string = s
-                lineWidths = nil
                 hasLineBreak = s.contains("\n")
             }
         }
@@ -419,9 +414,18 @@ enum XLSXWriter {
         /// that neither wraps nor breaks lines.
         func lines(wraps: Bool, room: Double) -> Int {
             guard wraps || hasLineBreak else { return 1 }
-            if let string { return XLSXWriter.lines(string, wraps: wraps, room: room) }
+            guard let text = bytes else { return XLSXWriter.lines(string ?? "", wraps: wraps, room: room) }
             var lines = 0
-            for w in lineWidths ?? [] { lines += wraps ? max(1, Int((Double(w) / room).rounded(.up))) : 1 }
+            var start = 0
+            func line(_ end: Int) {
+                let w = Double(TextTools.displayWidth(UnsafeBufferPointer(rebasing: text[start..<end])))
+                lines += wraps ? max(1, Int((w / room).rounded(.up))) : 1
+            }
+            for i in 0..<text.count where text[i] == 0x0A {
+                line(i)
+                start = i + 1
+            }
+            line(text.count)
             return lines
         }
     }

@@ -298,6 +298,9 @@ final class RuleTests: XCTestCase {
         XCTAssertEqual(Money.yuan(1234567), "1,234,567")
         XCTAssertEqual(Money.yuan(999), "999")
         XCTAssertEqual(Money.yuan(-4000), "-4,000")
+        XCTAssertEqual(Money.yuan(0), "0")
+        XCTAssertEqual(Money.yuan(100_000), "100,000")
+        XCTAssertEqual(Money.yuan(Int.min), "-9,223,372,036,854,775,808")
     }
 
     // MARK: - Water

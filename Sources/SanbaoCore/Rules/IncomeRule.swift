@@ -33,12 +33,14 @@ public enum IncomeRule: IndicatorRule {
 /// Formats whole yuan with thousands separators: 12,345.
 public enum Money {
     public static func yuan(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
+        // On bytes: every household's income reason has one or two of these.
+        let digits = Array(String(value.magnitude).utf8)
+        var out: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
+        out.reserveCapacity(digits.count + digits.count / 3 + 1)
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(d)
         }
-        return value < 0 ? "-" + out : out
+        return String(decoding: out, as: UTF8.self)
     }
 }
