@@ -254,6 +254,10 @@ extension SummaryReport {
         private let start: [Int]
         /// Whether some household id appears more than once.
         let hasRepeatedIDs: Bool
+        /// The position of each household id (the first, when repeated).
+        let households: [String: Int]
+        /// The household ids of checks that name no household here.
+        let strayIDs: Set<String>
 
         init(_ dataset: Dataset) {
             let households = dataset.households
@@ -279,11 +283,21 @@ extension SummaryReport {
                     c += 1
                 }
             }
+            var strays = Set<String>()
+            c = 0
+            for piece in found {
+                for h in piece {
+                    if h < 0 { strays.insert(checks[c].householdID) }
+                    c += 1
+                }
+            }
             self.checks = checks
             self.owner = owner
             self.order = order
             self.start = start
             hasRepeatedIDs = first.count < households.count
+            self.households = first
+            strayIDs = strays
         }
 
         /// Where the checks of the household at `index` in the dataset are, in the order

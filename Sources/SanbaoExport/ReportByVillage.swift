@@ -36,7 +36,7 @@ extension SummaryReport {
 /// them (a record filed in another village, or naming no household at all).
 struct VillagePiece<Extra: Sendable>: Sendable {
     let judged: SummaryReport.Judged
-    let ids: Set<String>
+    let ids: [String: Int]
     let strays: Set<String>
     let extra: Extra
 
@@ -47,10 +47,10 @@ struct VillagePiece<Extra: Sendable>: Sendable {
         var shared = SummaryReport.SharedValues()
         let records = chosen.map { judge.record($0.index, cadreID: $0.cadreID, part: &part, shared: &shared) }
         judged = .init(records: records, part: part, repeatedIDs: judge.byHousehold.hasRepeatedIDs)
-        let ids = Set(data.households.map(\.id))
-        var strays = Set<String>()
-        for c in data.checks where !ids.contains(c.householdID) { strays.insert(c.householdID) }
-        for e in data.edits where !ids.contains(e.householdID) { strays.insert(e.householdID) }
+        // The ids and the checks' strays come from finding each check's household.
+        let ids = judge.byHousehold.households
+        var strays = judge.byHousehold.strayIDs
+        for e in data.edits where ids[e.householdID] == nil { strays.insert(e.householdID) }
         self.ids = ids
         self.strays = strays
         self.extra = extra
@@ -65,7 +65,7 @@ struct VillagePiece<Extra: Sendable>: Sendable {
         all.reserveCapacity(pieces.reduce(0) { $0 + $1.ids.count })
         for p in pieces {
             let before = all.count
-            all.formUnion(p.ids)
+            all.formUnion(p.ids.keys)
             guard all.count == before + p.ids.count else { return false }
         }
         return !pieces.contains { p in p.strays.contains(where: all.contains) }
