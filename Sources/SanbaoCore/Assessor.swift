@@ -43,19 +43,24 @@ public struct Assessor: Sendable {
     /// positions in `checks` of its effective checks up to `date`, oldest first (what
     /// `CheckHistory.effectiveIndices` gives). For a caller that needs the history too,
     /// such as the export, so it is worked out once.
-    public func assess(_ household: Household, checks: [Check], history: [Int], on date: LocalDate) -> HouseholdAssessment {
+    public func assess(_ household: borrowing Household, checks: [Check], history: [Int], on date: LocalDate) -> HouseholdAssessment {
         // Most histories observe nothing beyond the record: then the record is judged as it
         // is, without a copy to lay observations over.
-        let observes = history.contains { checks[$0].observations.map { !$0.isEmpty } ?? false }
-        var facts: Household?
-        if observes {
-            facts = household
-            for k in history { facts!.apply(checks[k].observations) }
+        guard history.contains(where: { checks[$0].observations?.isEmpty == false }) else {
+            return assess(facts: household, checks: checks, history: history, on: date)
         }
+        var facts = copy household
+        for k in history { facts.apply(checks[k].observations) }
+        return assess(facts: facts, checks: checks, history: history, on: date)
+    }
+
+    /// The assessment of `facts` (the household with its history's observations laid
+    /// over it). Borrowed, not copied: a household is a dozen strings and arrays.
+    private func assess(facts: borrowing Household, checks: [Check], history: [Int], on date: LocalDate) -> HouseholdAssessment {
         var indicators: [Indicator: Assessment] = [:]
         indicators.reserveCapacity(Indicator.allCases.count)
         for indicator in Indicator.allCases {
-            let judgement = Self.rule(indicator).judge(facts ?? household, on: date, config: config)
+            let judgement = Self.rule(indicator).judge(facts, on: date, config: config)
             // The verifying check's fields are read in place: a `Check` is large to copy.
             let verifying = history.last { checks[$0].findings[indicator] != nil }
             indicators[indicator] = combine(judgement, finding: verifying.flatMap { checks[$0].findings[indicator] },
@@ -63,7 +68,7 @@ public struct Assessor: Sendable {
         }
         let last = history.last
         let overdue = isOverdue(lastCheck: last.map { checks[$0].date }, on: date)
-        return HouseholdAssessment(householdID: household.id, date: date, indicators: indicators,
+        return HouseholdAssessment(householdID: facts.id, date: date, indicators: indicators,
                                    lastCheck: last.map { checks[$0].date }, followUp: last.flatMap { checks[$0].followUp },
                                    overdue: overdue)
     }

@@ -43,12 +43,17 @@ public struct Household: Hashable, Sendable, Codable, Identifiable {
 
     /// The cadre paired on `date`; the most recent pairing when several overlap.
     public func cadreID(on date: LocalDate) -> String? {
-        pairings.filter { $0.isActive(on: date) }.max { $0.start < $1.start }?.cadreID
+        // A loop, not filter-then-max: this runs for every household of an export or roster.
+        var latest: Pairing?
+        for p in pairings where p.isActive(on: date) && (latest.map { $0.start < p.start } ?? true) { latest = p }
+        return latest?.cadreID
     }
 
     /// The most recent income record for a year not after `year`.
     public func income(forYear year: Int) -> IncomeRecord? {
-        income.filter { $0.year <= year }.max { $0.year < $1.year }
+        var latest: IncomeRecord?
+        for r in income where r.year <= year && (latest.map { $0.year < r.year } ?? true) { latest = r }
+        return latest
     }
 
     public func member(_ id: Int) -> Member? { members.first { $0.id == id } }

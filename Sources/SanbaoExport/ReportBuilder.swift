@@ -149,11 +149,15 @@ extension SummaryReport {
     static func selection(_ dataset: Dataset, _ plan: Plan) -> [(index: Int, cadreID: String?)] {
         let date = plan.period.to
         var selected: [(index: Int, cadreID: String?)] = []
-        for (n, h) in dataset.households.enumerated() {
-            if let villageFilter = plan.villageFilter, !villageFilter.contains(h.address.villageCode) { continue }
-            let cadreID = h.cadreID(on: date)
-            if let cadreIDs = plan.cadreIDs, !(cadreID.map(cadreIDs.contains) ?? false) { continue }
-            selected.append((n, cadreID))
+        // Read in place through the buffer: `for h in households`, or even a method called
+        // on `households[n]`, copies every household (a retain and release per field).
+        dataset.households.withUnsafeBufferPointer { households in
+            for n in households.indices {
+                if let villageFilter = plan.villageFilter, !villageFilter.contains(households[n].address.villageCode) { continue }
+                let cadreID = households[n].cadreID(on: date)
+                if let cadreIDs = plan.cadreIDs, !(cadreID.map(cadreIDs.contains) ?? false) { continue }
+                selected.append((n, cadreID))
+            }
         }
         return selected
     }
@@ -178,16 +182,18 @@ extension SummaryReport {
         func record(_ n: Int, cadreID: String?, part: inout Part, shared: inout SharedValues) -> HouseholdRecord {
             let date = plan.period.to
             // The history is worked out once, as positions of the household's checks (no
-            // copies), and given to the assessor settled. The household is passed in place
-            // (`households[n]`, not bound to a name), which spares copying it.
+            // copies), and given to the assessor settled. The household is read in place
+            // through the buffer (borrowed, not copied: a retain and release per field).
             let history = CheckHistory.effectiveIndices(checks, among: byHousehold.positions(of: n), through: date)
-            let a = assessor.assess(households[n], checks: checks, history: history, on: date)
-            let record = SummaryReport.record(households[n], a, checks: checks, history: history, period: plan.period,
-                                              cadreID: cadreID, cadre: cadreID.flatMap { plan.cadreByID[$0] },
-                                              fullIDs: plan.request.fullIDs, shared: &shared)
-            part.add(gaps: SummaryReport.gaps(record, checks: checks, history: history), address: households[n].address,
-                     cadreID: cadreID)
-            return record
+            return households.withUnsafeBufferPointer { households in
+                let a = assessor.assess(households[n], checks: checks, history: history, on: date)
+                let record = SummaryReport.record(households[n], a, checks: checks, history: history, period: plan.period,
+                                                  cadreID: cadreID, cadre: cadreID.flatMap { plan.cadreByID[$0] },
+                                                  fullIDs: plan.request.fullIDs, shared: &shared)
+                part.add(gaps: SummaryReport.gaps(record, checks: checks, history: history),
+                         village: households[n].address, cadreID: cadreID)
+                return record
+            }
         }
     }
 
@@ -264,8 +270,8 @@ extension SummaryReport {
             var first: [String: Int] = [:]
             first.reserveCapacity(households.count)
             var owner = [Int](repeating: 0, count: households.count)
-            for (n, h) in households.enumerated() {
-                if let m = first[h.id] { owner[n] = m } else { first[h.id] = n; owner[n] = n }
+            for n in households.indices {
+                if let m = first[households[n].id] { owner[n] = m } else { first[households[n].id] = n; owner[n] = n }
             }
             let checks = dataset.checks
             let household = first
@@ -357,7 +363,7 @@ extension SummaryReport {
             }
         }
 
-        mutating func add(gaps new: [Gap], address: Address, cadreID: String?) {
+        mutating func add(gaps new: [Gap], village address: borrowing Address, cadreID: String?) {
             gapRanges.append(gaps.count..<(gaps.count + new.count))
             gaps += new
             if villages[address.villageCode] == nil {
@@ -412,7 +418,7 @@ extension SummaryReport {
 
     /// The record of household `h`, assessed as `a`; `history` are the positions in
     /// `checks` of its effective checks up to the assessment date, oldest first.
-    static func record(_ h: Household, _ a: HouseholdAssessment, checks: [Check], history: [Int], period: Period,
+    static func record(_ h: borrowing Household, _ a: HouseholdAssessment, checks: [Check], history: [Int], period: Period,
                        cadreID: String?, cadre: Cadre?, fullIDs: Bool, shared: inout SharedValues) -> HouseholdRecord {
         let last = history.last
         // The history is in date order: the visits of the period are its tail.
