@@ -43,7 +43,8 @@ extension SummaryReport {
         case .html:
             return Data(HTMLWriter(tables: tables).render().utf8)
         case .xlsx:
-            return try XLSXWriter.workbook(tables.allRows, title: tables.title, creator: "Sanbao \(sanbaoVersion)",
+            return try XLSXWriter.workbook(tables.allRows, labels: tables.rowMaker.sharedLabels, title: tables.title,
+                                           creator: "Sanbao \(sanbaoVersion)",
                                            modified: Self.date(generatedAt) ?? Date(timeIntervalSince1970: 315_532_800))
         }
     }

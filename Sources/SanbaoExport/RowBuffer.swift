@@ -12,7 +12,8 @@ struct RowBuffer {
         var kind: Kind
         var start: Int
         var end: Int
-        /// The number of an `int` cell; the day number of a `date` cell.
+        /// The number of an `int` cell; the day number of a `date` cell; for a `text` cell,
+        /// one more than its position among the shared labels (0: not one of them).
         var value: Int
     }
 
@@ -44,6 +45,14 @@ struct RowBuffer {
         let start = bytes.count
         append(s)
         cells.append(Slot(kind: .text, start: start, end: bytes.count, value: 0))
+    }
+
+    /// A text from a small fixed list (`RowMaker.sharedLabels`), at position `k` of it: its
+    /// bytes as any text's, and the position for a format that can refer to it (XLSX).
+    mutating func label(_ s: String, shared k: Int) {
+        let start = bytes.count
+        append(s)
+        cells.append(Slot(kind: .text, start: start, end: bytes.count, value: k + 1))
     }
 
     mutating func int(_ v: Int) {

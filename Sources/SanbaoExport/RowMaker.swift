@@ -60,8 +60,26 @@ struct RowMaker: Sendable {
 
     /// `Indicator.allCases` order; the state, then its reasons.
     private func indicator(_ r: borrowing IndicatorRecord, into row: inout RowBuffer) {
-        label(r.state.label, into: &row)
+        state(r.state, into: &row)
         reasons(r.reasons, into: &row)
+    }
+
+    /// Texts most rows repeat (yes and no, the states, the indicators), in the language:
+    /// a workbook lists them once and its cells refer to them, a fifth of the bytes of
+    /// writing each one out. `yesNo`, `state` and `indicator` give their positions.
+    var sharedLabels: [String] {
+        [zh ? "是" : "yes", zh ? "否" : "no"]
+            + IndicatorState.allCases.map { zh ? $0.label.zh : $0.label.en }
+            + Indicator.allCases.map { zh ? $0.label.zh : $0.label.en }
+    }
+
+    func state(_ s: IndicatorState, into row: inout RowBuffer) {
+        row.label(zh ? s.label.zh : s.label.en, shared: 2 + IndicatorState.allCases.firstIndex(of: s)!)
+    }
+
+    func indicator(_ i: Indicator, into row: inout RowBuffer) {
+        row.label(zh ? i.label.zh : i.label.en,
+                  shared: 2 + IndicatorState.allCases.count + Indicator.allCases.firstIndex(of: i)!)
     }
 
     /// The cells of gap `i`, in the order of `ReportTables.gapColumns`.
@@ -72,8 +90,8 @@ struct RowMaker: Sendable {
         row.text(gaps[i].village)
         row.text(gaps[i].group)
         optional(gaps[i].cadre, into: &row)
-        label(gaps[i].indicator.label, into: &row)
-        label(gaps[i].state.label, into: &row)
+        indicator(gaps[i].indicator, into: &row)
+        state(gaps[i].state, into: &row)
         reasons(gaps[i].reasons, into: &row)
         if gaps[i].measures.isEmpty {
             row.empty()
@@ -94,7 +112,7 @@ struct RowMaker: Sendable {
     }
 
     func yesNo(_ yes: Bool, into row: inout RowBuffer) {
-        row.text(yes ? (zh ? "是" : "yes") : (zh ? "否" : "no"))
+        row.label(yes ? (zh ? "是" : "yes") : (zh ? "否" : "no"), shared: yes ? 0 : 1)
     }
 
     /// The reasons joined by the list separator; an empty cell when there are none.

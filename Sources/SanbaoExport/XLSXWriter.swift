@@ -19,9 +19,11 @@ enum XLSXWriter {
     static let pkgRelNS = "http://schemas.openxmlformats.org/package/2006/relationships"
     static let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
 
-    /// Style indexes of `cellXfs` in styles.xml.
+    /// Style indexes of `cellXfs` in styles.xml. Top-aligned text and numbers, most of
+    /// the cells, take the default (0), so their cells name no style at all; `plain` (no
+    /// alignment) is kept at its old place and no cell uses it.
     enum Style: Int {
-        case normal = 0, heading = 1, date = 2, wrapped = 3, top = 4
+        case top = 0, heading = 1, date = 2, wrapped = 3, plain = 4
     }
 
     /// Excel refuses cells over 32,767 characters.
@@ -32,7 +34,7 @@ enum XLSXWriter {
     /// Rows per piece rendered and deflated on one core (a few MB of household XML).
     static let rowsPerPiece = 1_000
 
-    static func workbook(_ tables: [TableRows], title: String, creator: String, modified: Date,
+    static func workbook(_ tables: [TableRows], labels: [String] = [], title: String, creator: String, modified: Date,
                          level: Int32 = ZipWriter.defaultLevel) throws -> Data {
         let names = sheetNames(tables.map(\.title))
         var entries: [ZipWriter.Entry] = [
@@ -43,6 +45,7 @@ enum XLSXWriter {
             ZipWriter.Entry(path: "xl/workbook.xml", text: workbookXML(tables, names: names)),
             ZipWriter.Entry(path: "xl/_rels/workbook.xml.rels", text: workbookRels(sheetCount: tables.count)),
             ZipWriter.Entry(path: "xl/styles.xml", text: styles),
+            ZipWriter.Entry(path: "xl/sharedStrings.xml", text: sharedStrings(labels)),
         ]
         for (n, table) in tables.enumerated() {
             entries.append(try sheetEntry(table, path: "xl/worksheets/sheet\(n + 1).xml", selected: n == 0, level: level))
@@ -262,7 +265,7 @@ enum XLSXWriter {
             let bytes = UnsafeBufferPointer(rebasing: all[c.start..<c.end])
             switch c.kind {
             case .int:
-                out.put(#"<c s="4"><v>"#)  // Style.top
+                out.put("<c><v>")  // Style.top, the default
                 out.put(bytes)
                 out.put("</v></c>")
             case .date:
@@ -271,8 +274,15 @@ enum XLSXWriter {
                 out.put("</v></c>")
             case .text:
                 let wrap = (n < wraps.count && wraps[n]) || classes[n].breaksLines
-                out.put(wrap ? #"<c s="3""# : #"<c s="4""#)  // Style.wrapped, Style.top
-                inlineString(bytes, classes[n], to: out)
+                out.put(wrap ? #"<c s="3""# : "<c")  // Style.wrapped; Style.top, the default
+                if c.value > 0 {
+                    // One of the shared labels: a reference to it.
+                    out.put(#" t="s"><v>"#)
+                    out.putDecimal(c.value - 1)
+                    out.put("</v></c>")
+                } else {
+                    inlineString(bytes, classes[n], to: out)
+                }
             case .empty:
                 break
             }
@@ -462,6 +472,7 @@ enum XLSXWriter {
             x += #"<Override PartName="/xl/worksheets/sheet\#(n).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
         }
         x += #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
+        x += #"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#
         x += #"<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>"#
         x += #"<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>"#
         return x + "</Types>"
@@ -521,11 +532,20 @@ enum XLSXWriter {
             x += #"<Relationship Id="rId\#(n + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#(n + 1).xml"/>"#
         }
         x += #"<Relationship Id="rId\#(sheetCount + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
+        x += #"<Relationship Id="rId\#(sheetCount + 2)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#
         return x + "</Relationships>"
     }
 
+    /// The shared string table: the labels cells refer to by position (`RowMaker.sharedLabels`).
+    static func sharedStrings(_ labels: [String]) -> String {
+        var x = header + #"<sst xmlns="\#(mainNS)" uniqueCount="\#(labels.count)">"#
+        for label in labels { x += "<si><t>" + TextTools.xmlEscaped(label) + "</t></si>" }
+        return x + "</sst>"
+    }
+
     /// Fonts: regular and bold. Fills: the two required ones and a light grey for
-    /// headings. Cell formats (see `Style`): normal, heading, date, wrapped text, top-aligned.
+    /// headings. Cell formats (see `Style`): top-aligned (the default), heading, date, wrapped
+    /// text, plain.
     static let styles = header + #"<styleSheet xmlns="\#(mainNS)">"#
         + #"<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/></numFmts>"#
         + #"<fonts count="2">"#
@@ -537,11 +557,11 @@ enum XLSXWriter {
         + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
         + #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
         + #"<cellXfs count="5">"#
-        + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
+        + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>"#
         + #"<xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>"#
         + #"<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf>"#
         + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"#
-        + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>"#
+        + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
         + "</cellXfs>"
         + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
         + "</styleSheet>"

@@ -124,6 +124,9 @@ struct Workbook {
     var formatCodes: [Int: String] = [:]
     var styleFonts: [Int] = []
     var boldFonts: Set<Int> = []
+    /// Each `cellXfs` entry in full (its attributes and alignment), to compare what a
+    /// cell looks like whatever index its style has.
+    var styleLooks: [String] = []
 
     init(_ data: Data, file: StaticString = #filePath, line: UInt = #line) throws {
         let archive = try Archive(data: data, accessMode: .read)
@@ -151,6 +154,8 @@ struct Workbook {
         for xf in styles.child("cellXfs")?.all("xf") ?? [] {
             styleFormats.append(Int(xf["numFmtId"] ?? "0")!)
             styleFonts.append(Int(xf["fontId"] ?? "0")!)
+            let alignment = xf.child("alignment")?.attributes.sorted { $0.key < $1.key } ?? []
+            styleLooks.append(xf.attributes.sorted { $0.key < $1.key }.description + alignment.description)
         }
     }
 
