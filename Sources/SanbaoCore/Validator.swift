@@ -90,6 +90,14 @@ public struct Validator: Sendable {
     /// Everything wrong with a whole dataset: duplicate ids, dangling references and
     /// every record's own problems, in record order. Records are checked on every core.
     public func problems(in d: Dataset) -> [DataProblem] {
+        let (households, checks) = problemsByKind(in: d)
+        return households + checks
+    }
+
+    /// `problems(in:)` in its two parts: those of the households (duplicate ids and each
+    /// record's own), then those of the checks. A store that validates village by
+    /// village puts every village's household part before the check parts.
+    public func problemsByKind(in d: Dataset) -> (households: [DataProblem], checks: [DataProblem]) {
         let cadres = Set(d.cadres.map(\.id))
         let own = d.households.concurrentMap { self.problems(in: $0, knownCadres: cadres) }
         var out: [DataProblem] = []
@@ -104,6 +112,8 @@ public struct Validator: Sendable {
             }
             out += problems
         }
+        let householdPart = out
+        out = []
         let households = byID
         let checkProblems = d.checks.concurrentMap { c in
             self.problems(in: c, household: households[c.householdID], knownCadres: cadres)
@@ -117,6 +127,6 @@ public struct Validator: Sendable {
             }
             out += problems
         }
-        return out
+        return (householdPart, out)
     }
 }

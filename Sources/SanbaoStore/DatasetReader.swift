@@ -27,6 +27,22 @@ public struct LoadResult: Sendable {
     public var bases: [Household] = []
 
     public var hasErrors: Bool { problems.contains { $0.severity == .error } }
+
+    /// A domain problem of a record read here, at the file and line of the record.
+    func located(_ p: DataProblem) -> FileProblem {
+        let at = p.record.flatMap { locations[$0] }
+        var severity = p.severity
+        var message = p.message
+        // A check whose household sits in a file that could not be read in full is
+        // a consequence of that damage, already reported: say so, as a warning.
+        if p.path == "$.household_id", let file = at?.file,
+           let households = Optional(DataLayout.householdsFile(village: DataLayout.village(ofChecksFile: file))),
+           conditions[households] != nil {
+            severity = .warning
+            message = Bilingual(zh: "此检查所属的户在 \(households) 中未能读取", en: "this check's household could not be read from \(households)")
+        }
+        return FileProblem(severity, file: at?.file ?? "?", line: at?.line, path: p.path, message)
+    }
 }
 
 /// Reads a data directory into a `Dataset`, and validates it.
@@ -69,20 +85,7 @@ public struct DatasetReader: Sendable {
 
     func readAndValidate(today: LocalDate, fast: Bool) throws -> LoadResult {
         var result = try read(fast: fast)
-        for p in Validator(today: today).problems(in: result.dataset) {
-            let at = p.record.flatMap { result.locations[$0] }
-            var severity = p.severity
-            var message = p.message
-            // A check whose household sits in a file that could not be read in full is
-            // a consequence of that damage, already reported: say so, as a warning.
-            if p.path == "$.household_id", let file = at?.file,
-               let households = Optional(DataLayout.householdsFile(village: DataLayout.village(ofChecksFile: file))),
-               result.conditions[households] != nil {
-                severity = .warning
-                message = Bilingual(zh: "此检查所属的户在 \(households) 中未能读取", en: "this check's household could not be read from \(households)")
-            }
-            result.problems.append(FileProblem(severity, file: at?.file ?? "?", line: at?.line, path: p.path, message))
-        }
+        result.problems += Validator(today: today).problems(in: result.dataset).map { result.located($0) }
         return result
     }
 

@@ -10,19 +10,19 @@ struct Validate: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let result: LoadResult
+        let result: Validation
         do {
-            result = try DatasetReader(layout: options.layout).readAndValidate(today: options.date)
+            // Village by village: a county is never held whole.
+            result = try DatasetReader(layout: options.layout).validate(today: options.date)
         } catch {
             throw fail(error, options)
         }
         for p in result.problems { print(p.text(options.language)) }
         let errors = result.problems.filter { $0.severity == .error }.count
-        let d = result.dataset
         if errors == 0 {
             print(options.say(Bilingual(
-                zh: "数据无误：\(d.households.count) 户，\(d.checks.count) 条检查记录，\(d.cadres.count) 名干部",
-                en: "data is clean: \(d.households.count) households, \(d.checks.count) checks, \(d.cadres.count) cadres")))
+                zh: "数据无误：\(result.households) 户，\(result.checks) 条检查记录，\(result.cadres) 名干部",
+                en: "data is clean: \(result.households) households, \(result.checks) checks, \(result.cadres) cadres")))
         } else {
             warn(options.say(Bilingual(zh: "发现 \(errors) 个错误", en: "\(errors) error(s) found")))
             throw ExitCode(Exit.dataErr)

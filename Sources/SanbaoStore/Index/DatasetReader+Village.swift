@@ -20,6 +20,12 @@ extension DatasetReader {
     /// Reads one village's household, check and edit files (those that exist), with edits
     /// applied, as `read()` would for them. Cadres and rules are not read.
     public func readVillage(_ code: String) -> LoadResult {
+        readVillageCounting(code).result
+    }
+
+    /// `readVillage`, and how many of its problems came from reading the files: those
+    /// after them came from laying the edits over the records.
+    func readVillageCounting(_ code: String) -> (result: LoadResult, readProblems: Int) {
         var result = LoadResult(dataset: Dataset(), manifest: nil, problems: [], conditions: [:], locations: RecordLocations())
         let files = [RecordFile(path: DataLayout.householdsFile(village: code), kind: .households),
                      RecordFile(path: DataLayout.checksFile(village: code), kind: .checks),
@@ -29,8 +35,9 @@ extension DatasetReader {
         if !(readRecordsFast(files, into: &result) || readRecordsFast(files, into: &result)) {
             readRecordsInTurn(files, into: &result)
         }
+        let readProblems = result.problems.count
         applyEdits(&result)
-        return result
+        return (result, readProblems)
     }
 
     /// Village codes with at least one data file, sorted (the order `read()` uses).
