@@ -129,12 +129,21 @@ extension SummaryReport {
         var part: Part
         var repeatedIDs: Bool
 
-        /// The stretches one after the other, as one stretch of the whole list.
-        init(joining all: [Judged]) {
-            records = []
-            records.reserveCapacity(all.reduce(0) { $0 + $1.records.count })
-            for j in all { records += j.records }
-            part = Part(joining: all.map(\.part))
+        /// The stretches one after the other, as one stretch of the whole list. Records
+        /// and gaps are moved, not copied: the stretches are left without them.
+        init(joining all: inout [Judged]) {
+            var lists: [[HouseholdRecord]] = []
+            var parts: [Part] = []
+            lists.reserveCapacity(all.count)
+            parts.reserveCapacity(all.count)
+            for k in all.indices {
+                lists.append(all[k].records)
+                all[k].records = []
+                parts.append(all[k].part)
+                all[k].part = Part()
+            }
+            records = .joining(moving: &lists, placeholder: .placeholder)
+            part = Part(joining: &parts)
             repeatedIDs = all.contains { $0.repeatedIDs }
         }
 
@@ -218,7 +227,7 @@ extension SummaryReport {
             }
             initialized = chosen.count
         }
-        return Judged(records: records, part: Part(joining: parts), repeatedIDs: judge.byHousehold.hasRepeatedIDs)
+        return Judged(records: records, part: Part(joining: &parts), repeatedIDs: judge.byHousehold.hasRepeatedIDs)
     }
 
     /// Uninitialized memory that the pieces of a parallel loop fill, each its own indexes.
@@ -351,16 +360,21 @@ extension SummaryReport {
 
         init() {}
 
-        /// The parts one after the other, as one part of the whole list.
-        init(joining parts: [Part]) {
-            for part in parts {
-                let offset = gaps.count
-                gaps += part.gaps
-                gapRanges += part.gapRanges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+        /// The parts one after the other, as one part of the whole list. Their gaps are
+        /// moved, not copied (`Array.joining(moving:)`): the parts are left without them.
+        init(joining parts: inout [Part]) {
+            var lists: [[Gap]] = []
+            lists.reserveCapacity(parts.count)
+            for k in parts.indices {
+                let offset = lists.reduce(0) { $0 + $1.count }
+                gapRanges += parts[k].gapRanges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
                 // The first household of a village names it, as in list order.
-                villages.merge(part.villages) { first, _ in first }
-                cadreIDs.formUnion(part.cadreIDs)
+                villages.merge(parts[k].villages) { first, _ in first }
+                cadreIDs.formUnion(parts[k].cadreIDs)
+                lists.append(parts[k].gaps)
+                parts[k].gaps = []
             }
+            gaps = .joining(moving: &lists, placeholder: .placeholder)
         }
 
         mutating func add(gaps new: [Gap], village address: borrowing Address, cadreID: String?) {

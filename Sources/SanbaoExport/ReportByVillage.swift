@@ -21,13 +21,21 @@ extension SummaryReport {
         read: @Sendable (String) -> (Dataset, Extra)
     ) throws -> (report: SummaryReport?, extras: [Extra]) {
         let plan = try Plan(cadres: documents.cadres, rules: documents.rules, request)
-        let pieces = villages.concurrentMap(chunk: 1) { code -> VillagePiece<Extra> in
+        var pieces = villages.concurrentMap(chunk: 1) { code -> VillagePiece<Extra> in
             let (data, extra) = read(code)
             return VillagePiece(data, plan, extra: extra)
         }
         let extras = pieces.map(\.extra)
         guard VillagePiece.settleAlone(pieces) else { return (nil, extras) }
-        return (SummaryReport(plan, Judged(joining: pieces.map(\.judged))), extras)
+        // Each piece's judged households are taken out of it (so they are held once, and
+        // can be moved rather than copied into the report).
+        var judged: [Judged] = []
+        judged.reserveCapacity(pieces.count)
+        for k in pieces.indices {
+            judged.append(pieces[k].judged)
+            pieces[k].judged = Judged(records: [], part: Part(), repeatedIDs: false)
+        }
+        return (SummaryReport(plan, Judged(joining: &judged)), extras)
     }
 }
 
@@ -35,7 +43,7 @@ extension SummaryReport {
 /// its households, and the household ids its checks and edits name that are not among
 /// them (a record filed in another village, or naming no household at all).
 struct VillagePiece<Extra: Sendable>: Sendable {
-    let judged: SummaryReport.Judged
+    var judged: SummaryReport.Judged
     let ids: [String: Int]
     let strays: Set<String>
     let extra: Extra
