@@ -118,27 +118,12 @@ enum XLSXWriter {
     static func serial(dayNumber: Int) -> Int { dayNumber + 25_569 }
 
     /// Column widths from the widest heading or cell, CJK counting two, capped; `measured`
-    /// holds the widest cells of each piece of rows (`measure`).
+    /// holds the widest cells of each piece of rows (measured by `row`).
     static func widths(_ table: TableRows, measured: [[Int]]) -> [Double] {
         var widest = table.columns.map { TextTools.displayWidth($0.title) + 2 }
         for most in measured { for n in widest.indices where n < most.count { widest[n] = max(widest[n], most[n]) } }
         return table.columns.enumerated().map { n, col in
             min(col.wrap ? maxWrappedWidth : maxColumnWidth, Double(max(widest[n], 6)))
-        }
-    }
-
-    /// Widens `most` (per column: display width plus two) to hold the cells of `row`.
-    static func measure(_ row: RowBuffer, _ all: UnsafeBufferPointer<UInt8>, into most: inout [Int]) {
-        for n in 0..<min(most.count, row.count) {
-            let c = row[n]
-            let cell: Int
-            switch c.kind {
-            case .text: cell = TextTools.displayWidth(UnsafeBufferPointer(rebasing: all[c.start..<c.end]))
-            case .int: cell = c.end - c.start
-            case .date: cell = 10
-            case .empty: cell = 0
-            }
-            most[n] = max(most[n], cell + 2)
         }
     }
 
@@ -188,8 +173,8 @@ enum XLSXWriter {
                 row.removeAll()
                 rows.fill(i, &row)
                 row.bytes.withUnsafeBufferPointer { all in
-                    XLSXWriter.measure(row, all, into: &widest)
-                    XLSXWriter.row(row, all, number: i + 2, wraps: wraps, widths: widths, classes: &classes, to: out)
+                    XLSXWriter.row(row, all, number: i + 2, wraps: wraps, widths: widths, classes: &classes,
+                                   widest: &widest, to: out)
                 }
             }
             return (out.finish(), widest)
@@ -227,20 +212,33 @@ enum XLSXWriter {
     /// One `<row>`: its height when a cell takes more than one line, then its cells.
     /// `classes` is scratch space, reused from row to row.
     static func row(_ row: RowBuffer, _ all: UnsafeBufferPointer<UInt8>, number: Int, wraps: [Bool],
-                    widths: [Double], classes: inout [TextClass], to out: ByteWriter) {
+                    widths: [Double], classes: inout [TextClass], widest: inout [Int], to out: ByteWriter) {
         classes.removeAll(keepingCapacity: true)
         var lines = 1
         for n in 0..<row.count {
             let c = row[n]
-            guard c.kind == .text else { classes.append(TextClass()); continue }
+            // Each cell is measured here too (display width plus two; a date takes ten),
+            // for the column widths: one pass over the cells for both.
+            guard c.kind == .text else {
+                if n < widest.count { widest[n] = max(widest[n], 2 + (c.kind == .date ? 10 : c.end - c.start)) }
+                classes.append(TextClass())
+                continue
+            }
             let text = UnsafeBufferPointer(rebasing: all[c.start..<c.end])
             var kind = TextClass.of(text)
+            let width = TextTools.displayWidth(text)
+            if n < widest.count { widest[n] = max(widest[n], width + 2) }
             let wrap = n < wraps.count && wraps[n]
-            // Most cells neither wrap nor break lines: one line, nothing to measure.
-            if wrap || kind.has(TextClass.lineFeed | TextClass.carriageReturn) {
+            let room = n < widths.count ? max(1.0, widths[n] - 1.5) : nil
+            if kind.has(TextClass.lineFeed | TextClass.carriageReturn) {
+                // Lines are counted one by one, as `CellText` does.
                 let t = CellText(text)
                 kind.breaksLines = t.hasLineBreak
-                if n < widths.count { lines = max(lines, t.lines(wraps: wrap, room: max(1.0, widths[n] - 1.5))) }
+                if let room { lines = max(lines, t.lines(wraps: wrap, room: room)) }
+            } else if wrap, let room {
+                // One line of text wrapped: what `CellText.lines` gives, from the width
+                // already measured.
+                lines = max(lines, max(1, Int((Double(width) / room).rounded(.up))))
             }
             classes.append(kind)
         }
