@@ -24,9 +24,24 @@ public enum Indicator: String, CaseIterable, Codable, Sendable, Comparable {
     /// Whether this indicator is one of the three guarantees.
     public var isGuarantee: Bool { self == .education || self == .medical || self == .housing }
 
-    public static func < (a: Indicator, b: Indicator) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// The position in `allCases`.
+    public var ordinal: Int {
+        switch self {
+        case .income: 0
+        case .foodClothing: 1
+        case .water: 2
+        case .education: 3
+        case .medical: 4
+        case .housing: 5
+        }
     }
+
+    public static func < (a: Indicator, b: Indicator) -> Bool { a.ordinal < b.ordinal }
+
+    /// Hashes the case, not its raw string. A raw-valued enum otherwise takes the standard
+    /// library's `RawRepresentable` hashing, which hashes the string: findings and
+    /// assessments are looked up by indicator millions of times in a county's export.
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }
 
 /// Where one indicator of one household stands.
@@ -39,6 +54,20 @@ public enum IndicatorState: String, CaseIterable, Codable, Sendable {
 
     /// Whether this state lets the household meet the standard.
     public var passes: Bool { self == .met || self == .notApplicable }
+
+    /// The position in `allCases`.
+    public var ordinal: Int {
+        switch self {
+        case .met: 0
+        case .notMet: 1
+        case .followUp: 2
+        case .notApplicable: 3
+        case .unchecked: 4
+        }
+    }
+
+    /// Hashes the case, not its raw string (see `Indicator.hash(into:)`).
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 
     public var label: Bilingual {
         switch self {
