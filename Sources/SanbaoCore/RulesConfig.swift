@@ -67,12 +67,19 @@ public struct RulesConfig: Hashable, Sendable, Codable {
 
     /// The monitoring line for `year`, or `nil` before the first entry (before 2021).
     public func monitoringLine(year: Int) -> Int? {
-        monitoringLines.filter { $0.year <= year }.max { $0.year < $1.year }?.yuan
+        Self.latest(monitoringLines, notAfter: year)?.yuan
     }
 
     private static func line(_ table: [YearLine], _ year: Int) -> Int? {
-        table.filter { $0.year <= year }.max { $0.year < $1.year }?.yuan
-            ?? table.min { $0.year < $1.year }?.yuan
+        latest(table, notAfter: year)?.yuan ?? table.min { $0.year < $1.year }?.yuan
+    }
+
+    /// The entry of the latest year not after `year` (the first of equal years). A loop,
+    /// not filter-then-max: every household's income is judged against it.
+    private static func latest(_ table: [YearLine], notAfter year: Int) -> YearLine? {
+        var best: YearLine?
+        for line in table where line.year <= year && (best.map { $0.year < line.year } ?? true) { best = line }
+        return best
     }
 
     enum CodingKeys: String, CodingKey {

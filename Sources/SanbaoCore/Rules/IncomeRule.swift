@@ -33,14 +33,25 @@ public enum IncomeRule: IndicatorRule {
 /// Formats whole yuan with thousands separators: 12,345.
 public enum Money {
     public static func yuan(_ value: Int) -> String {
-        // On bytes: every household's income reason has one or two of these.
-        let digits = Array(String(value.magnitude).utf8)
-        var out: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
-        out.reserveCapacity(digits.count + digits.count / 3 + 1)
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
-            out.append(d)
+        // Written backwards into a small buffer, then made a String once: every
+        // household's income reason has one or two of these.
+        var digits = value.magnitude
+        let capacity = 27  // 20 digits, 6 commas, a sign
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var at = capacity
+            var count = 0
+            repeat {
+                if count > 0 && count % 3 == 0 { at -= 1; buffer[at] = UInt8(ascii: ",") }
+                at -= 1
+                buffer[at] = UInt8(ascii: "0") + UInt8(digits % 10)
+                digits /= 10
+                count += 1
+            } while digits > 0
+            if value < 0 { at -= 1; buffer[at] = UInt8(ascii: "-") }
+            let length = capacity - at
+            // To the front; the regions may overlap, which `update(from:count:)` allows.
+            if at > 0 { buffer.baseAddress!.update(from: buffer.baseAddress! + at, count: length) }
+            return length
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
