@@ -1,5 +1,6 @@
 import Foundation
 import SanbaoCore
+import SanbaoExport
 import SanbaoStore
 @testable import SanbaoTUI
 import XCTest
@@ -118,7 +119,8 @@ final class AppTests: XCTestCase {
     }
 
     func testExportWritesTheSummaryFileAndAsksBeforeReplacing() throws {
-        let (app, _) = try makeApp()
+        let (app, store) = try makeApp()
+        XCTAssertFalse(store.isComplete, "opened on demand: the export reads village by village")
         let out = dir + "-summary.csv"
         addTeardownBlock { try? FileManager.default.removeItem(atPath: out) }
         press(app, [.character("e"), .right, .down, .control("u")])
@@ -126,6 +128,10 @@ final class AppTests: XCTestCase {
         press(app, [.enter])
         XCTAssertTrue(app.screenText.contains("已导出 44 户到 \(out)"), app.screenText)
         let text = try String(contentsOfFile: out, encoding: .utf8)
+        // The same file the whole dataset gives.
+        let request = ExportRequest(to: DemoVillage.asOf, generatedAt: "2026-11-25T10:00:00Z")
+        let whole = try SummaryReport(DatasetReader(layout: DataLayout(root: dir)).read().dataset, request)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: out)), try whole.render(.csv, options: RenderOptions(language: .zh)))
         XCTAssertTrue(text.contains("张永强"))
         XCTAssertFalse(text.contains("621121198"), "ID numbers are masked")
         press(app, [.character("e"), .right, .down, .control("u")])
