@@ -365,9 +365,10 @@ extension SummaryReport {
         init(joining parts: inout [Part]) {
             var lists: [[Gap]] = []
             lists.reserveCapacity(parts.count)
+            var offset = 0
             for k in parts.indices {
-                let offset = lists.reduce(0) { $0 + $1.count }
                 gapRanges += parts[k].gapRanges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+                offset += parts[k].gaps.count
                 // The first household of a village names it, as in list order.
                 villages.merge(parts[k].villages) { first, _ in first }
                 cadreIDs.formUnion(parts[k].cadreIDs)

@@ -74,12 +74,11 @@ struct RowMaker: Sendable {
     }
 
     func state(_ s: IndicatorState, into row: inout RowBuffer) {
-        row.label(zh ? s.label.zh : s.label.en, shared: 2 + IndicatorState.allCases.firstIndex(of: s)!)
+        row.label(zh ? s.label.zh : s.label.en, shared: 2 + s.ordinal)
     }
 
     func indicator(_ i: Indicator, into row: inout RowBuffer) {
-        row.label(zh ? i.label.zh : i.label.en,
-                  shared: 2 + IndicatorState.allCases.count + Indicator.allCases.firstIndex(of: i)!)
+        row.label(zh ? i.label.zh : i.label.en, shared: 2 + IndicatorState.allCases.count + i.ordinal)
     }
 
     /// The cells of gap `i`, in the order of `ReportTables.gapColumns`.
