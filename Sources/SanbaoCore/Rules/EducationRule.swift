@@ -20,11 +20,14 @@ public enum EducationRule: IndicatorRule {
         }
         guard !parts.isEmpty else {
             // Not a veto, but the missing subsidy is still worth saying.
-            return Judgement(.notApplicable, [Bilingual(zh: "无义务教育阶段人口", en: "no member of compulsory-school age")] + notes)
+            return Judgement(.notApplicable, noneOfSchoolAge + notes)
         }
         let whole = Judgement.worst(of: parts, whenEmpty: Judgement(.notApplicable))
         return Judgement(whole.verdict, whole.reasons + notes)
     }
+
+    /// Made once: most households have no child of compulsory-school age.
+    private static let noneOfSchoolAge = [Bilingual(zh: "无义务教育阶段人口", en: "no member of compulsory-school age")]
 
     private static func child(_ m: Member, age: Int) -> Judgement {
         guard let school = m.school else {

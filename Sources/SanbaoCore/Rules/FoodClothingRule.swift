@@ -11,9 +11,9 @@ public enum FoodClothingRule: IndicatorRule {
         if !f.enoughFood { missing.append(Bilingual(zh: "口粮不足", en: "not enough staple food")) }
         if !f.seasonalClothes { missing.append(Bilingual(zh: "缺少换季衣服", en: "no seasonal clothes")) }
         if !f.winterBedding { missing.append(Bilingual(zh: "缺少冬季被褥", en: "no winter bedding")) }
-        if missing.isEmpty {
-            return Judgement(.met, [Bilingual(zh: "口粮、衣被齐全", en: "food, clothes and bedding sufficient")])
-        }
-        return Judgement(.notMet, missing)
+        return missing.isEmpty ? sufficient : Judgement(.notMet, missing)
     }
+
+    /// Made once: most households have enough.
+    private static let sufficient = Judgement(.met, [Bilingual(zh: "口粮、衣被齐全", en: "food, clothes and bedding sufficient")])
 }

@@ -28,9 +28,9 @@ public enum MedicalRule: IndicatorRule {
         }
         let whole = Judgement.worst(of: parts, whenEmpty: Judgement(.unknown, [Bilingual(
             zh: "家庭无成员记录", en: "household has no members recorded")]))
-        if whole.verdict == .met {
-            return Judgement(.met, [Bilingual(zh: "全员参加基本医疗保险", en: "all members insured")])
-        }
-        return whole
+        return whole.verdict == .met ? allInsured : whole
     }
+
+    /// Made once: most households are all insured.
+    private static let allInsured = Judgement(.met, [Bilingual(zh: "全员参加基本医疗保险", en: "all members insured")])
 }

@@ -9,6 +9,7 @@ public enum WaterRule: IndicatorRule {
         let t = config.water
         let source = w.source.label
         var parts: [Judgement] = []
+        parts.reserveCapacity(4)
 
         let need = w.scarceArea ? t.litresPerPersonDayScarce : t.litresPerPersonDay
         if let litres = w.litresPerPersonDay {
@@ -36,10 +37,14 @@ public enum WaterRule: IndicatorRule {
         }
 
         let whole = Judgement.worst(of: parts, whenEmpty: Judgement(.unknown))
-        if whole.verdict == .met {
-            return Judgement(.met, [Bilingual(zh: "\(source.zh)，四项指标达标", en: "\(source.en), all four criteria hold")])
-        }
+        if whole.verdict == .met { return metReasons[WaterSource.allCases.firstIndex(of: w.source)!] }
         return whole
+    }
+
+    /// The judgement of a supply meeting all four criteria, for each source, made once:
+    /// most households' water is met, and the text depends on the source alone.
+    private static let metReasons = WaterSource.allCases.map { s in
+        Judgement(.met, [Bilingual(zh: "\(s.label.zh)，四项指标达标", en: "\(s.label.en), all four criteria hold")])
     }
 
     private static func convenience(_ w: WaterSupply, _ t: RulesConfig.WaterThresholds) -> Judgement {
