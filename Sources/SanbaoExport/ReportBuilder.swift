@@ -323,17 +323,13 @@ extension SummaryReport {
         }
     }
 
-    /// Equal values kept once. Most households share their reasons with many others (at
-    /// 2,000 generated households, 1,906 distinct lists of reasons among 12,000): keeping
-    /// one copy of each list, not one per household, halves the report's memory (about
-    /// 2.3 KB a household otherwise, most of it reasons). One per piece, so no locking.
+    /// Equal labels kept once: a household's status label is made anew for each (a year
+    /// in it), and a few dozen distinct ones stand for 200,000 households. One per piece,
+    /// so no locking. (Reasons were kept once too, but that hashed six lists a household;
+    /// the common ones are now shared by the rules themselves, and the rest cost about
+    /// 0.5 KB a household, well within the memory target.)
     struct SharedValues {
-        private var reasons: Set<ByBytes<[Bilingual]>> = []
         private var labels: Set<ByBytes<Bilingual>> = []
-
-        mutating func one(_ list: [Bilingual]) -> [Bilingual] {
-            list.isEmpty ? list : reasons.insert(ByBytes(list)).memberAfterInsert.value
-        }
 
         mutating func one(_ label: Bilingual) -> Bilingual { labels.insert(ByBytes(label)).memberAfterInsert.value }
     }
@@ -449,7 +445,7 @@ extension SummaryReport {
             status: shared.one(h.status.label), meetsStandard: a.meetsStandard, overdue: a.overdue,
             indicators: PerIndicator { i in
                 let s = a.indicators[i]
-                return IndicatorRecord(state: s?.state ?? .unchecked, reasons: shared.one(s?.reasons ?? []))
+                return IndicatorRecord(state: s?.state ?? .unchecked, reasons: s?.reasons ?? [])
             },
             lastCheck: last.map { CheckRef(id: checks[$0].id, date: checks[$0].date, recordedAt: checks[$0].recordedAt,
                                            cadreID: checks[$0].cadreID) },
@@ -556,17 +552,3 @@ extension Bilingual: TextBytes {
     func sameBytes(as other: Bilingual) -> Bool { zh.sameBytes(as: other.zh) && en.sameBytes(as: other.en) }
 }
 
-extension Array: TextBytes where Element: TextBytes {
-    // Elements are read through the buffer: iterating would copy (retain) each one.
-    func hashBytes(into hasher: inout Hasher) {
-        hasher.combine(count)
-        withUnsafeBufferPointer { for i in $0.indices { $0[i].hashBytes(into: &hasher) } }
-    }
-
-    func sameBytes(as other: [Element]) -> Bool {
-        guard count == other.count else { return false }
-        return withUnsafeBufferPointer { a in
-            other.withUnsafeBufferPointer { b in a.indices.allSatisfy { a[$0].sameBytes(as: b[$0]) } }
-        }
-    }
-}
