@@ -1,8 +1,8 @@
 import Dispatch
 import Foundation
 
-/// Work spread over the machine's cores with results kept in index order, so what runs in
-/// parallel gives exactly what a plain loop would.
+/// How the export cuts its work into pieces for the cores, and hands finished pieces on in
+/// order. The pieces themselves run through SanbaoCore's `concurrentMap`, as everywhere.
 enum Parallel {
     /// Cores to use: a county export runs on office PCs and small servers with 2-4.
     static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -20,14 +20,6 @@ enum Parallel {
     /// little memory, however large the whole.
     static func chunks(_ count: Int, size: Int) -> [Range<Int>] {
         stride(from: 0, to: count, by: max(1, size)).map { $0..<min(count, $0 + max(1, size)) }
-    }
-
-    /// `body(0) … body(count - 1)` run on every core; the results in index order.
-    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        guard count > 1 else { return (0..<count).map(body) }
-        let slots = Slots<T>(count)
-        DispatchQueue.concurrentPerform(iterations: count) { i in slots.put(i, body(i)) }
-        return slots.values()
     }
 
     /// `make(0) … make(count - 1)` run on every core; each result is handed to `take` in
@@ -61,30 +53,6 @@ enum Parallel {
                 take(ready, next)
                 next += 1
             }
-        }
-    }
-
-    /// One result per index, each written once by the task that computed it. Unchecked
-    /// Sendable: tasks write distinct slots, and they are read only after
-    /// `concurrentPerform` returned (which waits for every task).
-    private final class Slots<T>: @unchecked Sendable {
-        private let count: Int
-        private let base: UnsafeMutablePointer<T?>
-
-        init(_ count: Int) {
-            self.count = count
-            base = .allocate(capacity: count)
-            base.initialize(repeating: nil, count: count)
-        }
-
-        func put(_ i: Int, _ value: T) { base[i] = value }
-
-        /// Moves the results out (each slot is left empty).
-        func values() -> [T] { (0..<count).map { i in base[i].take()! } }
-
-        deinit {
-            base.deinitialize(count: count)
-            base.deallocate()
         }
     }
 }

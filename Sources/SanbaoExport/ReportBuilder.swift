@@ -216,7 +216,7 @@ extension SummaryReport {
         var parts: [Part] = []
         let records = [HouseholdRecord](unsafeUninitializedCapacity: chosen.count) { buffer, initialized in
             let out = Slots(buffer)
-            parts = Parallel.map(pieces.count) { k in
+            parts = (0..<pieces.count).concurrentMap { k in
                 var part = Part()
                 var shared = SharedValues()
                 for j in pieces[k] {
@@ -285,7 +285,7 @@ extension SummaryReport {
             let checks = dataset.checks
             let household = first
             let pieces = Parallel.ranges(checks.count, minimum: 20_000)
-            let found = Parallel.map(pieces.count) { k in pieces[k].map { household[checks[$0].householdID] ?? -1 } }
+            let found = (0..<pieces.count).concurrentMap { k in pieces[k].map { household[checks[$0].householdID] ?? -1 } }
             var start = [Int](repeating: 0, count: households.count + 1)
             for piece in found { for h in piece where h >= 0 { start[h + 1] += 1 } }
             for h in households.indices { start[h + 1] += start[h] }

@@ -189,7 +189,7 @@ enum XLSXWriter {
         /// The rows of each piece, deflated (none of them the end of the entry), with the
         /// widest cell of each column in it; pieces made on every core.
         func deflatedRows(_ pieces: [Range<Int>], level: Int32) throws -> [MadeRows] {
-            let made = Parallel.map(pieces.count) { k -> Result<MadeRows, Error> in
+            let made = (0..<pieces.count).concurrentMap { k -> Result<MadeRows, Error> in
                 let (xml, widest) = rows(pieces[k])
                 return Result { MadeRows(deflated: try ZipWriter.compress(xml, final: false, level: level), widest: widest) }
             }

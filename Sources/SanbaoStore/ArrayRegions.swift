@@ -42,7 +42,7 @@ extension Array where Element: Sendable {
         let array = [Element](unsafeUninitializedCapacity: sizes.reduce(0, +)) { buffer, count in
             let storage = Storage(base: buffer.baseAddress)
             let starts = Array<Int>(sizes.reductions(0, +).dropLast())
-            let parts = FileReads.concurrently(sizes.count) { k in
+            let parts = (0..<sizes.count).concurrentMap { k in
                 var region = ArrayRegion<Element>(start: storage.base.map { $0 + starts[k] }, capacity: sizes[k])
                 let result = fill(k, &region)
                 return (result, region.count)

@@ -32,7 +32,7 @@ extension DatasetReader {
     /// caller then reads in turn.
     func readRecordsFast(_ files: [RecordFile], into result: inout LoadResult) -> Bool {
         // Line counts first: each file's stretch must hold all its records.
-        let bounds = FileReads.concurrently(files.count) { [layout] k in FileBytes.recordBound(layout.path(files[k].path)) }
+        let bounds = (0..<files.count).concurrentMap { [layout] k in FileBytes.recordBound(layout.path(files[k].path)) }
         let households = files.indices.filter { files[$0].kind == .households }
         let checks = files.indices.filter { files[$0].kind == .checks }
         let edits = files.indices.filter { files[$0].kind == .edits }
@@ -45,7 +45,7 @@ extension DatasetReader {
         }
         guard !(householdLogs + checkLogs).contains(where: \.overflowed) else { return false }
         // Edits are few and small: JSONDecoder is fast enough for them.
-        let editReads = FileReads.concurrently(edits.count) { [self] k in readAll(HouseholdEdit.self, files[edits[k]], fastHeader: true) }
+        let editReads = (0..<edits.count).concurrentMap { [self] k in readAll(HouseholdEdit.self, files[edits[k]], fastHeader: true) }
         result.dataset.households = householdRecords
         result.dataset.checks = checkRecords
         result.dataset.edits = editReads.flatMap(\.records)

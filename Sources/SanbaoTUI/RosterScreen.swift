@@ -134,19 +134,14 @@ public struct RosterScreen: Screen {
     static func filter(_ candidates: [Int], _ shows: (Int) -> Bool) -> [Int] {
         let parts = candidates.count >= 20_000 ? 4 : 1
         guard parts > 1 else { return candidates.filter(shows) }
-        var results = [[Int]](repeating: [], count: parts)
         let size = (candidates.count + parts - 1) / parts
-        results.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out
-            withoutActuallyEscaping(shows) { shows in
-                nonisolated(unsafe) let shows = shows
-                DispatchQueue.concurrentPerform(iterations: parts) { k in
-                    let range = (k * size)..<min(candidates.count, (k + 1) * size)
-                    out[k] = candidates[range].filter(shows)
-                }
-            }
+        return withoutActuallyEscaping(shows) { shows in
+            // `shows` reads the model only, which nothing changes while this runs.
+            nonisolated(unsafe) let shows = shows
+            return (0..<parts).concurrentMap { k in
+                candidates[(k * size)..<min(candidates.count, (k + 1) * size)].filter(shows)
+            }.flatMap { $0 }
         }
-        return results.flatMap { $0 }
     }
 
     /// Row indices sorted by `column`; ties keep the rows' own order.

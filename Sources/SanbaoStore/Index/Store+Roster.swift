@@ -84,7 +84,7 @@ struct RosterJob: Sendable {
         if writeIndex { try? AtomicFile.makeDirectory(layout.path(VillageIndex.directory)) }
         let assessor = Assessor(config: rules)
         // Each village is independent; the outcomes come back in village order.
-        return FileReads.concurrently(villages.count) { k in
+        return (0..<villages.count).concurrentMap { k in
             var o = village(villages[k])
             // What depends on the day shown and the cadre list, not on the judgement.
             for i in o.entries.indices {
