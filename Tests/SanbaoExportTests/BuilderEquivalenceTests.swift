@@ -7,14 +7,11 @@ import XCTest
 /// households are in order) gives exactly the report of the straightforward one
 /// (`ReferenceBuilder`), on generated county-shaped data and on data made awkward on purpose.
 final class BuilderEquivalenceTests: XCTestCase {
-    static let asOf = LocalDate(year: 2026, month: 11, day: 25)!
+    static let asOf = Demo.date
     static let generated = Generator.make(households: 2000, seed: 7, asOf: asOf)
 
-    func request(_ change: (inout ExportRequest) -> Void = { _ in }) -> ExportRequest {
-        var r = ExportRequest(to: Self.asOf, generatedAt: "2026-11-25T00:00:00Z")
-        change(&r)
-        return r
-    }
+    /// The demo's request (judged on the day the generated data is as of).
+    func request(_ change: (inout ExportRequest) -> Void = { _ in }) -> ExportRequest { Demo.request(change) }
 
     func assertSameReport(_ dataset: Dataset, _ request: ExportRequest, _ what: String,
                           file: StaticString = #filePath, line: UInt = #line) throws {

@@ -7,14 +7,11 @@ import XCTest
 /// from the whole dataset, and declines (nil) exactly when the data needs the whole read:
 /// a household id twice, a check or edit filed in another village than its household's.
 final class ByVillageTests: XCTestCase {
-    static let asOf = LocalDate(year: 2026, month: 11, day: 25)!
+    static let asOf = Demo.date
     static let generated = Generator.make(households: 1500, seed: 11, asOf: asOf)
 
-    func request(_ change: (inout ExportRequest) -> Void = { _ in }) -> ExportRequest {
-        var r = ExportRequest(to: Self.asOf, generatedAt: "2026-11-25T00:00:00Z")
-        change(&r)
-        return r
-    }
+    /// The demo's request (judged on the day the generated data is as of).
+    func request(_ change: (inout ExportRequest) -> Void = { _ in }) -> ExportRequest { Demo.request(change) }
 
     /// The dataset in village files, as the store keeps it: each household with its checks
     /// and edits under the village of its address.
