@@ -8,6 +8,8 @@ public struct HouseholdScreen: Screen {
     var pager = Pager()
     /// Pager line → check id, for the lines that open a check.
     var checkAt: [Int: String] = [:]
+    /// Head, village and id, made with the lines: drawing asks the store for nothing.
+    var title = ""
 
     public var context: KeyContext { .household }
 
@@ -45,8 +47,7 @@ public struct HouseholdScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {
-        guard let h = model.household(householdID) else { return }
-        let title = "\(h.head?.name ?? "")  \(h.address.village)\(h.address.group)  [\(h.id)]"
+        guard !title.isEmpty else { return }
         canvas.put(title, row: area.row, column: area.column, style: Style(.title))
         pager.render(into: &canvas, area: Rect(row: area.row + 1, column: area.column, rows: area.rows - 1, columns: area.columns))
     }
@@ -54,7 +55,9 @@ public struct HouseholdScreen: Screen {
     mutating func rebuild(_ model: Model) {
         pager.lines = []
         checkAt = [:]
+        title = ""
         guard let h = model.household(householdID) else { return }
+        title = "\(h.head?.name ?? "")  \(h.address.village)\(h.address.group)  [\(h.id)]"
         let lang = model.language
         let say = model.say
         let a = h.address
