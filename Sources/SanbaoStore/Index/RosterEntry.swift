@@ -20,8 +20,14 @@ public struct RosterEntry: Hashable, Sendable {
 
     /// The entry of `household` as assessed; `cadreName` nil when unknown.
     public init(_ household: Household, _ assessment: HouseholdAssessment, cadreName: String?, fileVillage: String) {
+        self.init(household, row: RosterRow(household, assessment, cadreName: cadreName), fileVillage: fileVillage)
+    }
+
+    /// The entry of `household` whose roster row is `row`: the row and the texts a search
+    /// looks at.
+    public init(_ household: Household, row: RosterRow, fileVillage: String) {
         let h = household
-        row = RosterRow(h, assessment, cadreName: cadreName)
+        self.row = row
         searchText = (h.members.map(\.name) + [h.number, h.address.village, h.address.group]).joined(separator: " ")
         idNumbers = h.members.compactMap { $0.idNumber?.uppercased() }.joined(separator: " ")
         self.fileVillage = fileVillage
@@ -29,12 +35,10 @@ public struct RosterEntry: Hashable, Sendable {
 }
 
 extension Dataset {
-    /// Roster entries of every household on `date`, in household order; `fileVillage`
-    /// is taken from the address (an in-memory dataset has no files).
+    /// Roster entries of every household on `date`, in household order: the rows of
+    /// `roster(on:)` with their search texts. `fileVillage` is taken from the address (an
+    /// in-memory dataset has no files).
     public func rosterEntries(on date: LocalDate) -> [RosterEntry] {
-        let names = Dictionary(cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return zip(households, assessments(on: date)).map { h, a in
-            RosterEntry(h, a, cadreName: h.cadreID(on: date).flatMap { names[$0] }, fileVillage: h.address.villageCode)
-        }
+        zip(households, roster(on: date)).map { h, row in RosterEntry(h, row: row, fileVillage: h.address.villageCode) }
     }
 }
