@@ -137,12 +137,6 @@ public struct Model {
         }
     }
 
-    static func someWord(of text: String, endsWith suffix: String) -> Bool {
-        var text = text
-        var suffix = suffix
-        return text.withUTF8 { t in suffix.withUTF8 { someWord(of: t, endsWith: $0) } }
-    }
-
     /// Whether a word of space-separated `t` ends with `s`; on bytes, without splitting,
     /// because it runs for every row on every keystroke.
     static func someWord(of t: UnsafeBufferPointer<UInt8>, endsWith s: UnsafeBufferPointer<UInt8>) -> Bool {

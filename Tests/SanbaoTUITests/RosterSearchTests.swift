@@ -65,3 +65,12 @@ final class RosterSearchTests: XCTestCase {
         XCTAssertEqual(RosterScreen.filter([], { _ in true }), [])
     }
 }
+
+extension Model {
+    /// `someWord(of:endsWith:)` on Strings, for reading the tests.
+    static func someWord(of text: String, endsWith suffix: String) -> Bool {
+        var text = text
+        var suffix = suffix
+        return text.withUTF8 { t in suffix.withUTF8 { someWord(of: t, endsWith: $0) } }
+    }
+}
