@@ -54,17 +54,6 @@ extension Store {
         loaded.bases.removeAll { gone($0.id) }
     }
 
-    /// Every household and check: the store's own when it has read everything, else
-    /// read now and not kept (an export of 200,000 households should not leave them
-    /// all in memory afterwards).
-    public func fullDataset() throws -> Dataset {
-        if isComplete { return dataset }
-        var d = try DatasetReader(layout: layout).read().dataset
-        d.cadres = dataset.cadres
-        d.rules = dataset.rules
-        return d
-    }
-
     /// Reads every village not read yet: what merges, bundles and edits need.
     public func readEverything() throws {
         guard !isComplete else { return }
