@@ -22,11 +22,12 @@ let package = Package(
         .target(name: "SanbaoCore"),
         .target(name: "SanbaoStore", dependencies: ["SanbaoCore"]),
         .target(name: "SanbaoExport", dependencies: ["SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "SanbaoIntake", dependencies: ["SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "SanbaoTUI", dependencies: ["SanbaoStore", "SanbaoCore", "CNcursesw", "SanbaoExport"]),
         .executableTarget(
             name: "sanbao",
             dependencies: [
-                "SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport",
+                "SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoIntake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
