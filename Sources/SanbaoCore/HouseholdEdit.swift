@@ -16,9 +16,12 @@ public struct HouseholdEdit: Hashable, Sendable, Codable, Identifiable {
     public var deviceID: String
     public var cadreID: String?
     public var recordedAt: String
+    /// Where the change came from when no person typed it: `intake 花名册.xlsx` for a
+    /// roster taken in. Nil for an edit made by hand.
+    public var source: String?
 
     public init(id: String, householdID: String, field: String, value: JSONValue, parents: [String],
-                deviceID: String, cadreID: String? = nil, recordedAt: String) {
+                deviceID: String, cadreID: String? = nil, recordedAt: String, source: String? = nil) {
         self.id = id
         self.householdID = householdID
         self.field = field
@@ -27,6 +30,7 @@ public struct HouseholdEdit: Hashable, Sendable, Codable, Identifiable {
         self.deviceID = deviceID
         self.cadreID = cadreID
         self.recordedAt = recordedAt
+        self.source = source
     }
 
     enum CodingKeys: String, CodingKey {
@@ -36,6 +40,7 @@ public struct HouseholdEdit: Hashable, Sendable, Codable, Identifiable {
         case deviceID = "device_id"
         case cadreID = "cadre_id"
         case recordedAt = "recorded_at"
+        case source
     }
 
     /// The fields an edit may name: every top-level field but `id` and `members`, and

@@ -28,24 +28,27 @@ public struct MergePlan: Sendable {
             }
         }
         let localBases = Dictionary(bases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let knownEdits = Set(dataset.edits.map(\.id))
+        // Sets of what is known or planned already: a bundle of a county is 200,000
+        // households and 800,000 checks, so no search of a list per record.
+        var knownEdits = Set(dataset.edits.map(\.id))
+        var newHouseholds = Set<String>()
         for h in bundle.households {
             guard let mine = localBases[h.id] else {
-                if !households.contains(where: { $0.id == h.id }) { households.append(h) }
+                if newHouseholds.insert(h.id).inserted { households.append(h) }
                 continue
             }
             if mine != h {
                 for e in try Self.baseConflictEdits(mine: mine, theirs: h, myDevice: deviceID, theirDevice: bundle.deviceID)
-                where !knownEdits.contains(e.id) && !edits.contains(where: { $0.id == e.id }) {
+                where knownEdits.insert(e.id).inserted {
                     edits.append(e)
                 }
             }
         }
-        let knownChecks = Set(dataset.checks.map(\.id))
-        for c in bundle.checks where !knownChecks.contains(c.id) && !checks.contains(where: { $0.id == c.id }) {
+        var knownChecks = Set(dataset.checks.map(\.id))
+        for c in bundle.checks where knownChecks.insert(c.id).inserted {
             checks.append(c)
         }
-        for e in bundle.edits where !knownEdits.contains(e.id) && !edits.contains(where: { $0.id == e.id }) {
+        for e in bundle.edits where knownEdits.insert(e.id).inserted {
             edits.append(e)
         }
     }

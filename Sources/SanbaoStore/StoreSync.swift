@@ -73,7 +73,12 @@ extension Store {
     public func importBundle(_ data: Data, name: String, today: LocalDate) throws -> MergePlan {
         if case .readOnly(let why) = access { throw StoreError.refused(why, code: 75) }
         try readEverything()
-        let bundle = try Bundle.decode(data, name: name)
+        return try merge(try Bundle.decode(data, name: name), data: data, name: name, today: today)
+    }
+
+    /// The one merge path of bundles and rosters alike: plan, check the plan as a whole,
+    /// journal `data` (the bundle's bytes) in `incoming/`, write, drop the journal.
+    func merge(_ bundle: Bundle, data: Data, name: String, today: LocalDate) throws -> MergePlan {
         let plan = try MergePlan(bundle: bundle, bases: loaded.bases, dataset: dataset, deviceID: deviceID)
         guard !plan.isEmpty else { return plan }
         try checkPlan(plan, today: today, name: name)
@@ -92,7 +97,7 @@ extension Store {
     func checkPlan(_ plan: MergePlan, today: LocalDate, name: String) throws {
         var merged = dataset
         merged.cadres += plan.cadres
-        merged.households += plan.households
+        merged.households = try mergedHouseholds(plan, name: name)
         merged.checks += plan.checks
         let validator = Validator(today: today)
         let before = Set(validator.problems(in: dataset).filter { $0.severity == .error }.map { "\($0.record ?? "")\($0.path)\($0.message.en)" })
@@ -103,7 +108,23 @@ extension Store {
         for file in targetFiles(plan, merged) {
             if let refusal = refusal(for: file) { throw refusal }
         }
-        _ = try plan.households.map { try HouseholdPatcher.apply(EditLog(dataset.edits + plan.edits), to: $0) }
+    }
+
+    /// Every household as it will be once `plan` is written: registration records with
+    /// all edits applied, the ones the plan touches made anew. The merged result is what
+    /// is validated, not the parts.
+    func mergedHouseholds(_ plan: MergePlan, name: String) throws -> [Household] {
+        let touched = Set(plan.edits.map(\.householdID))
+        if touched.isEmpty { return dataset.households + plan.households }
+        let log = EditLog(dataset.edits + plan.edits)
+        let current = Dictionary(dataset.households.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return try (loaded.bases + plan.households).map { base in
+            guard touched.contains(base.id) else { return current[base.id] ?? base }
+            do { return try HouseholdPatcher.apply(log, to: base) } catch {
+                let d = DecodeFailure.describe(error)
+                throw StoreError.badData("\(name): \(base.id) \(d.path): \(d.message.en)")
+            }
+        }
     }
 
     func targetFiles(_ plan: MergePlan, _ merged: Dataset) -> Set<String> {

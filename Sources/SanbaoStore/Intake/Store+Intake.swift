@@ -1,0 +1,25 @@
+import Foundation
+import SanbaoCore
+
+/// Taking in the township's roster: planned against everything the data holds, then
+/// written through the same journaled merge as a bundle from another device.
+extension Store {
+    /// What taking in `roster` would change; writes nothing.
+    /// - Parameter source: the roster's file name, recorded on every edit it makes.
+    public func planIntake(_ roster: RosterContent, asOf: LocalDate, source: String) throws -> IntakePlan {
+        try readEverything()
+        return try IntakePlan(roster: roster, current: dataset.households, cadres: dataset.cadres, log: editLog,
+                              asOf: asOf, deviceID: deviceID, now: now(), source: "intake " + source)
+    }
+
+    /// Writes `plan`, all or nothing: the merged result is validated first, the plan is
+    /// journaled in `incoming/` as a bundle of this device, so a kill part way is finished
+    /// on the next open, and taking the same roster in again finds nothing to do.
+    public func takeIn(_ plan: IntakePlan, source: String, today: LocalDate) throws {
+        if case .readOnly(let why) = access { throw StoreError.refused(why, code: 75) }
+        guard !plan.isEmpty else { return }
+        let bundle = Bundle(deviceID: deviceID, created: now(), cadres: plan.newCadres, households: plan.newHouseholds,
+                            checks: [], edits: plan.edits)
+        _ = try merge(bundle, data: try bundle.encoded(), name: source, today: today)
+    }
+}
