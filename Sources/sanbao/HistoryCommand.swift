@@ -22,21 +22,48 @@ struct History: ParsableCommand {
         let zh = options.language == .zh
         let trail = AuditTrail(household: h, checks: d.checks, config: d.rules)
         if trail.entries.isEmpty { print(zh ? "尚无检查记录" : "no checks yet") }
-        for e in trail.entries {
-            let c = e.check
-            let who = d.cadre(c.cadreID)?.name ?? c.cadreID
-            var title = zh ? "\(c.recordedAt)  \(who) 记录 \(c.id)（走访日期 \(c.date)）"
-                           : "\(c.recordedAt)  \(who) recorded \(c.id) (visit \(c.date))"
-            if let s = c.supersedes { title += zh ? "，更正 \(s)" : ", correcting \(s)" }
-            if let by = e.supersededBy { title += zh ? "  [已被 \(by) 更正]" : "  [corrected by \(by)]" }
-            print(title)
-            if e.changes.isEmpty { print(zh ? "    指标状态无变化" : "    no indicator changed") }
-            for ch in e.changes {
-                print("    \(ch.indicator.label.text(options.language)): \(ch.from.label.text(options.language)) → \(ch.to.label.text(options.language))")
-            }
-            for (i, f) in c.findings.sorted(by: { $0.key < $1.key }) where !f.note.isEmpty {
-                print("    \(i.label.text(options.language)): \(f.note)")
-            }
+        // Checks and edits in the order they were recorded; a registration-record
+        // difference from a merge (recorded "0000-…") comes first.
+        let edits = d.edits.filter { $0.householdID == h.id }
+        var items: [(String, Int, () -> Void)] = trail.entries.enumerated().map { k, e in (e.check.recordedAt, k, { printCheck(e, d) }) }
+        items += edits.enumerated().map { k, e in (e.recordedAt, trail.entries.count + k, { printEdit(e, d) }) }
+        for (_, _, show) in items.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) { show() }
+    }
+
+    func printCheck(_ e: AuditTrail.Entry, _ d: Dataset) {
+        let zh = options.language == .zh
+        let c = e.check
+        let who = d.cadre(c.cadreID)?.name ?? c.cadreID
+        var title = zh ? "\(c.recordedAt)  \(who) 记录 \(c.id)（走访日期 \(c.date)）"
+                       : "\(c.recordedAt)  \(who) recorded \(c.id) (visit \(c.date))"
+        if let s = c.supersedes { title += zh ? "，更正 \(s)" : ", correcting \(s)" }
+        if let by = e.supersededBy { title += zh ? "  [已被 \(by) 更正]" : "  [corrected by \(by)]" }
+        print(title)
+        if e.changes.isEmpty { print(zh ? "    指标状态无变化" : "    no indicator changed") }
+        for ch in e.changes {
+            print("    \(ch.indicator.label.text(options.language)): \(ch.from.label.text(options.language)) → \(ch.to.label.text(options.language))")
         }
+        for (i, f) in c.findings.sorted(by: { $0.key < $1.key }) where !f.note.isEmpty {
+            print("    \(i.label.text(options.language)): \(f.note)")
+        }
+    }
+
+    /// `2026-12-06T05:31:16Z  intake 花名册.xlsx changed phone: 13912345678`: who (the
+    /// cadre, the roster it came from, or the device) and the new value, ID numbers masked.
+    func printEdit(_ e: HouseholdEdit, _ d: Dataset) {
+        let zh = options.language == .zh
+        let who = e.cadreID.flatMap { d.cadre($0)?.name } ?? e.source.map { s in
+            s.hasPrefix("intake ") ? (zh ? "导入花名册 " : "roster intake ") + s.dropFirst("intake ".count) : s
+        } ?? e.deviceID
+        let when = e.recordedAt.hasPrefix("0000") ? (zh ? "登记资料差异" : "registration record") : e.recordedAt
+        var value = e.value.display
+        if e.field.hasSuffix("id_number"), case .string(let id) = e.value { value = IDNumber.masked(id) }
+        if HouseholdEdit.memberField(e.field)?.1 == nil, HouseholdEdit.memberField(e.field) != nil,
+           case .string(let name)? = e.value["name"] {
+            value = name
+            print(zh ? "\(when)  \(who) 新增成员 \(value)（\(e.id)）" : "\(when)  \(who) added member \(value) (\(e.id))")
+            return
+        }
+        print(zh ? "\(when)  \(who) 修改 \(e.field)：\(value)（\(e.id)）" : "\(when)  \(who) changed \(e.field): \(value) (\(e.id))")
     }
 }
