@@ -48,6 +48,12 @@ public struct RosterFile: Sendable {
         return nil
     }
 
+    /// Whether the workbook counts serial days from 1904 (old Mac Excel); false for a CSV.
+    public var date1904: Bool {
+        if case .workbook(let workbook, _) = source { return workbook.date1904 }
+        return false
+    }
+
     /// Streams the rows: see `Workbook.forEachRow(sheet:_:)` and `DelimitedText.forEachRow(_:)`.
     public func forEachRow(_ body: (SheetRow) throws -> Void) throws {
         switch source {
