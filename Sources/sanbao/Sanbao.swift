@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SanbaoCore
 import SanbaoStore
 
@@ -16,4 +17,15 @@ struct Sanbao: ParsableCommand {
         subcommands: [Open.self, Demo.self, Generate.self, Validate.self, List.self, Show.self, CheckCmd.self, History.self, Edit.self, MakeBundle.self, Import.self, Conflicts.self, Export.self, Rollup.self],
         defaultSubcommand: Open.self
     )
+
+    /// ArgumentParser's `main`, but parse errors, which quote what was typed, are printed
+    /// through `warn` like every other message (`exitSafely`).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exitSafely(error)
+        }
+    }
 }
