@@ -18,9 +18,16 @@ struct Sanbao: ParsableCommand {
         defaultSubcommand: Open.self
     )
 
-    /// ArgumentParser's `main`, but parse errors, which quote what was typed, are printed
-    /// through `warn` like every other message (`exitSafely`).
+    /// ArgumentParser's `main`, with two checks around it: arguments that are not UTF-8 are
+    /// refused before parsing (`ArgumentEncoding`), and parse errors, which quote what was
+    /// typed, are printed through `warn` like every other message (`exitSafely`).
     static func main() {
+        let raw = ArgumentEncoding.rawArguments()
+        if let problem = ArgumentEncoding.problem(raw) {
+            let language = ArgumentEncoding.language(raw, environment: ProcessInfo.processInfo.environment)
+            warn("sanbao: " + problem.text(language))
+            Foundation.exit(Exit.usage)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
