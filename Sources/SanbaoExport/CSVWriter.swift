@@ -4,6 +4,12 @@ import Foundation
 /// double quote, CR or LF, quotes inside doubled. UTF-8, with a byte-order mark unless
 /// asked not to (Excel on Chinese Windows reads a BOM-less file as GBK).
 ///
+/// A text cell that starts with `=`, `+`, `-`, `@`, tab or CR gets a single quote in
+/// front (OWASP's advice against "CSV injection"): Excel, WPS and LibreOffice would
+/// otherwise run `=HYPERLINK(…)` typed as a name, or `+86…` as a sum. Numbers the report
+/// itself makes (`int` cells) are written as they are, a negative one included: they are
+/// not text from the data.
+///
 /// Written as bytes straight from each row's buffer; pieces of the table are written on
 /// every core and joined in order, each as soon as those before it are in.
 enum CSVWriter {
@@ -36,7 +42,7 @@ enum CSVWriter {
                 for n in 0..<row.count {
                     if n > 0 { out.put(UInt8(ascii: ",")) }
                     let c = row[n]
-                    field(UnsafeBufferPointer(rebasing: all[c.start..<c.end]), to: out)
+                    field(UnsafeBufferPointer(rebasing: all[c.start..<c.end]), neutralising: c.kind == .text, to: out)
                 }
             }
             out.put("\r\n")
@@ -57,12 +63,24 @@ enum CSVWriter {
     /// multi-byte character).
     static let special: [Bool] = (0...255).map { [0x2C, 0x22, 0x0D, 0x0A].contains($0) }
 
-    /// One field, quoted when it must be.
-    static func field(_ text: UnsafeBufferPointer<UInt8>, to out: ByteWriter) {
+    /// First bytes that make a spreadsheet read a cell as a formula: `=`, `+`, `-`, `@`,
+    /// tab, CR (ASCII, so never part of a multi-byte character).
+    static let formulaStart: [Bool] = (0...255).map { [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) }
+
+    /// Whether a text would be read as a formula, and so needs the quote in front.
+    static func startsLikeFormula(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.first.map { formulaStart[Int($0)] } ?? false
+    }
+
+    /// One field, quoted when it must be. `neutralising` (a text cell): a leading `'` when
+    /// it starts like a formula, inside the quotes when it is quoted.
+    static func field(_ text: UnsafeBufferPointer<UInt8>, neutralising: Bool = false, to out: ByteWriter) {
         let quoted = special.withUnsafeBufferPointer { s in text.contains { s[Int($0)] } }
-        guard quoted else { return out.put(text) }
+        let guarded = neutralising && startsLikeFormula(text)
         let quote = UInt8(ascii: "\"")
-        out.put(quote)
+        if quoted { out.put(quote) }
+        if guarded { out.put(UInt8(ascii: "'")) }
+        guard quoted else { return out.put(text) }
         var from = 0
         for i in 0..<text.count where text[i] == quote {
             out.put(UnsafeBufferPointer(rebasing: text[from...i]))
@@ -73,10 +91,10 @@ enum CSVWriter {
         out.put(quote)
     }
 
-    /// One field as text (for tests and small callers).
-    static func field(_ text: String) -> String {
-        let out = ByteWriter(capacity: text.utf8.count + 2)
-        Array(text.utf8).withUnsafeBufferPointer { field($0, to: out) }
+    /// One field as text (for tests and small callers); `neutralising` as above.
+    static func field(_ text: String, neutralising: Bool = false) -> String {
+        let out = ByteWriter(capacity: text.utf8.count + 3)
+        Array(text.utf8).withUnsafeBufferPointer { field($0, neutralising: neutralising, to: out) }
         return String(decoding: out.bytes, as: UTF8.self)
     }
 }

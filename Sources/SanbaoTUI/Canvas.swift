@@ -1,10 +1,14 @@
+import SanbaoCore
+
 /// An in-memory screen: a grid of cells where a wide (CJK) character takes two.
 ///
 /// Every screen draws here; the ncurses terminal copies the result out, and tests read
 /// it back as text. Writing is clipped by display width and never splits a wide
 /// character: a wide character that would not fit is replaced by a space, and
 /// overwriting half of one blanks the other half. So the bug that corrupts ncurses'
-/// screen model cannot happen.
+/// screen model cannot happen. A character a terminal cannot show (a control character
+/// from the data, see `TerminalText`) is drawn as `TerminalText.replacement`, `?`, as
+/// the command line prints it.
 public struct Canvas: Sendable, Equatable {
     public struct Cell: Sendable, Equatable {
         public var character: Character
@@ -36,7 +40,7 @@ public struct Canvas: Sendable, Equatable {
         let limit = min(column + (width ?? columns), columns)
         var x = column
         for ch in text {
-            let printable = DisplayWidth.isPrintable(ch) ? ch : "?"
+            let printable = DisplayWidth.isPrintable(ch) ? ch : TerminalText.replacement
             let w = DisplayWidth.of(printable)
             if w == 0 { continue }
             if x + w > limit {

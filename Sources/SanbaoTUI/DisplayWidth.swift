@@ -1,14 +1,18 @@
+import SanbaoCore
+
 /// How many terminal cells text takes, exactly as ncursesw will draw it.
 ///
 /// ncursesw advances by glibc's `wcwidth`; Foundation and the standard library know
 /// nothing of East Asian width. `WidthTable` is generated from glibc itself, so a
 /// column laid out here lines up on screen. CJK takes two cells.
 public enum DisplayWidth {
-    /// Cells for one scalar: 0, 1 or 2; -1 for what a terminal cannot show (controls).
+    /// Cells for one scalar: 0, 1 or 2; -1 for what a terminal cannot show: the control
+    /// characters of `TerminalText` (C0, DEL, C1, and the bidi controls, which glibc gives
+    /// width 0 but a terminal would act on) and what glibc cannot measure.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v >= 0x20 && v < 0x7F { return 1 }
-        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return -1 }
+        if TerminalText.isControl(scalar) { return -1 }
         if contains(WidthTable.wide, v) { return 2 }
         if contains(WidthTable.zero, v) { return 0 }
         if contains(WidthTable.unprintable, v) { return -1 }

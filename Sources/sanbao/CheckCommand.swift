@@ -59,7 +59,7 @@ struct CheckCmd: ParsableCommand {
         }
         let check = draft.check(id: CheckID.make(date: draft.date), recordedAt: Store.isoNow(), household: h)
         do { try store.save(check) } catch { throw fail(error, options) }
-        print(check.id)
+        out(check.id)
     }
 
     func makeDraft(_ d: Dataset) throws -> CheckDraft {

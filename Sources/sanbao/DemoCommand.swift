@@ -19,7 +19,7 @@ struct Demo: ParsableCommand {
         } catch {
             throw fail(error, options)
         }
-        print(options.say(Bilingual(zh: "已写入示例村：\(directory)", en: "Demo village written to \(directory)")))
+        out(options.say(Bilingual(zh: "已写入示例村：\(directory)", en: "Demo village written to \(directory)")))
     }
 }
 

@@ -53,7 +53,7 @@ struct OutputOptions: ParsableArguments {
     /// Writes `data` whole: atomically to FILE (never half a file), or to standard output.
     func write(_ data: Data, _ options: GlobalOptions) throws {
         if output == "-" {
-            FileHandle.standardOutput.write(data)
+            outFile(data)
             return
         }
         do { try AtomicFile.write(data, to: output, mode: 0o600) } catch { throw fail(error, options) }
@@ -61,7 +61,7 @@ struct OutputOptions: ParsableArguments {
 
     /// The "wrote FILE" line: on standard output, or standard error when the file itself went there.
     func report(_ text: Bilingual, _ options: GlobalOptions) {
-        if output == "-" { warn("sanbao: " + options.say(text)) } else { print(options.say(text)) }
+        if output == "-" { warn("sanbao: " + options.say(text)) } else { out(options.say(text)) }
     }
 }
 

@@ -13,12 +13,6 @@ enum Exit {
     static let tempFail: Int32 = 75
 }
 
-/// Prints a message to standard error.
-func warn(_ text: String) {
-    fflush(nil)  // flush stdout first, so stdout and stderr keep the order they were written in
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
 /// Prints a store error in the user's language and exits with its sysexits code.
 func fail(_ error: Error, _ options: GlobalOptions) -> ExitCode {
     if let e = error as? StoreError {

@@ -41,7 +41,7 @@ struct Generate: ParsableCommand {
             throw fail(error, options)
         }
         let villages = Set(dataset.households.map(\.address.villageCode)).count
-        print(options.say(Bilingual(
+        out(options.say(Bilingual(
             zh: "已生成 \(dataset.households.count) 户（\(villages) 个村，\(dataset.cadres.count) 名干部，\(dataset.checks.count) 条检查记录，截至 \(date)）：\(directory)",
             en: "generated \(dataset.households.count) households in \(directory) (villages: \(villages), cadres: \(dataset.cadres.count), checks: \(dataset.checks.count), as of \(date))")))
     }

@@ -21,7 +21,7 @@ struct History: ParsableCommand {
         }
         let zh = options.language == .zh
         let trail = AuditTrail(household: h, checks: d.checks, config: d.rules)
-        if trail.entries.isEmpty { print(zh ? "尚无检查记录" : "no checks yet") }
+        if trail.entries.isEmpty { out(zh ? "尚无检查记录" : "no checks yet") }
         // Checks and edits in the order they were recorded; a registration-record
         // difference from a merge (recorded "0000-…") comes first.
         let edits = d.edits.filter { $0.householdID == h.id }
@@ -38,13 +38,13 @@ struct History: ParsableCommand {
                        : "\(c.recordedAt)  \(who) recorded \(c.id) (visit \(c.date))"
         if let s = c.supersedes { title += zh ? "，更正 \(s)" : ", correcting \(s)" }
         if let by = e.supersededBy { title += zh ? "  [已被 \(by) 更正]" : "  [corrected by \(by)]" }
-        print(title)
-        if e.changes.isEmpty { print(zh ? "    指标状态无变化" : "    no indicator changed") }
+        out(title)
+        if e.changes.isEmpty { out(zh ? "    指标状态无变化" : "    no indicator changed") }
         for ch in e.changes {
-            print("    \(ch.indicator.label.text(options.language)): \(ch.from.label.text(options.language)) → \(ch.to.label.text(options.language))")
+            out("    \(ch.indicator.label.text(options.language)): \(ch.from.label.text(options.language)) → \(ch.to.label.text(options.language))")
         }
         for (i, f) in c.findings.sorted(by: { $0.key < $1.key }) where !f.note.isEmpty {
-            print("    \(i.label.text(options.language)): \(f.note)")
+            out("    \(i.label.text(options.language)): \(f.note)")
         }
     }
 
@@ -61,9 +61,9 @@ struct History: ParsableCommand {
         if HouseholdEdit.memberField(e.field)?.1 == nil, HouseholdEdit.memberField(e.field) != nil,
            case .string(let name)? = e.value["name"] {
             value = name
-            print(zh ? "\(when)  \(who) 新增成员 \(value)（\(e.id)）" : "\(when)  \(who) added member \(value) (\(e.id))")
+            out(zh ? "\(when)  \(who) 新增成员 \(value)（\(e.id)）" : "\(when)  \(who) added member \(value) (\(e.id))")
             return
         }
-        print(zh ? "\(when)  \(who) 修改 \(e.field)：\(value)（\(e.id)）" : "\(when)  \(who) changed \(e.field): \(value) (\(e.id))")
+        out(zh ? "\(when)  \(who) 修改 \(e.field)：\(value)（\(e.id)）" : "\(when)  \(who) changed \(e.field): \(value) (\(e.id))")
     }
 }

@@ -64,13 +64,13 @@ struct Intake: ParsableCommand {
         guard read.problems.isEmpty else {
             report.problems(read.problems)
             if let problems { try roster.writeRefused(read, to: problems, force: force) }
-            print(report.summary(read, plan: nil))
+            out(report.summary(read, plan: nil))
             throw ExitCode(Exit.dataErr)
         }
         let plan = try plan(read, store)
         if dryRun {
             report.detail(plan)
-            print(report.summary(read, plan: plan))
+            out(report.summary(read, plan: plan))
             return
         }
         do {
@@ -86,7 +86,7 @@ struct Intake: ParsableCommand {
         }
         for n in plan.notes { warn("sanbao: " + options.say(n)) }
         report.absentees(plan)
-        print(report.summary(read, plan: plan))
+        out(report.summary(read, plan: plan))
     }
 
     /// The plan against the data, or against nothing for a dry run into a new directory.

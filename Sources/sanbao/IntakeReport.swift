@@ -47,32 +47,32 @@ struct IntakeReport {
     /// Exactly what would change: for `--dry-run`.
     func detail(_ plan: IntakePlan) {
         for h in plan.newHouseholds {
-            print(say("新增户 \(h.id) \(h.head.map(\.name) ?? "")（\(h.members.count) 人）", "new household \(h.id) \(h.head.map(\.name) ?? "") (\(h.members.count) people)"))
+            out(say("新增户 \(h.id) \(h.head.map(\.name) ?? "")（\(h.members.count) 人）", "new household \(h.id) \(h.head.map(\.name) ?? "") (\(h.members.count) people)"))
         }
         for c in plan.changed {
-            print(say("变更 \(c.householdID) \(c.head)", "changed \(c.householdID) \(c.head)"))
+            out(say("变更 \(c.householdID) \(c.head)", "changed \(c.householdID) \(c.head)"))
             for f in c.fields {
                 let masked = f.field.hasSuffix("id_number")
-                print("  \(f.field): \(masked ? IDNumber.masked(f.old) : f.old) → \(masked ? IDNumber.masked(f.new) : f.new)")
+                out("  \(f.field): \(masked ? IDNumber.masked(f.old) : f.old) → \(masked ? IDNumber.masked(f.new) : f.new)")
             }
-            for m in c.membersAdded { print(say("  新增成员 \(m)", "  member added: \(m)")) }
+            for m in c.membersAdded { out(say("  新增成员 \(m)", "  member added: \(m)")) }
         }
         for c in plan.newCadres {
-            print(say("新增干部 \(c.name)（\(c.unit)）", "new cadre \(c.name) (\(c.unit))"))
+            out(say("新增干部 \(c.name)（\(c.unit)）", "new cadre \(c.name) (\(c.unit))"))
         }
         absentees(plan)
-        print(plan.isEmpty ? say("（试运行：无需改动）", "(dry run: nothing to change)") : say("（试运行：未写入任何内容）", "(dry run: nothing was written)"))
+        out(plan.isEmpty ? say("（试运行：无需改动）", "(dry run: nothing to change)") : say("（试运行：未写入任何内容）", "(dry run: nothing was written)"))
     }
 
     /// Households and members in the data that the roster no longer lists: never deleted.
     func absentees(_ plan: IntakePlan) {
         guard !plan.absent.isEmpty else { return }
-        print(say("花名册中没有、本机仍保留的（请核实，如有减少人员请记录）：", "in the data but not in the roster (kept; check them, and record anyone who left):"))
+        out(say("花名册中没有、本机仍保留的（请核实，如有减少人员请记录）：", "in the data but not in the roster (kept; check them, and record anyone who left):"))
         for a in plan.absent {
             if let m = a.member {
-                print(say("  \(a.householdID) \(a.head) 户的成员 \(m)", "  \(a.householdID) \(a.head): member \(m)"))
+                out(say("  \(a.householdID) \(a.head) 户的成员 \(m)", "  \(a.householdID) \(a.head): member \(m)"))
             } else {
-                print(say("  \(a.householdID) \(a.head)（整户）", "  \(a.householdID) \(a.head) (whole household)"))
+                out(say("  \(a.householdID) \(a.head)（整户）", "  \(a.householdID) \(a.head) (whole household)"))
             }
         }
     }

@@ -41,12 +41,12 @@ struct IntakeSource {
                 try file.forEachRow { row in
                     count += 1
                     if progress && count % 50_000 == 0 {
-                        FileHandle.standardError.write(Data(options.say(Bilingual(zh: "\r已读 \(count) 行…", en: "\rread \(count) rows…")).utf8))
+                        progressLine(options.say(Bilingual(zh: "已读 \(count) 行…", en: "read \(count) rows…")))
                     }
                     try body(row)
                 }
             }
-            if progress && count >= 50_000 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if progress && count >= 50_000 { progressLine("") }
             return roster
         } catch let e as SpreadsheetError {
             warn("sanbao: \(path): " + options.say(e.message))
@@ -83,7 +83,7 @@ struct IntakeSource {
         } catch {
             throw fail(error, options)
         }
-        print(options.say(Bilingual(zh: "被拒的 \(rows.count) 行已写入 \(output)（第一列是原因）",
+        out(options.say(Bilingual(zh: "被拒的 \(rows.count) 行已写入 \(output)（第一列是原因）",
                                     en: "the \(rows.count) refused rows were written to \(output) (the reason in the first column)")))
     }
 }

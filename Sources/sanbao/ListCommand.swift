@@ -28,9 +28,9 @@ struct List: ParsableCommand {
         let rows = try RosterFilter(cadre: cadre, village: village, failing: failing)
             .apply(loaded.dataset, on: options.date, options: options)
         if json {
-            print(try RosterJSON.encode(rows))
+            outJSON(try RosterJSON.encode(rows))
         } else {
-            print(RosterTable.render(rows, on: options.date, language: options.language))
+            out(RosterTable.render(rows, on: options.date, language: options.language))
         }
     }
 }
@@ -129,8 +129,10 @@ enum RosterTable {
             + [DisplayWidth.fit(zh ? "上次走访" : "Last visit", width: 10), zh ? "逾期" : "Overdue"]
         lines.append(header.joined(separator: " "))
         for r in rows {
-            let cells = [DisplayWidth.fit(String(r.number.suffix(4)), width: 6), DisplayWidth.fit(r.head, width: 8),
-                         DisplayWidth.fit(r.village + r.group, width: 14), DisplayWidth.fitRight(String(r.members), width: 3)]
+            // Values are made safe before they are cut to their columns: a cut then falls
+            // between whole `?`s, never inside what was an escape sequence.
+            let cells = [DisplayWidth.fit(TerminalText.safe(r.number.suffix(4)), width: 6), DisplayWidth.fit(TerminalText.safe(r.head), width: 8),
+                         DisplayWidth.fit(TerminalText.safe(r.village + r.group), width: 14), DisplayWidth.fitRight(String(r.members), width: 3)]
                 + Indicator.allCases.map { DisplayWidth.fit(String(r.state($0).letter), width: 2) }
                 + [DisplayWidth.fit(r.lastCheck?.description ?? "-", width: 10), r.overdue ? (zh ? "是" : "yes") : ""]
             lines.append(cells.joined(separator: " ").trailingSpacesRemoved)

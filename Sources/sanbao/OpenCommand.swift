@@ -44,7 +44,7 @@ struct Open: ParsableCommand {
             let terminal = MemoryTerminal(rows: parts[1], columns: parts[0], keys: keys)
             let app = App(store: store, terminal: terminal, today: options.date, language: options.language, glyphs: glyphs, cadreID: cadreID)
             while terminal.hasKeys && !app.finished { app.handle(terminal.nextKey()!) }
-            print(app.screenText)
+            out(app.screenText)
             return
         }
         guard isatty(0) == 1, isatty(1) == 1 else {

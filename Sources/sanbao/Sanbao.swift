@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SanbaoCore
 import SanbaoStore
 
@@ -16,4 +17,22 @@ struct Sanbao: ParsableCommand {
         subcommands: [Open.self, Demo.self, Intake.self, Generate.self, Validate.self, List.self, Show.self, CheckCmd.self, History.self, Edit.self, MakeBundle.self, Import.self, Conflicts.self, Export.self, Rollup.self],
         defaultSubcommand: Open.self
     )
+
+    /// ArgumentParser's `main`, with two checks around it: arguments that are not UTF-8 are
+    /// refused before parsing (`ArgumentEncoding`), and parse errors, which quote what was
+    /// typed, are printed through `warn` like every other message (`exitSafely`).
+    static func main() {
+        let raw = ArgumentEncoding.rawArguments()
+        if let problem = ArgumentEncoding.problem(raw) {
+            let language = ArgumentEncoding.language(raw, environment: ProcessInfo.processInfo.environment)
+            warn("sanbao: " + problem.text(language))
+            Foundation.exit(Exit.usage)
+        }
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exitSafely(error)
+        }
+    }
 }

@@ -27,7 +27,7 @@ struct Show: ParsableCommand {
             throw ExitCode(Exit.dataErr)
         }
         let view = HouseholdView(household: h, dataset: d, on: options.date, fullIDs: fullIds)
-        print(json ? try view.json(options.language) : view.text(options.language))
+        if json { outJSON(try view.json(options.language)) } else { out(view.text(options.language)) }
     }
 }
 
@@ -70,7 +70,7 @@ struct HouseholdView {
         }
         out.append("")
         out.append(zh ? "家庭成员" : "Members")
-        out.append(memberTable(lang))
+        out += memberTable(lang)
         out.append("")
         out.append((zh ? "六项指标（" : "Indicators (") + "\(assessment.date)" + (zh ? "）" : ")")
             + (assessment.meetsStandard ? (zh ? "  全部达标" : "  all pass") : ""))
@@ -92,10 +92,12 @@ struct HouseholdView {
         out.append(zh ? "检查记录（最新在前）" : "Checks (newest first)")
         if checks.isEmpty { out.append(zh ? "  尚无检查记录" : "  no checks yet") }
         for c in checks { out += checkLines(c, lang) }
-        return out.joined(separator: "\n")
+        // One element, one line: a line feed or control character in a value is a `?`.
+        return out.map { TerminalText.safe($0) }.joined(separator: "\n")
     }
 
-    func memberTable(_ lang: Language) -> String {
+    /// The members as lines of a table; names are made safe before they are fitted.
+    func memberTable(_ lang: Language) -> [String] {
         let zh = lang == .zh
         let head = [DisplayWidth.fit(zh ? "姓名" : "Name", width: 8), DisplayWidth.fit(zh ? "关系" : "Relation", width: 10),
                     DisplayWidth.fitRight(zh ? "年龄" : "Age", width: 4), DisplayWidth.fit(zh ? "身份证号" : "ID number", width: 18),
@@ -106,13 +108,13 @@ struct HouseholdView {
             let insured = m.insured.map { $0 ? (zh ? "已参保" : "yes") : (zh ? "未参保" : "NO") } ?? "?"
             var health = m.health.label.text(lang)
             if let g = m.disabilityGrade { health += zh ? " \(g) 级" : " grade \(g)" }
-            let row = [DisplayWidth.fit(m.name, width: 8), DisplayWidth.fit(m.relation.label.text(lang), width: 10),
+            let row = [DisplayWidth.fit(TerminalText.safe(m.name), width: 8), DisplayWidth.fit(m.relation.label.text(lang), width: 10),
                        DisplayWidth.fitRight(String(m.birthDate.age(on: assessment.date)), width: 4),
                        DisplayWidth.fit(m.idNumber ?? "-", width: 18),
                        DisplayWidth.fit(m.school?.label.text(lang) ?? "-", width: 14), DisplayWidth.fit(insured, width: 7), health]
             lines.append("  " + row.joined(separator: " "))
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     func checkLines(_ c: Check, _ lang: Language) -> [String] {

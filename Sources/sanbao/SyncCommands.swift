@@ -49,7 +49,7 @@ struct Edit: ParsableCommand {
         for (field, value) in parsed {
             do {
                 let e = try store.edit(householdID: household, field: field, value: value)
-                print(e.id)
+                out(e.id)
             } catch {
                 throw fail(error, options)
             }
@@ -101,7 +101,7 @@ struct MakeBundle: ParsableCommand {
         }
         let bundle = store.bundle(cadreIDs: ids)
         do { try AtomicFile.write(try bundle.encoded(), to: output) } catch { throw fail(error, options) }
-        print(options.say(Bilingual(
+        out(options.say(Bilingual(
             zh: "已写入 \(output)：\(bundle.households.count) 户，\(bundle.checks.count) 条检查，\(bundle.edits.count) 条修改",
             en: "wrote \(output): \(bundle.households.count) households, \(bundle.checks.count) checks, \(bundle.edits.count) edits")))
     }
@@ -132,12 +132,12 @@ struct Import: ParsableCommand {
             throw fail(error, options)
         }
         for n in plan.notes { warn("sanbao: " + options.say(n)) }
-        print(options.say(Bilingual(
+        out(options.say(Bilingual(
             zh: "导入 \(plan.households.count) 户，\(plan.checks.count) 条检查，\(plan.edits.count) 条修改，\(plan.cadres.count) 名干部",
             en: "imported \(plan.households.count) households, \(plan.checks.count) checks, \(plan.edits.count) edits, \(plan.cadres.count) cadres")))
         let now = store.conflicts.count
         if now > before {
-            print(options.say(Bilingual(zh: "新增 \(now - before) 处冲突，两边的值都已保留；用 sanbao conflicts 查看",
+            out(options.say(Bilingual(zh: "新增 \(now - before) 处冲突，两边的值都已保留；用 sanbao conflicts 查看",
                                         en: "\(now - before) new conflict(s), both values kept; see sanbao conflicts")))
         }
     }
@@ -195,22 +195,22 @@ struct Conflicts: ParsableCommand {
             throw ExitCode(Exit.usage)
         }
         do { try store.resolve(c, value: chosen) } catch { throw fail(error, options) }
-        print(options.say(Bilingual(zh: "已解决：\(c.householdID) \(c.field) = \(chosen.display)", en: "resolved: \(c.householdID) \(c.field) = \(chosen.display)")))
+        out(options.say(Bilingual(zh: "已解决：\(c.householdID) \(c.field) = \(chosen.display)", en: "resolved: \(c.householdID) \(c.field) = \(chosen.display)")))
     }
 
     func list() throws {
         let store: Store
         do { store = try Store(layout: options.layout, write: false) } catch { throw fail(error, options) }
         let all = store.conflicts
-        if all.isEmpty { print(options.say(Bilingual(zh: "没有冲突", en: "no conflicts"))); return }
+        if all.isEmpty { out(options.say(Bilingual(zh: "没有冲突", en: "no conflicts"))); return }
         for (i, c) in all.enumerated() {
             let head = store.dataset.household(c.householdID)?.head?.name ?? ""
-            print("\(i + 1). \(c.householdID) \(head)  \(c.field)")
+            outLine("\(i + 1). \(c.householdID) \(head)  \(c.field)")
             for (k, e) in c.heads.enumerated() {
                 let who = e.cadreID.flatMap { store.dataset.cadre($0)?.name } ?? ""
                 let when = e.recordedAt.hasPrefix("0000") ? options.say(Bilingual(zh: "登记资料", en: "registration record")) : e.recordedAt
                 let mark = k == c.heads.count - 1 ? options.say(Bilingual(zh: "（当前生效）", en: " (in force)")) : ""
-                print("   [\(k + 1)] \(e.value.display)   \(options.say(Bilingual(zh: "来自", en: "from"))) \(e.deviceID) \(who) \(when)\(mark)")
+                outLine("   [\(k + 1)] \(e.value.display)   \(options.say(Bilingual(zh: "来自", en: "from"))) \(e.deviceID) \(who) \(when)\(mark)")
             }
         }
     }

@@ -17,10 +17,10 @@ struct Validate: ParsableCommand {
         } catch {
             throw fail(error, options)
         }
-        for p in result.problems { print(p.text(options.language)) }
+        for p in result.problems { out(p.text(options.language)) }
         let errors = result.problems.filter { $0.severity == .error }.count
         if errors == 0 {
-            print(options.say(Bilingual(
+            out(options.say(Bilingual(
                 zh: "数据无误：\(result.households) 户，\(result.checks) 条检查记录，\(result.cadres) 名干部",
                 en: "data is clean: \(result.households) households, \(result.checks) checks, \(result.cadres) cadres")))
         } else {

@@ -104,6 +104,24 @@ final class ExportCLITests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".") }, [])
     }
 
+    /// The issue's case: a name edited to a formula is text in the CSV (behind a quote) and
+    /// a string cell in the workbook.
+    func testEditedFormulaNameIsExportedAsText() throws {
+        let (data, out) = demo()
+        let name = #"=HYPERLINK("http://x","y")"#
+        XCTAssertEqual(sanbao(["edit", "621121103201-0009", "members[1].name=" + name] + opts(data)).status, 0)
+        XCTAssertEqual(sanbao(["export"] + opts(data) + ["-o", out + "/r.csv"]).status, 0)
+        let csv = try parseCSV(try XCTUnwrap(FileManager.default.contents(atPath: out + "/r.csv")))
+        let row = try XCTUnwrap(csv.rows.first { $0[csv.header.firstIndex(of: "户ID")!] == "621121103201-0009" })
+        XCTAssertEqual(row[csv.header.firstIndex(of: "户主")!], "'" + name)
+        XCTAssertEqual(sanbao(["export"] + opts(data) + ["-o", out + "/r.xlsx"]).status, 0)
+        let sheet = try Workbook(try XCTUnwrap(FileManager.default.contents(atPath: out + "/r.xlsx"))).sheet("户明细")
+        let cell = try XCTUnwrap(sheet.records.first { $0["户ID"]?.text == "621121103201-0009" }?["户主"])
+        XCTAssertEqual(cell.type, "inlineStr")
+        XCTAssertEqual(cell.text, name)
+        XCTAssertEqual(sheet.root.descendants("f").count, 0)
+    }
+
     func testCSVOptions() throws {
         let (data, out) = demo()
         let plain = out + "/plain.csv"

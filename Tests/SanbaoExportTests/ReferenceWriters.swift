@@ -96,9 +96,18 @@ enum ReferenceCSVWriter {
         var out = ""
         out += record(table.columns.map(\.title))
         for row in table.rows {
-            out += record(row.map(\.text))
+            out += record(row.map(neutralised))
         }
         return (withBOM ? Data(bom) : Data()) + Data(out.utf8)
+    }
+
+    /// A text cell starting like a formula (= + - @ tab CR) behind a single quote, as
+    /// OWASP advises; numbers and dates as they are.
+    static func neutralised(_ cell: Cell) -> String {
+        guard case .text(let s) = cell, let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else {
+            return cell.text
+        }
+        return "'" + s
     }
 
     static func record(_ fields: [String]) -> String {

@@ -57,6 +57,17 @@ final class CanvasTests: XCTestCase {
         XCTAssertEqual(c.line(0), " xy")
     }
 
+    /// Text from the data is drawn with its control characters as `?` (TerminalText):
+    /// C0, DEL, C1, and bidi overrides, which glibc measures as 0 cells but a terminal acts on.
+    func testControlCharactersAreDrawnAsQuestionMarks() {
+        var c = Canvas(rows: 1, columns: 30)
+        let used = c.put("a\u{1B}]0;T\u{07}b\u{9B}2Jc\u{202E}d\u{2066}e\u{7F}f", row: 0, column: 0)
+        XCTAssertEqual(c.line(0), "a?]0;T?b?2Jc?d?e?f")
+        XCTAssertEqual(used, 18, "one cell each, as DisplayWidth counts them")
+        XCTAssertEqual(DisplayWidth.of("c\u{202E}d"), 3)
+        XCTAssertFalse(DisplayWidth.isPrintable("\u{202E}"), "nor can a bidi override be typed into a field")
+    }
+
     func testClippedToWidth() {
         var c = Canvas(rows: 2, columns: 10)
         c.put("王小明王小明", row: 1, column: 2, width: 5)

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import SanbaoCore
+
+// Everything the command line writes to its standard streams goes through this file, so
+// no text from the data reaches a terminal as control characters: names, notes, phone
+// numbers, bundle values, and arguments echoed in error messages are passed through
+// `TerminalText` (SanbaoCore), which shows each control character as `?`. A test fails
+// on a `print` or a standard-stream write anywhere else in the executable.
+
+/// Prints a result to standard output, control characters shown as `?`; line feeds, which
+/// the commands lay their output out with, stay.
+func out(_ text: String) {
+    print(TerminalText.safe(text, keepingLineFeeds: true))
+}
+
+/// Prints one line of a listing: a line feed in a value would start a line the listing
+/// did not make, so it is shown as `?` too.
+func outLine(_ line: String) {
+    print(TerminalText.safe(line))
+}
+
+/// Prints JSON to standard output. The encoder has escaped U+0000–U+001F already;
+/// DEL, C1 and bidi characters become `\uXXXX` escapes too: the same JSON string to any
+/// reader, nothing a terminal acts on.
+func outJSON(_ json: String) {
+    print(TerminalText.safeJSON(json))
+}
+
+/// Writes a file's bytes to standard output (`export -o -`): they are the file, in its
+/// format (CSV, JSON, HTML, XLSX), for a pipe, and are not changed.
+func outFile(_ data: Data) {
+    FileHandle.standardOutput.write(data)
+}
+
+/// Prints a message to standard error, control characters shown as `?`.
+func warn(_ text: String) {
+    fflush(nil)  // flush stdout first, so stdout and stderr keep the order they were written in
+    FileHandle.standardError.write(Data((TerminalText.safe(text, keepingLineFeeds: true) + "\n").utf8))
+}
+
+/// Rewrites the last line of standard error in place (`\r`, the text, erase to the end):
+/// progress while a long file is read, only when standard error is a terminal.
+func progressLine(_ text: String) {
+    FileHandle.standardError.write(Data(("\r" + TerminalText.safe(text) + "\u{1B}[K").utf8))
+}
+
+extension Sanbao {
+    /// ArgumentParser's `exit(withError:)`, but its messages, which quote what was typed
+    /// (`Unknown option '…'`, `The value '…' is invalid`), pass through `warn`. Help and
+    /// other clean exits are the program's own text and are printed as they are.
+    static func exitSafely(_ error: Error) -> Never {
+        let code = exitCode(for: error)
+        let text = fullMessage(for: error)
+        if !text.isEmpty {
+            if code == .success { print(text) } else { warn(text) }
+        }
+        Foundation.exit(code.rawValue)
+    }
+}
