@@ -52,8 +52,7 @@ struct IntakeReport {
         for c in plan.changed {
             out(say("变更 \(c.householdID) \(c.head)", "changed \(c.householdID) \(c.head)"))
             for f in c.fields {
-                let masked = f.field.hasSuffix("id_number")
-                out("  \(f.field): \(masked ? IDNumber.masked(f.old) : f.old) → \(masked ? IDNumber.masked(f.new) : f.new)")
+                out("  \(options.say(f.label)): \(options.say(f.old)) → \(options.say(f.new))")
             }
             for m in c.membersAdded { out(say("  新增成员 \(m)", "  member added: \(m)")) }
         }

@@ -8,9 +8,12 @@ import SanbaoCore
 public struct IntakePlan: Sendable {
     /// One field of one household, before and after, as people read them.
     public struct FieldChange: Hashable, Sendable {
+        /// The edited field (`phone`, `members[3].school`).
         public var field: String
-        public var old: String
-        public var new: String
+        /// The field as a person reads it (`联系电话`, `马军 在校生状况`).
+        public var label: Bilingual
+        public var old: Bilingual
+        public var new: Bilingual
     }
 
     public struct HouseholdChange: Sendable {
@@ -46,7 +49,8 @@ public struct IntakePlan: Sendable {
     ///   - source: `intake 花名册.xlsx`, recorded on every edit.
     public init(roster: RosterContent, current: [Household], cadres: [Cadre], log: EditLog, asOf: LocalDate,
                 deviceID: String, now: String, source: String) throws {
-        var planner = IntakePlanner(log: log, asOf: asOf, deviceID: deviceID, now: now, source: source)
+        let names = Dictionary((cadres + roster.cadres).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var planner = IntakePlanner(log: log, asOf: asOf, deviceID: deviceID, now: now, source: source, cadreNames: names)
         let byNumber = Dictionary(current.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
         var ids = Set(current.map(\.id))
         var listed = Set<String>()

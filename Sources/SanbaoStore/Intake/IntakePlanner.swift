@@ -9,10 +9,13 @@ struct IntakePlanner {
     let deviceID: String
     let now: String
     let source: String
+    /// Cadre id → name, for saying a change of cadre in words.
+    let cadreNames: [String: String]
     private(set) var edits: [HouseholdEdit] = []
     private(set) var notes: [Bilingual] = []
 
-    init(log: EditLog, asOf: LocalDate, deviceID: String, now: String, source: String) {
+    init(log: EditLog, asOf: LocalDate, deviceID: String, now: String, source: String, cadreNames: [String: String]) {
+        self.cadreNames = cadreNames
         self.log = log
         self.asOf = asOf
         self.deviceID = deviceID
@@ -90,7 +93,9 @@ struct IntakePlanner {
                           _ change: inout IntakePlan.HouseholdChange, label: String? = nil) throws {
         guard old != new else { return }
         try edit(household, field, new)
-        change.fields.append(IntakePlan.FieldChange(field: label.map { "\($0) " + field } ?? field, old: old.display, new: new.display))
+        change.fields.append(IntakePlan.FieldChange(
+            field: field, label: FieldDisplay.label(field, memberName: label),
+            old: FieldDisplay.value(field, old, cadres: cadreNames), new: FieldDisplay.value(field, new, cadres: cadreNames)))
     }
 
     mutating func edit(_ household: String, _ field: String, _ value: JSONValue) throws {
