@@ -8,6 +8,21 @@ import SanbaoTUI
 extension ExportFormat: ExpressibleByArgument {}
 extension TableKind: ExpressibleByArgument {}
 
+/// What `--table` names: one table of the summary (CSV), or `roster`, the members roster
+/// in the township's own layout (XLSX or CSV) that `sanbao intake` reads back.
+enum TableChoice: ExpressibleByArgument, Equatable {
+    case report(TableKind)
+    case roster
+
+    init?(argument: String) {
+        if argument == "roster" { self = .roster; return }
+        guard let kind = TableKind(rawValue: argument) else { return nil }
+        self = .report(kind)
+    }
+
+    static var allValueStrings: [String] { TableKind.allCases.map(\.rawValue) + ["roster"] }
+}
+
 /// Options shared by `export` and `rollup`: where and how to write the summary file.
 struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("xlsx, csv, json or html (default: from the extension of -o).", valueName: "FORMAT"))
@@ -23,8 +38,8 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Show ID numbers in full instead of masked.")
     var fullIds = false
 
-    @Option(help: ArgumentHelp("CSV only: which table the file holds (default: households).", valueName: "TABLE"))
-    var table: TableKind?
+    @Option(help: ArgumentHelp("CSV: which table of the summary the file holds (default: households); or roster (XLSX or CSV): the members roster in the township's layout, which sanbao intake reads.", valueName: "TABLE"))
+    var table: TableChoice?
 
     @Flag(help: "CSV only: no UTF-8 byte-order mark.")
     var noBom = false
@@ -36,11 +51,17 @@ struct OutputOptions: ParsableArguments {
                                                     en: "say which format with --format: xlsx, csv, json or html")))
             throw ExitCode(Exit.usage)
         }
-        if format != .csv && (table != nil || noBom) {
+        if table == .roster && format != .csv && format != .xlsx {
+            warn("sanbao: " + options.say(Bilingual(zh: "花名册（--table roster）只能写成 xlsx 或 csv", en: "the roster (--table roster) is written as xlsx or csv")))
+            throw ExitCode(Exit.usage)
+        }
+        if format != .csv && ((table != nil && table != .roster) || noBom) {
             warn("sanbao: " + options.say(Bilingual(zh: "--table 和 --no-bom 只用于 CSV", en: "--table and --no-bom apply to CSV only")))
             throw ExitCode(Exit.usage)
         }
-        return (format, RenderOptions(language: options.language, csvTable: table ?? .households, bom: !noBom))
+        var csvTable = TableKind.households
+        if case .report(let kind)? = table { csvTable = kind }
+        return (format, RenderOptions(language: options.language, csvTable: csvTable, bom: !noBom))
     }
 
     /// Refuses (73) when FILE exists and --force was not given; nothing is written then.
@@ -93,6 +114,7 @@ struct Export: ParsableCommand {
     func run() throws {
         let (format, render) = try out.resolve(options)
         try out.refuseOverwrite(options)
+        if out.table == .roster { return try writeRoster(format, bom: render.bom) }
         let report = try makeReport()
         let data: Data
         do {
@@ -111,6 +133,29 @@ struct Export: ParsableCommand {
         // and freeing them one by one on return took a third of a second that nobody
         // needs: the process ends here, and the system takes its memory back whole.
         withExtendedLifetime((report, data)) { Self.exit() }
+    }
+
+    /// The members roster of the selected households, in the township's columns.
+    func writeRoster(_ format: ExportFormat, bom: Bool) throws {
+        let data = try loadForReading(options).dataset
+        let date = to ?? options.date
+        var households = data.households
+        if !village.isEmpty { households = households.filter { village.contains($0.address.villageCode) } }
+        if let cadre {
+            let ids = data.cadreIDs(matching: cadre)
+            guard !ids.isEmpty else {
+                warn("sanbao: " + options.say(Bilingual(zh: "没有名为“\(cadre)”的干部", en: "no cadre named \"\(cadre)\"")))
+                throw ExitCode(Exit.usage)
+            }
+            households = households.filter { $0.cadreID(on: date).map(ids.contains) ?? false }
+        }
+        let table = MembersRoster.make(households, cadres: data.cadres, on: date, fullIDs: out.fullIds,
+                                     title: options.say(Bilingual(zh: "花名册", en: "Roster")))
+        let bytes: Data
+        do { bytes = try table.render(format, bom: bom) } catch { throw failure(error) }
+        try out.write(bytes, options)
+        out.report(Bilingual(zh: "已写入 \(out.output)：花名册 \(households.count) 户，\(table.rows.count) 人",
+                             en: "wrote \(out.output): roster of \(households.count) households, \(table.rows.count) people"), options)
     }
 
     /// Reads the data and builds the report, one village at a time: each village's data

@@ -19,6 +19,8 @@ public enum SpreadsheetError: Error, Equatable, Sendable {
     case sheetInDelimitedText(path: String)
     /// Text that is neither UTF-8, UTF-16 (with its byte order mark) nor GB18030.
     case undecodableText(offset: Int, line: Int)
+    /// The C library cannot convert from this encoding (a minimal system without gconv modules).
+    case noConverter(encoding: String)
 
     public var message: Bilingual {
         switch self {
@@ -50,6 +52,10 @@ public enum SpreadsheetError: Error, Equatable, Sendable {
             return Bilingual(
                 zh: "文件第 \(line) 行（第 \(offset) 字节）的文字无法识别：既不是 UTF-8，也不是 GB18030（GBK）",
                 en: "The text on line \(line) (byte \(offset)) cannot be decoded: it is neither UTF-8 nor GB18030 (GBK)")
+        case .noConverter(let encoding):
+            return Bilingual(
+                zh: "本机的 C 库不能转换 \(encoding) 编码（缺少 gconv 模块）；请把文件另存为 UTF-8 的 CSV，或安装完整的 libc",
+                en: "This system's C library cannot convert \(encoding) (no gconv module); save the file as UTF-8 CSV, or install the full libc")
         }
     }
 }

@@ -56,7 +56,7 @@ enum TextDecoding {
     /// `bytes` (after the first `skip`) converted from `encoding` to UTF-8 by `iconv`.
     static func convert(_ bytes: [UInt8], skipping skip: Int, from encoding: String) throws -> [UInt8] {
         let converter = iconv_open("UTF-8", encoding)
-        guard converter != iconv_t(bitPattern: -1) else { fatalError("iconv has no \(encoding) converter") }
+        guard converter != iconv_t(bitPattern: -1) else { throw SpreadsheetError.noConverter(encoding: encoding) }
         defer { iconv_close(converter) }
         let inputCount = bytes.count - skip
         var output = [UInt8](repeating: 0, count: inputCount * 2 + 16)

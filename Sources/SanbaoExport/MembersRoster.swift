@@ -4,7 +4,7 @@ import SanbaoCore
 /// its wordings): one row per member, the household's fields on each of its rows.
 /// `sanbao intake` reads what this writes back into the same households, so corrections
 /// go back to the township in the form its system exports.
-public enum RosterTable {
+public enum MembersRoster {
     /// - Parameters:
     ///   - date: whose cadre pairing is written.
     ///   - fullIDs: ID numbers in full; masked otherwise (personal data).
