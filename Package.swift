@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "SanbaoStore", dependencies: ["SanbaoCore"]),
         .target(name: "SanbaoExport", dependencies: ["SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "SanbaoIntake", dependencies: ["SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "SanbaoTUI", dependencies: ["SanbaoStore", "SanbaoCore", "CNcursesw", "SanbaoExport"]),
+        .target(name: "SanbaoTUI", dependencies: ["SanbaoStore", "SanbaoCore", "CNcursesw", "SanbaoExport", "SanbaoIntake"]),
         .executableTarget(
             name: "sanbao",
             dependencies: [

@@ -4,6 +4,7 @@ import SanbaoCore
 import SanbaoExport
 import SanbaoIntake
 import SanbaoStore
+import SanbaoTUI
 
 /// `sanbao intake FILE`: takes in the township's household roster (花名册), XLSX or CSV,
 /// one row per member. Every problem is found before anything is written; the result is
@@ -39,10 +40,8 @@ struct Intake: ParsableCommand {
     @Flag(help: "Replace the --problems file if it exists.")
     var force = false
 
-    var name: String { (file as NSString).lastPathComponent }
-
     func run() throws {
-        let roster = try IntakeSource(path: file, sheet: sheet, options: options)
+        var intake = try open()
         let layout = options.layout
         let hasData = FileManager.default.fileExists(atPath: layout.path(DataLayout.manifest))
         var store: Store? = nil
@@ -57,53 +56,91 @@ struct Intake: ParsableCommand {
             throw ExitCode(Exit.cantCreate)
         }
         defer { store?.close() }
-        let read = try roster.read(RosterReader(asOf: asOf ?? options.date, today: options.date,
-                                                knownCadres: store?.dataset.cadres ?? [], knownVillages: Self.villages(store)))
-        let report = IntakeReport(name: name, sheet: roster.sheetName, options: options)
-        report.unknownColumns(read)
-        guard read.problems.isEmpty else {
-            report.problems(read.problems)
-            if let problems { try roster.writeRefused(read, to: problems, force: force) }
-            out(report.summary(read, plan: nil))
+        let day = asOf ?? options.date
+        let progress = isatty(2) == 1
+        do {
+            try intake.read(asOf: day, today: options.date, store: store,
+                            progress: progress ? { progressLine(options.say(Bilingual(zh: "已读 \($0) 行…", en: "read \($0) rows…"))) } : nil)
+        } catch let e as SpreadsheetError {
+            throw refuse(e)
+        } catch {
+            throw fail(error, options)
+        }
+        if progress && intake.roster.memberRows >= 50_000 { progressLine("") }
+        let report = intake.report
+        if let unknown = report.unknownColumns(intake.roster) { warn("sanbao: " + options.say(unknown)) }
+        guard intake.roster.problems.isEmpty else {
+            for line in report.problems(intake.roster.problems) { warn(options.say(line)) }
+            if let problems { try writeRefused(intake, to: problems) }
+            out(options.say(report.summary(intake.roster, plan: nil)))
             throw ExitCode(Exit.dataErr)
         }
-        let plan = try plan(read, store)
+        do { try intake.makePlan(store: store, asOf: day) } catch { throw fail(error, options) }
+        let plan = intake.plan!
         if dryRun {
-            report.detail(plan)
-            out(report.summary(read, plan: plan))
+            for line in report.changes(plan) + report.absentees(plan) { out(options.say(line)) }
+            out(options.say(plan.isEmpty ? Bilingual(zh: "（试运行：无需改动）", en: "(dry run: nothing to change)")
+                                        : Bilingual(zh: "（试运行：未写入任何内容）", en: "(dry run: nothing was written)")))
+            out(options.say(report.summary(intake.roster, plan: plan)))
             return
         }
         do {
             if store == nil {
+                // Created only now, once the roster proved clean: a refused roster creates nothing.
                 try createIfEmpty(layout)
                 store = try openForWriting(options)
             }
-            try store!.takeIn(plan, source: name, today: options.date)
+            try store!.takeIn(plan, source: intake.name, today: options.date)
         } catch let e as ExitCode {
             throw e
         } catch {
             throw fail(error, options)
         }
         for n in plan.notes { warn("sanbao: " + options.say(n)) }
-        report.absentees(plan)
-        out(report.summary(read, plan: plan))
+        for line in report.absentees(plan) { out(options.say(line)) }
+        out(options.say(report.summary(intake.roster, plan: plan)))
     }
 
-    /// The plan against the data, or against nothing for a dry run into a new directory.
-    func plan(_ read: Roster, _ store: Store?) throws -> IntakePlan {
-        do {
-            if let store { return try store.planIntake(read.content, asOf: asOf ?? options.date, source: name) }
-            return try IntakePlan(roster: read.content, current: [], cadres: [], log: EditLog([]), asOf: asOf ?? options.date,
-                                  deviceID: "new", now: Store.isoNow(), source: "intake " + name)
-        } catch {
-            throw fail(error, options)
+    func open() throws -> RosterIntake {
+        guard FileManager.default.fileExists(atPath: file) else {
+            warn("sanbao: " + options.say(Bilingual(zh: "找不到花名册文件 \(file)", en: "no roster file \(file)")))
+            throw ExitCode(Exit.noInput)
+        }
+        do { return try RosterIntake(path: file, sheet: sheet) } catch let e as SpreadsheetError {
+            throw refuse(e)
         }
     }
 
-    /// Each village's address in the data, for a roster without place-name columns.
-    static func villages(_ store: Store?) -> [String: Address] {
-        var out: [String: Address] = [:]
-        for h in store?.dataset.households ?? [] where out[h.address.villageCode] == nil { out[h.address.villageCode] = h.address }
-        return out
+    /// A file that cannot be read as a roster: 66 when it cannot be read at all, 65 otherwise.
+    func refuse(_ e: SpreadsheetError) -> ExitCode {
+        warn("sanbao: \(file): " + options.say(e.message))
+        switch e {
+        case .fileNotFound, .unreadable: return ExitCode(Exit.noInput)
+        default: return ExitCode(Exit.dataErr)
+        }
+    }
+
+    /// The refused rows, reasons first, to `output` (.xlsx or .csv); never over a file
+    /// unless --force.
+    func writeRefused(_ intake: RosterIntake, to output: String) throws {
+        guard let format = ExportFormat(fileName: output), format == .xlsx || format == .csv else {
+            warn("sanbao: " + options.say(Bilingual(zh: "--problems 的文件应以 .xlsx 或 .csv 结尾：\(output)",
+                                                    en: "the --problems file should end in .xlsx or .csv: \(output)")))
+            throw ExitCode(Exit.usage)
+        }
+        if FileManager.default.fileExists(atPath: output) && !force {
+            warn("sanbao: " + options.say(Bilingual(zh: "\(output) 已存在；用 --force 覆盖", en: "\(output) exists; use --force to replace it")))
+            throw ExitCode(Exit.cantCreate)
+        }
+        do {
+            let table = try intake.refusedRows(options.language)
+            try AtomicFile.write(try table.render(format), to: output, mode: 0o600)
+            out(options.say(Bilingual(zh: "被拒的 \(table.rows.count) 行已写入 \(output)（第一列是原因）",
+                                      en: "the \(table.rows.count) refused rows were written to \(output) (the reason in the first column)")))
+        } catch let e as SpreadsheetError {
+            throw refuse(e)
+        } catch {
+            throw fail(error, options)
+        }
     }
 }
