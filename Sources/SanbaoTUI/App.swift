@@ -1,6 +1,7 @@
 import Foundation
 import SanbaoCore
 import SanbaoExport
+import SanbaoIntake
 import SanbaoStore
 
 /// The running app: a stack of screens over one model, a status line, and the store.
@@ -160,6 +161,12 @@ public final class App {
                 stack.append(ExportScreen(directory: FileManager.default.currentDirectoryPath, model: model))
             case .export(let format, let path, let overwrite):
                 export(format, to: path, overwrite: overwrite)
+            case .openIntake:
+                stack.append(IntakeScreen())
+            case .previewIntake(let path):
+                previewIntake(path)
+            case .takeIn(let path):
+                takeIn(path)
             case .confirmQuit:
                 if stack.contains(where: \.isDirty) { question = (UIText.quitQuestion, [.quit]) } else { finished = true }
             }
@@ -223,6 +230,63 @@ public final class App {
         } catch {
             status = (UIText.exportFailed("\(error)"), true)
         }
+    }
+
+    /// Reads a roster and shows what taking it in would change, or its problems; the
+    /// same reading and words as `sanbao intake --dry-run`. Writes nothing.
+    func previewIntake(_ path: String) {
+        guard let intake = readRoster(path, plan: true) else { return }
+        let report = intake.report
+        var lines = report.unknownColumns(intake.roster).map { [$0] } ?? []
+        let refused = !intake.roster.problems.isEmpty
+        if refused {
+            lines += report.problems(intake.roster.problems)
+        } else if let plan = intake.plan {
+            lines += report.dryRun(plan)
+        }
+        let canTakeIn = !refused && !(intake.plan?.isEmpty ?? true) && model.readOnly == nil
+        stack.append(IntakePreviewScreen(path: path, summary: report.summary(intake.roster, plan: intake.plan), lines: lines,
+                                         canTakeIn: canTakeIn, model: model))
+    }
+
+    /// Takes the roster in through the store (read and checked again: the file may have
+    /// changed since the preview), then shows the new roster.
+    func takeIn(_ path: String) {
+        guard let intake = readRoster(path, plan: true), intake.roster.problems.isEmpty, let plan = intake.plan else { return }
+        do {
+            try store.takeIn(plan, source: intake.name, today: model.today)
+        } catch let e as StoreError {
+            status = (UIText.intakeFailed(e.message), true)
+            return
+        } catch {
+            status = (UIText.intakeFailed(Bilingual(zh: "\(error)", en: "\(error)")), true)
+            return
+        }
+        let roster = store.roster(on: model.today)
+        model = Model(entries: roster.villages.joined(), records: store, rules: store.dataset.rules, cadres: store.dataset.cadres,
+                      today: model.today, language: model.language, glyphs: model.glyphs, cadreID: model.cadreID,
+                      readOnly: model.readOnly)
+        stack = [RosterScreen(model: model)]
+        status = (UIText.intakeDone(intake.report.summary(intake.roster, plan: plan)), false)
+    }
+
+    /// The roster at `path` read (and planned against the data); nil, with the reason on
+    /// the status line, when it cannot be read.
+    func readRoster(_ path: String, plan: Bool) -> RosterIntake? {
+        let full = path.hasPrefix("~/") ? NSHomeDirectory() + String(path.dropFirst(1)) : path
+        do {
+            var intake = try RosterIntake(path: full)
+            try intake.read(asOf: model.today, today: model.today, store: store)
+            if plan && intake.roster.problems.isEmpty { try intake.makePlan(store: store, asOf: model.today) }
+            return intake
+        } catch let e as SpreadsheetError {
+            status = (UIText.intakeFailed(e.message), true)
+        } catch let e as StoreError {
+            status = (UIText.intakeFailed(e.message), true)
+        } catch {
+            status = (UIText.intakeFailed(Bilingual(zh: "\(error)", en: "\(error)")), true)
+        }
+        return nil
     }
 
     /// The text on screen now (for tests and `--dump`).

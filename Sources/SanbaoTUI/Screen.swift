@@ -30,6 +30,12 @@ public enum Effect {
     case openExport
     /// Write the summary file; asks first when the file exists, unless `overwrite`.
     case export(ExportFormat, path: String, overwrite: Bool)
+    /// Open the roster intake screen (the app knows the working directory).
+    case openIntake
+    /// Read a roster file and show what taking it in would change; writes nothing.
+    case previewIntake(path: String)
+    /// Take the roster in through the store, then show the new roster.
+    case takeIn(path: String)
 }
 
 /// One screen: state, a pure render, and key handling that returns effects.

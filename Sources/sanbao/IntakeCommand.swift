@@ -78,9 +78,7 @@ struct Intake: ParsableCommand {
         do { try intake.makePlan(store: store, asOf: day) } catch { throw fail(error, options) }
         let plan = intake.plan!
         if dryRun {
-            for line in report.changes(plan) + report.absentees(plan) { out(options.say(line)) }
-            out(options.say(plan.isEmpty ? Bilingual(zh: "（试运行：无需改动）", en: "(dry run: nothing to change)")
-                                        : Bilingual(zh: "（试运行：未写入任何内容）", en: "(dry run: nothing was written)")))
+            for line in report.dryRun(plan) { out(options.say(line)) }
             out(options.say(report.summary(intake.roster, plan: plan)))
             return
         }

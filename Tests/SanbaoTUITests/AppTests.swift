@@ -141,4 +141,62 @@ final class AppTests: XCTestCase {
         press(app, [.character("n")])
         XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), text)
     }
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/intake").path + "/"
+
+    /// `i` on the roster, a path, Enter: what would change; F10 takes it in, with the
+    /// same reading as `sanbao intake`, and the roster shows the new households.
+    func testIntakeFromTheRosterShowsThenTakesTheRosterIn() throws {
+        let (app, store) = try makeApp()
+        press(app, [.character("i")])
+        type(app, Self.fixtures + "wenfeng.xlsx")
+        press(app, [.enter])
+        XCTAssertTrue(app.screenText.contains("wenfeng.xlsx: 4 户（新增 4），10 人，干部 2 人；问题 0"), app.screenText)
+        XCTAssertTrue(app.screenText.contains("新增户 621121103201-0101 马国强（6 人）"), app.screenText)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/households/621121103201.jsonl.tmp"))
+        let before = try String(contentsOfFile: dir + "/households/621121103201.jsonl", encoding: .utf8)
+        XCTAssertFalse(before.contains("马国强"), "the preview writes nothing")
+        press(app, [.function(10)])
+        XCTAssertTrue(app.screenText.contains("已导入 wenfeng.xlsx: 4 户（新增 4）"), app.screenText)
+        XCTAssertTrue(app.screenText.contains("48/48"), app.screenText)
+        let after = try String(contentsOfFile: dir + "/households/621121103201.jsonl", encoding: .utf8)
+        XCTAssertTrue(after.contains("马国强"))
+        store.close()
+    }
+
+    func testARefusedRosterCannotBeTakenIn() throws {
+        let (app, store) = try makeApp(language: .en)
+        press(app, [.character("i")])
+        type(app, Self.fixtures + "bad/two-heads.csv")
+        press(app, [.enter])
+        XCTAssertTrue(app.screenText.contains("two-heads.csv:3: column 与户主关系: household 6211211032010101 already has a"), app.screenText)
+        let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/households/621121103201.jsonl"))
+        press(app, [.function(10)])
+        XCTAssertTrue(app.screenText.contains("two-heads.csv:3"), "F10 does nothing on a refused roster")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/households/621121103201.jsonl")), before)
+        press(app, [.escape])
+        XCTAssertTrue(app.screenText.contains("Take in the township's roster"), "Esc goes back to the path: \(app.screenText)")
+        press(app, [.escape])
+        XCTAssertTrue(app.screenText.contains("44/44"), app.screenText)
+        type(app, "i")
+        type(app, "/nonexistent.xlsx")
+        press(app, [.enter])
+        XCTAssertTrue(app.screenText.contains("not taken in"), app.screenText)
+        store.close()
+    }
+
+    func testAnEmptyDataDirectoryExplainsIntake() throws {
+        let empty = NSTemporaryDirectory() + "sanbao-empty-" + UUID().uuidString
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: empty) }
+        try DatasetWriter(layout: DataLayout(root: empty)).create(Dataset(), manifest: Manifest(deviceID: "t", created: "x"))
+        let store = try Store(layout: DataLayout(root: empty), write: true, loading: .onDemand)
+        defer { store.close() }
+        let app = App(store: store, terminal: MemoryTerminal(rows: 24, columns: 80), today: DemoVillage.asOf, language: .zh, cadreID: nil)
+        XCTAssertTrue(app.screenText.contains("还没有任何户。按 i 导入乡镇发来的花名册"), app.screenText)
+        press(app, [.character("i")])
+        type(app, Self.fixtures + "wenfeng.gb18030.csv")
+        press(app, [.enter, .function(10)])
+        XCTAssertTrue(app.screenText.contains("4/4"), app.screenText)
+    }
 }

@@ -34,7 +34,14 @@ final class ScreenSnapshotTests: XCTestCase {
         ("check-wrapup", [.down, .character("n"), .pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown]),
         ("dashboard", [.character("d")]),
         ("help", [.character("?")]),
+        ("intake", [.character("i")]),
+        ("intake-preview", [.character("i")] + wenfengRoster.map { Key.character($0) } + [.enter]),
+        ("intake-refused", [.character("i")] + (fixtures + "bad/no-head.csv").map { Key.character($0) } + [.enter]),
     ]
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/intake").path + "/"
+    static let wenfengRoster = fixtures + "wenfeng.xlsx"
 
     func testEveryScreenMatchesItsSnapshot() throws {
         var failures: [String] = []

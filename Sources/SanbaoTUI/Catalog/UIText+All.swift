@@ -31,6 +31,17 @@ extension UIText {
             exportTitle, exportFormat, exportPath, exportScope, exportMasked, exportFormats,
             exportOverwrite("/tmp/a.xlsx"), exported("/tmp/a.xlsx", households: 3), exportFailed("disk full"),
             exportScopeText(3, cadre: "何志刚"),
+            // Intake
+            intakeTitle, intakePath, intakeHowTo, intakeFormats, intakeNeverDeletes, intakeConfirm, intakeRefused,
+            intakeNothingToDo, intakeNothingWrittenYet, intakeRosterProblems, intakeProblemsAdvice, intakeAbsentHeading,
+            intakeEmptyData, intakeRefusedRowsTitle, intakeProblemColumn, intakeReasonSeparator,
+            intakeUnknownColumns(["备注"]), intakeProblemKind(sample, count: 3), intakeMoreProblems(2),
+            intakeNewHousehold("621121103201-0101", head: "马国强", members: 6), intakeChanged("621121103201-0101", head: "马国强"),
+            intakeMemberAdded("马小宝"), intakeNewCadre("赵德胜", unit: "通渭县水务局"),
+            intakeAbsentHousehold("621121103201-0104", head: "李福"),
+            intakeAbsentMember("621121103201-0104", head: "李福", member: "李二"),
+            intakeSummary("花名册.xlsx", households: 3, counts: (3, 1, 1), people: 9, cadres: 1, problems: 0),
+            intakeDone(sample), intakeFailed(sample),
         ]
         let withValues: [Bilingual] = [
             tooSmallNow(columns: 60, rows: 20),

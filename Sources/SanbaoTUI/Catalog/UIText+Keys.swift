@@ -29,6 +29,9 @@ extension UIText {
         case .dashboard: Bilingual(zh: "统计面板", en: "dashboard")
         case .export: Bilingual(zh: "导出汇总文件（xlsx、csv、json、html）", en: "export the summary file (xlsx, csv, json, html)")
         case .revealIDs: Bilingual(zh: "显示/隐藏完整身份证号", en: "show/hide full ID numbers")
+        case .intake: Bilingual(zh: "导入乡镇花名册（xlsx、csv）", en: "take in the township's roster (xlsx, csv)")
+        case .previewIntake: Bilingual(zh: "读取花名册，列出将要改动的内容（不写入）", en: "read the roster and list what would change (writes nothing)")
+        case .takeIn: Bilingual(zh: "导入花名册（写入磁盘后才提示已导入）", en: "take the roster in (reported only once on disk)")
         case .nextField: Bilingual(zh: "下一项", en: "next field")
         case .previousField: Bilingual(zh: "上一项", en: "previous field")
         case .nextPage: Bilingual(zh: "下一页（下一个指标）", en: "next page (next indicator)")
@@ -49,6 +52,8 @@ extension UIText {
         case .household: Bilingual(zh: "户详情", en: "Household")
         case .form: Bilingual(zh: "检查录入", en: "Check entry")
         case .dashboard: Bilingual(zh: "统计面板", en: "Dashboard")
+        case .intake: Bilingual(zh: "导入花名册：文件路径", en: "Roster intake: the file")
+        case .intakePreview: Bilingual(zh: "导入花名册：检查结果", en: "Roster intake: what would change")
         }
     }
 
@@ -69,6 +74,9 @@ extension UIText {
         case .nextPage: Bilingual(zh: "下一页", en: "next page")
         case .previousPage: Bilingual(zh: "上一页", en: "prev page")
         case .save: Bilingual(zh: "保存", en: "save")
+        case .intake: Bilingual(zh: "导入", en: "intake")
+        case .previewIntake: Bilingual(zh: "检查", en: "check")
+        case .takeIn: Bilingual(zh: "导入", en: "take in")
         default: help(command)
         }
     }

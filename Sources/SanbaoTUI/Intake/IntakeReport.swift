@@ -2,9 +2,10 @@ import SanbaoCore
 import SanbaoIntake
 import SanbaoStore
 
-/// What an intake says, as lines in both languages, for `sanbao intake` to print and the
-/// app's intake screen to show: problems (all, or by kind when there are many), exactly
-/// what would change, what the roster no longer lists, and one summary line.
+/// What an intake says, as lines in both languages (texts from the catalog), for
+/// `sanbao intake` to print and the app's intake screen to show: problems (all, or by
+/// kind when there are many), exactly what would change, what the roster no longer
+/// lists, and one summary line.
 public struct IntakeReport: Sendable {
     public let name: String
     public let sheet: String?
@@ -19,16 +20,12 @@ public struct IntakeReport: Sendable {
     /// Rows shown for each kind in a summary.
     static let examplesPerKind = 3
 
-    func line(_ zh: String, _ en: String) -> Bilingual { Bilingual(zh: zh, en: en) }
-
     public func unknownColumns(_ roster: Roster) -> Bilingual? {
-        guard !roster.unknownColumns.isEmpty else { return nil }
-        return line("忽略不认识的列：" + roster.unknownColumns.joined(separator: "、"),
-                    "columns ignored (not known): " + roster.unknownColumns.joined(separator: ", "))
+        roster.unknownColumns.isEmpty ? nil : UIText.intakeUnknownColumns(roster.unknownColumns)
     }
 
-    func located(_ p: RosterProblem) -> Bilingual {
-        line(p.located(file: name, sheet: sheet, .zh), p.located(file: name, sheet: sheet, .en))
+    func located(_ p: RosterProblem, indent: String = "") -> Bilingual {
+        Bilingual(zh: indent + p.located(file: name, sheet: sheet, .zh), en: indent + p.located(file: name, sheet: sheet, .en))
     }
 
     /// Every problem, or by kind with the first rows of each when there are many; the
@@ -36,25 +33,19 @@ public struct IntakeReport: Sendable {
     public func problems(_ problems: [RosterProblem]) -> [Bilingual] {
         var out: [Bilingual] = []
         if problems.count <= Self.listedInFull {
-            out = problems.map(located)
+            out = problems.map { located($0) }
         } else {
             var byKind: [RosterProblem.Kind: [RosterProblem]] = [:]
             for p in problems { byKind[p.kind, default: []].append(p) }
             for kind in RosterProblem.Kind.allCases {
                 guard let list = byKind[kind] else { continue }
-                out.append(line("\(kind.label.zh)：\(list.count) 处", "\(kind.label.en): \(list.count)"))
-                for p in list.prefix(Self.examplesPerKind) {
-                    let l = located(p)
-                    out.append(line("  " + l.zh, "  " + l.en))
-                }
-                if list.count > Self.examplesPerKind {
-                    out.append(line("  ……另有 \(list.count - Self.examplesPerKind) 处", "  … and \(list.count - Self.examplesPerKind) more"))
-                }
+                out.append(UIText.intakeProblemKind(kind.label, count: list.count))
+                out += list.prefix(Self.examplesPerKind).map { located($0, indent: "  ") }
+                if list.count > Self.examplesPerKind { out.append(UIText.intakeMoreProblems(list.count - Self.examplesPerKind)) }
             }
-            out.append(line("用 --problems 文件.xlsx 把被拒的行连同原因写出，改正后再导入",
-                            "--problems FILE.xlsx writes the refused rows with their reasons, to correct and take in again"))
+            out.append(UIText.intakeProblemsAdvice)
         }
-        out.append(line("花名册有问题，未写入任何内容", "the roster has problems; nothing was written"))
+        out.append(UIText.intakeRosterProblems)
         return out
     }
 
@@ -62,49 +53,37 @@ public struct IntakeReport: Sendable {
     public func changes(_ plan: IntakePlan) -> [Bilingual] {
         var out: [Bilingual] = []
         for h in plan.newHouseholds {
-            let head = h.head?.name ?? ""
-            out.append(line("新增户 \(h.id) \(head)（\(h.members.count) 人）", "new household \(h.id) \(head) (\(h.members.count) people)"))
+            out.append(UIText.intakeNewHousehold(h.id, head: h.head?.name ?? "", members: h.members.count))
         }
         for c in plan.changed {
-            out.append(line("变更 \(c.householdID) \(c.head)", "changed \(c.householdID) \(c.head)"))
+            out.append(UIText.intakeChanged(c.householdID, head: c.head))
             for f in c.fields {
-                out.append(line("  \(f.label.zh): \(f.old.zh) → \(f.new.zh)", "  \(f.label.en): \(f.old.en) → \(f.new.en)"))
+                out.append(Bilingual(zh: "  \(f.label.zh): \(f.old.zh) → \(f.new.zh)", en: "  \(f.label.en): \(f.old.en) → \(f.new.en)"))
             }
-            for m in c.membersAdded { out.append(line("  新增成员 \(m)", "  member added: \(m)")) }
+            out += c.membersAdded.map(UIText.intakeMemberAdded)
         }
-        for c in plan.newCadres {
-            out.append(line("新增干部 \(c.name)（\(c.unit)）", "new cadre \(c.name) (\(c.unit))"))
-        }
+        out += plan.newCadres.map { UIText.intakeNewCadre($0.name, unit: $0.unit) }
         return out
     }
 
     /// Households and members in the data that the roster no longer lists: never deleted.
     public func absentees(_ plan: IntakePlan) -> [Bilingual] {
         guard !plan.absent.isEmpty else { return [] }
-        var out = [line("花名册中没有、本机仍保留的（请核实，如有减少人员请记录）：",
-                        "in the data but not in the roster (kept; check them, and record anyone who left):")]
-        for a in plan.absent {
-            if let m = a.member {
-                out.append(line("  \(a.householdID) \(a.head) 户的成员 \(m)", "  \(a.householdID) \(a.head): member \(m)"))
-            } else {
-                out.append(line("  \(a.householdID) \(a.head)（整户）", "  \(a.householdID) \(a.head) (whole household)"))
-            }
+        return [UIText.intakeAbsentHeading] + plan.absent.map { a in
+            a.member.map { UIText.intakeAbsentMember(a.householdID, head: a.head, member: $0) }
+                ?? UIText.intakeAbsentHousehold(a.householdID, head: a.head)
         }
-        return out
     }
 
     /// `花名册.xlsx: 3 户（新增 3），9 人，干部 1 人；问题 0`.
     public func summary(_ roster: Roster, plan: IntakePlan?) -> Bilingual {
-        var zh = "", en = ""
-        if let plan {
-            var z = ["新增 \(plan.newHouseholds.count)"], e = ["\(plan.newHouseholds.count) new"]
-            if !plan.changed.isEmpty { z.append("变更 \(plan.changed.count)"); e.append("\(plan.changed.count) changed") }
-            if plan.unchanged > 0 { z.append("未变 \(plan.unchanged)"); e.append("\(plan.unchanged) unchanged") }
-            zh = "（" + z.joined(separator: "，") + "）"
-            en = " (" + e.joined(separator: ", ") + ")"
-        }
-        let n = roster.householdCount, cadres = roster.content.cadres.count, problems = roster.problems.count
-        return line("\(name): \(n) 户\(zh)，\(roster.memberRows) 人，干部 \(cadres) 人；问题 \(problems)",
-                    "\(name): \(n) households\(en), \(roster.memberRows) people, \(cadres) cadre\(cadres == 1 ? "" : "s"); \(problems) problem\(problems == 1 ? "" : "s")")
+        UIText.intakeSummary(name, households: roster.householdCount,
+                             counts: plan.map { ($0.newHouseholds.count, $0.changed.count, $0.unchanged) },
+                             people: roster.memberRows, cadres: roster.content.cadres.count, problems: roster.problems.count)
+    }
+
+    /// The whole dry run: changes, absentees, and whether anything would be written.
+    public func dryRun(_ plan: IntakePlan) -> [Bilingual] {
+        changes(plan) + absentees(plan) + [plan.isEmpty ? UIText.intakeNothingToDo : UIText.intakeNothingWrittenYet]
     }
 }

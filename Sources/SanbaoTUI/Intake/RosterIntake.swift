@@ -62,15 +62,14 @@ public struct RosterIntake {
         var reasons: [Int: [String]] = [:]
         for p in roster.problems { reasons[p.row ?? 0, default: []].append(p.reason(language)) }
         var rows: [[Cell]] = []
-        if let whole = reasons[0] { rows.append([.text(whole.joined(separator: "；"))]) }
+        if let whole = reasons[0] { rows.append([.text(whole.joined(separator: UIText.intakeReasonSeparator.text(language)))]) }
         let header = roster.headerRow
         try file.forEachRow { row in
             guard row.number != header, let why = reasons[row.number] else { return }
             let cells: [Cell] = row.cells.map { cell in cell.map { Cell.text($0.text) } ?? .empty }
-            rows.append([Cell.text(why.joined(separator: "；"))] + cells)
+            rows.append([Cell.text(why.joined(separator: UIText.intakeReasonSeparator.text(language)))] + cells)
         }
-        let title = Bilingual(zh: "被拒的行", en: "Refused rows").text(language)
-        return PlainTable(title: title, header: [Bilingual(zh: "问题", en: "Problem").text(language)] + roster.headerTitles,
-                          rows: rows, wrapped: [0])
+        return PlainTable(title: UIText.intakeRefusedRowsTitle.text(language),
+                          header: [UIText.intakeProblemColumn.text(language)] + roster.headerTitles, rows: rows, wrapped: [0])
     }
 }
