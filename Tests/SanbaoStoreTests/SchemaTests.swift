@@ -593,7 +593,8 @@ enum SchemaSample {
          HouseholdEdit(id: "e-0002", householdID: "\(wenfeng)-0001", field: "phone", value: .string("13909329999"),
                        parents: ["e-0001"], deviceID: "schema-test", cadreID: "c2", recordedAt: "2026-03-03T10:00:00Z"),
          HouseholdEdit(id: "e-0003", householdID: "\(wenfeng)-0001", field: "members[3].school", value: .null,
-                       parents: [], deviceID: "schema-test", cadreID: "c2", recordedAt: "2026-03-04T10:00:00Z")]
+                       parents: [], deviceID: "schema-test", cadreID: "c2", recordedAt: "2026-03-04T10:00:00Z",
+                       source: "intake 花名册.xlsx")]
     }
 
     static func rules() -> RulesConfig {
