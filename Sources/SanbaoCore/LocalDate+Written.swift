@@ -4,24 +4,29 @@ extension LocalDate {
     /// (`2026-12-31 00:00:00`, `2026-12-31T00:00`), as spreadsheets save dates as text.
     /// Nil for anything else or a day that does not exist.
     public init?(written text: String) {
-        var s = Substring(text.trimmingBlanks)
+        var s = Substring(text.trimmingBlanks).unicodeScalars
         if let cut = s.firstIndex(where: { $0 == " " || $0 == "T" }) { s = s[..<cut] }
-        if s.count == 8, s.allSatisfy(\.isASCIIDigit) {
-            self.init(compact: s)
-            return
-        }
         var parts: [Int] = []
-        var digits = ""
-        for ch in s {
-            if ch.isASCIIDigit {
-                digits.append(ch)
+        var number = 0, digits = 0
+        for u in s {
+            if u.value >= 48 && u.value <= 57 {
+                guard digits < 9 else { return nil }
+                number = number * 10 + Int(u.value - 48)
+                digits += 1
                 continue
             }
-            guard ["-", "/", ".", "年", "月", "日"].contains(ch), !digits.isEmpty, let n = Int(digits) else { return nil }
-            parts.append(n)
-            digits = ""
+            // - / . or 年 月 日
+            guard [0x2D, 0x2F, 0x2E, 0x5E74, 0x6708, 0x65E5].contains(u.value), digits > 0 else { return nil }
+            parts.append(number)
+            number = 0
+            digits = 0
         }
-        if !digits.isEmpty, let n = Int(digits) { parts.append(n) }
+        if digits == 8 && parts.isEmpty {
+            // 20261231
+            self.init(year: number / 10_000, month: number / 100 % 100, day: number % 100)
+            return
+        }
+        if digits > 0 { parts.append(number) }
         guard parts.count == 3, parts[0] >= 1000 else { return nil }
         self.init(year: parts[0], month: parts[1], day: parts[2])
     }
@@ -42,15 +47,33 @@ extension LocalDate {
 
 extension Character {
     /// 0-9 only (not full-width or other scripts' digits).
-    public var isASCIIDigit: Bool { isASCII && isWholeNumber }
+    public var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
+}
+
+extension Unicode.Scalar {
+    /// Blank at either end of a cell: space, tab, line breaks, no-break and ideographic space.
+    var isBlank: Bool {
+        switch value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000: true
+        default: false
+        }
+    }
 }
 
 extension StringProtocol {
-    /// Without leading and trailing blanks: spaces (ASCII and full-width), tabs, line breaks.
+    /// Without leading and trailing blanks: spaces (ASCII and full-width), tabs, line
+    /// breaks. Works on scalars: a roster of 800,000 rows trims 20 million cells.
     public var trimmingBlanks: Substring {
-        let blank: (Character) -> Bool = { $0 == " " || $0 == "\u{3000}" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{A0}" }
-        guard let first = firstIndex(where: { !blank($0) }) else { return Substring("") }
-        let last = lastIndex(where: { !blank($0) })!
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isBlank }) else { return Substring("") }
+        let last = scalars.lastIndex(where: { !$0.isBlank })!
         return Substring(self[first...last])
+    }
+
+    /// True when the text has a blank at either end (the usual answer is no, at no cost).
+    public var hasBlankEnds: Bool {
+        let scalars = unicodeScalars
+        guard let a = scalars.first, let z = scalars.last else { return false }
+        return a.isBlank || z.isBlank
     }
 }

@@ -16,7 +16,16 @@ struct GlobalOptions: ParsableArguments {
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    var language: Language { lang ?? Language.fromLocale(environment) }
+    /// --lang, else the locale. Read with getenv, not `environment`: `say` asks for the
+    /// language on every line printed, and building the whole environment each time
+    /// was a fifth of a 20,000-line intake.
+    var language: Language { lang ?? Language.fromLocale(Self.localeVariables) }
+
+    static var localeVariables: [String: String] {
+        var out: [String: String] = [:]
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] { if let v = getenv(key) { out[key] = String(cString: v) } }
+        return out
+    }
 
     /// --data, else $SANBAO_DATA, else $XDG_DATA_HOME/sanbao, else ~/.local/share/sanbao.
     var dataDirectory: String {

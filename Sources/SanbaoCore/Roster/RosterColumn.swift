@@ -90,15 +90,25 @@ public enum RosterColumn: String, CaseIterable, Hashable, Sendable {
 
     /// A header as compared: no blanks or stars, brackets ASCII, letters lower-case.
     public static func normalized(_ header: String) -> String {
-        var out = ""
-        for ch in header {
-            switch ch {
-            case " ", "\u{3000}", "\t", "\n", "\r", "*", "＊": continue
-            case "（": out.append("(")
-            case "）": out.append(")")
-            default: out += ch.lowercased()
+        // Most text needs nothing done: answered without making a string.
+        if !header.unicodeScalars.contains(where: needsWork) { return header }
+        var out = String.UnicodeScalarView()
+        for u in header.unicodeScalars {
+            switch u.value {
+            case 0x20, 0x3000, 0x09, 0x0A, 0x0D, 0x2A, 0xFF0A: continue
+            case 0xFF08: out.append("(")
+            case 0xFF09: out.append(")")
+            case 0x41...0x5A: out.append(Unicode.Scalar(u.value + 32)!)
+            default: out.append(u)
             }
         }
-        return out
+        return String(out)
+    }
+
+    static func needsWork(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20, 0x3000, 0x09, 0x0A, 0x0D, 0x2A, 0xFF0A, 0xFF08, 0xFF09, 0x41...0x5A: true
+        default: false
+        }
     }
 }

@@ -28,7 +28,7 @@ public struct Wording<Value: Hashable & Sendable>: Sendable {
     }
 
     /// The value `text` means, or nil when it is no accepted wording.
-    public func value(_ text: String) -> Value? { table[Self.normalized(text)] }
+    public func value(_ text: String) -> Value? { table[text] ?? table[Self.normalized(text)] }
 
     /// What Sanbao writes for `value`.
     public func word(_ value: Value) -> String { written[value] ?? "" }

@@ -11,10 +11,17 @@ extension CellReader {
     /// Digits from a cell, or nil with a problem when the cell held them as a number
     /// that lost digits (E notation, or more than 15 significant digits).
     mutating func longNumber(_ column: RosterColumn, _ cell: SheetCell) -> String? {
-        let t = Self.asciiDigits(String(cell.text.trimmingBlanks))
-        let exponent = t.contains("E") || t.contains("e")
-        let digits = t.filter(\.isASCIIDigit)
-        if exponent || (cell.kind == .number && (t.contains(".") || digits.count > 15)) {
+        let t = Self.asciiDigits(cell.text.hasBlankEnds ? String(cell.text.trimmingBlanks) : cell.text)
+        var exponent = false, point = false, digits = 0
+        for b in t.utf8 {
+            switch b {
+            case 0x45, 0x65: exponent = true
+            case 0x2E: point = true
+            case 0x30...0x39: digits += 1
+            default: break
+            }
+        }
+        if exponent || (cell.kind == .number && (point || digits > 15)) {
             add(.idStoredAsNumber, column, Bilingual(zh: "“\(cell.text)”被存成了数字。", en: "\"\(cell.text)\" was stored as a number. ")
                 .joined(Self.asNumberAdvice))
             return nil
@@ -29,7 +36,7 @@ extension CellReader {
             return nil
         }
         guard let t = longNumber(.householdNumber, cell) else { return nil }
-        guard (6...20).contains(t.count), t.allSatisfy(\.isASCIIDigit) else {
+        guard (6...20).contains(t.utf8.count), t.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             add(.badHouseholdNumber, .householdNumber, Bilingual(
                 zh: "户编号应为 6 到 20 位数字（国家系统为 16 位），实为“\(cell.text)”",
                 en: "household number should be 6 to 20 digits (16 in the national system), found \"\(cell.text)\""))
@@ -81,7 +88,9 @@ extension CellReader {
 
     /// Full-width digits and X made ASCII (a Chinese input method types them).
     static func asciiDigits(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { u in
+        // Nearly always ASCII already, with an upper-case X if any.
+        if s.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x78 }) { return s }
+        return String(String.UnicodeScalarView(s.unicodeScalars.map { u in
             switch u.value {
             case 0xFF10...0xFF19: Unicode.Scalar(u.value - 0xFF10 + 0x30)!
             case 0xFF38, 0xFF58, 0x78: "X"

@@ -26,7 +26,7 @@ struct CellReader {
 
     /// The cell's text without surrounding blanks, nil when blank or absent.
     func text(_ column: RosterColumn) -> String? {
-        header.cell(column, in: row).map { String($0.text.trimmingBlanks) }
+        header.cell(column, in: row).map { $0.text.hasBlankEnds ? String($0.text.trimmingBlanks) : $0.text }
     }
 
     /// A value of a closed vocabulary; an unknown wording names the accepted ones.
@@ -49,8 +49,9 @@ struct CellReader {
         guard let t = text(column) else { return nil }
         if Wordings.meansNone(t) { return [] }
         var out: [T] = []
-        for part in t.split(whereSeparator: { "、，,；;/ \u{3000}".contains($0) }) {
-            if let v = wording.value(String(part)) { out.append(v) } else { unknownWording(column, String(part), wording.accepted) }
+        // Separated by 、，,；;/ or blanks.
+        for part in t.unicodeScalars.split(whereSeparator: { [0x3001, 0xFF0C, 0x2C, 0xFF1B, 0x3B, 0x2F, 0x20, 0x3000].contains($0.value) }).map(String.init) {
+            if let v = wording.value(part) { out.append(v) } else { unknownWording(column, part, wording.accepted) }
         }
         return out
     }
