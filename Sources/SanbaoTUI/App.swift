@@ -49,9 +49,12 @@ public final class App {
         } else if let why = model.readOnly {
             status = (why, true)
         }
-        if model.readOnly == nil, let (draft, savedAt) = store.drafts().first, let h = model.household(draft.householdID) {
+        guard model.readOnly == nil else { return }
+        let kept = store.drafts()
+        for (draft, _) in kept where model.drafts[draft.householdID] == nil { model.drafts[draft.householdID] = draft }
+        if let (draft, savedAt) = kept.first, let h = model.household(draft.householdID) {
             let name = h.head?.name ?? h.id
-            question = (UIText.draftFound(head: name, savedAt: savedAt), [.push(CheckForm(draft: draft, model: model))])
+            question = (UIText.draftFound(head: name, savedAt: LocalTime.written(savedAt)), [.push(CheckForm(draft: draft, model: model))])
         }
     }
 
@@ -109,7 +112,9 @@ public final class App {
     func drawFooter(_ canvas: inout Canvas) {
         let hintsRow = canvas.rows - 2
         canvas.fill(row: hintsRow, style: Style(.muted, [.reverse]))
-        canvas.put(model.keys.hints(for: stack.last!.context, model.language), row: hintsRow, column: 0, style: Style(.muted, [.reverse]))
+        // While a question waits, only its answers do anything: the hints say so.
+        let hints = question != nil ? model.say(UIText.questionKeys) : model.keys.hints(for: stack.last!.context, model.language)
+        canvas.put(hints, row: hintsRow, column: 0, style: Style(.muted, [.reverse]))
         let last = canvas.rows - 1
         if let q = question {
             canvas.put(model.say(q.text), row: last, column: 0, style: Style(.warning, [.bold]))
@@ -155,7 +160,9 @@ public final class App {
             case .confirm(let q, let yes): question = (q, yes)
             case .save(let draft): save(draft)
             case .keepDraft(let d): keep(d)
-            case .dropDraft(let id): try? store.dropDraft(householdID: id)
+            case .dropDraft(let id):
+                try? store.dropDraft(householdID: id)
+                model.drafts[id] = nil
             case .openExport:
                 stack.append(ExportScreen(directory: FileManager.default.currentDirectoryPath, model: model))
             case .export(let format, let path, let overwrite):
@@ -167,7 +174,10 @@ public final class App {
     }
 
     func keep(_ draft: CheckDraft) {
-        do { try store.keepDraft(draft) } catch {
+        do {
+            try store.keepDraft(draft)
+            model.drafts[draft.householdID] = draft
+        } catch {
             status = (UIText.draftNotKept("\(error)"), true)
         }
     }
@@ -185,6 +195,7 @@ public final class App {
         do {
             try store.save(draft.check(id: id, recordedAt: clock(), household: h))
             try? store.dropDraft(householdID: draft.householdID)
+            model.drafts[draft.householdID] = nil
         } catch let e as StoreError {
             status = (e.message, true)
             return

@@ -43,6 +43,17 @@ public struct CheckForm: Screen {
         loadBuffer(model.language)
     }
 
+    /// The form for a new check of `householdID`: the draft kept for it when there is
+    /// one (a draft is never started over silently), else a fresh, prefilled one.
+    public static func open(householdID: String, model: Model) -> [Effect] {
+        if let why = model.readOnly { return [.error(why)] }
+        if let kept = model.drafts[householdID] {
+            let form = CheckForm(draft: kept, model: model)
+            return [.push(form), .status(UIText.draftContinued(head: form.household.head?.name ?? householdID))]
+        }
+        return [.push(CheckForm(householdID: householdID, model: model))]
+    }
+
     /// Reopens a draft kept from an earlier session.
     public init(draft: CheckDraft, model: Model) {
         household = model.household(draft.householdID)!
@@ -96,8 +107,11 @@ public struct CheckForm: Screen {
             if bufferInvalid { return [.error(UIText.invalidInput(buffer.text))] }
             return [.save(draft)]
         case .back:
-            let leave: [Effect] = [.dropDraft(householdID: draft.householdID), .pop]
-            return isDirty ? [.confirm(UIText.discardQuestion, leave)] : leave
+            // Only a question that names the draft may throw it away; an unchanged form
+            // has kept nothing, so leaving it touches no file.
+            guard isDirty else { return [.pop] }
+            return [.confirm(UIText.discardDraft(head: household.head?.name ?? household.id),
+                             [.dropDraft(householdID: draft.householdID), .pop])]
         default: break
         }
         return []

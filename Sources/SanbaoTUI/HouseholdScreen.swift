@@ -34,8 +34,7 @@ public struct HouseholdScreen: Screen {
             guard let id = checkAt[pager.cursor.selected], let c = model.checks(of: householdID).first(where: { $0.id == id }) else { return [] }
             return [.push(CheckDetailScreen(check: c, model: model))]
         case .newCheck:
-            if let why = model.readOnly { return [.error(why)] }
-            return [.push(CheckForm(householdID: householdID, model: model))]
+            return CheckForm.open(householdID: householdID, model: model)
         case .revealIDs:
             revealIDs.toggle()
             modelChanged(model)

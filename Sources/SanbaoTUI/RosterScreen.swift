@@ -218,8 +218,7 @@ public struct RosterScreen: Screen {
             return [.push(HouseholdScreen(householdID: r.id, model: model))]
         case .newCheck:
             guard let r = selectedRow(model) else { return [] }
-            if let why = model.readOnly { return [.error(why)] }
-            return [.push(CheckForm(householdID: r.id, model: model))]
+            return CheckForm.open(householdID: r.id, model: model)
         case .sort:
             sortColumn = (sortColumn + 1) % Column.allCases.count
             descending = false

@@ -65,7 +65,7 @@ final class AppTests: XCTestCase {
         let (app, _) = try makeApp()
         press(app, [.down, .character("n"), .pageDown, .pageDown, .character(" ")])  // food page: a yes/no answer changes
         press(app, [.escape])
-        XCTAssertTrue(app.screenText.contains("放弃未保存的修改？(y/n)"))
+        XCTAssertTrue(app.screenText.contains("放弃 张永强 未保存的检查？草稿将被删除 (y/n)"), app.screenText)
         press(app, [.character("n")])
         XCTAssertTrue(app.screenText.contains("入户检查"), "still in the form")
         press(app, [.escape, .character("y")])
@@ -93,6 +93,53 @@ final class AppTests: XCTestCase {
         XCTAssertTrue(second.screenText.contains("发现未保存的检查：张永强"), second.screenText)
         press(second, [.character("y")] + Array(repeating: Key.pageDown, count: 7))
         XCTAssertTrue(second.screenText.contains("半截备注"), second.screenText)
+    }
+
+    var draftFile: String { dir + "/drafts/621121103201-0002.json" }
+
+    /// Issue 14, defect 1: "no" at the start-up prompt, then `n` on the same household and
+    /// Esc with no change deleted the draft without a word.
+    func testADraftIsNeverDeletedWithoutAQuestionThatNamesIt() throws {
+        let (first, store) = try makeApp()
+        press(first, [.down, .character("n")] + Array(repeating: Key.pageDown, count: 7) + [.down, .down, .down])
+        type(first, "半截备注")
+        store.close()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: draftFile))
+        let (second, _) = try makeApp()
+        XCTAssertTrue(second.screenText.contains("发现未保存的检查：张永强"), second.screenText)
+        press(second, [.character("n")])  // "later"
+        XCTAssertTrue(FileManager.default.fileExists(atPath: draftFile), "no keeps the draft")
+        press(second, [.down, .enter, .character("n")])
+        XCTAssertTrue(second.screenText.contains("继续录入 张永强 未保存的检查"), "the new check continues the draft: \(second.screenText)")
+        press(second, Array(repeating: Key.pageDown, count: 7))
+        XCTAssertTrue(second.screenText.contains("半截备注"), second.screenText)
+        press(second, [.escape])
+        XCTAssertTrue(second.screenText.contains("放弃 张永强 未保存的检查？草稿将被删除 (y/n)"), second.screenText)
+        press(second, [.character("n")])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: draftFile))
+        press(second, [.escape, .character("y")])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: draftFile), "discarded by the question that names it")
+    }
+
+    func testLeavingAnUnchangedFormTouchesNoDraft() throws {
+        let (app, _) = try makeApp()
+        try FileManager.default.createDirectory(atPath: dir + "/drafts", withIntermediateDirectories: true)
+        press(app, [.down, .character("n"), .escape])
+        XCTAssertFalse(app.screenText.contains("入户检查"), "an unchanged form closes at once")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: draftFile))
+    }
+
+    func testTheStartUpPromptTakesOnlyItsOwnKeys() throws {
+        let (first, store) = try makeApp()
+        press(first, [.down, .character("n"), .pageDown, .pageDown, .character(" ")])
+        store.close()
+        let (second, _) = try makeApp()
+        XCTAssertTrue(second.screenText.contains("y 继续 / n 稍后"), second.screenText)
+        XCTAssertTrue(second.screenText.contains("y 是  n 否  Esc 否"), "the hint line shows the answers: \(second.screenText)")
+        XCTAssertFalse(second.screenText.contains("/ 搜索"), second.screenText)
+        press(second, [.down, .enter, .character("q"), .character("d")])
+        XCTAssertTrue(second.screenText.contains("发现未保存的检查"), "other keys do nothing while it asks")
+        XCTAssertTrue(second.screenText.contains("0001 马斌"), second.screenText)
     }
 
     func testReadOnlySessionSaysSoAndNeverOffersToSave() throws {

@@ -176,4 +176,44 @@ final class EndToEndTests: XCTestCase {
         for _ in 0..<7 { try keys("PageDown") }
         try waitFor("未写完的备注")
     }
+
+    func draftFiles() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir + "/drafts")) ?? []).filter { $0.hasSuffix(".json") } }
+
+    /// Issue 14, defect 1, as the cadre met it: "n" at the start-up prompt, then the same
+    /// household, `n`, Esc with no change. The draft is still there, and the form shows it.
+    func testNoAtTheStartUpPromptThenANewCheckKeepsTheDraft() throws {
+        try start()
+        try waitFor("户主")
+        try keys("n")
+        try waitFor("入户检查")
+        for _ in 0..<7 { try keys("PageDown") }
+        try waitFor("总体备注")
+        try keys("Down", "Down", "Down")
+        try type("草稿里的字")
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !(draftFiles().first.flatMap { try? String(contentsOfFile: dir + "/drafts/" + $0, encoding: .utf8) } ?? "").contains("草稿里的字") {
+            usleep(50_000)
+        }
+        try keys("C-c")
+        try waitFor("仍要退出")
+        try keys("y")
+        let gone = Date().addingTimeInterval(5)
+        while Date() < gone, (try? tmux("list-sessions")).map({ !$0.isEmpty }) ?? false { usleep(50_000) }
+        XCTAssertEqual(draftFiles().count, 1)
+
+        try start()
+        try waitFor("发现未保存的检查")
+        try keys("n")
+        try waitFor("? 帮助")
+        try keys("Enter")
+        try waitFor("家庭成员")
+        try keys("n")
+        try waitFor("入户检查")
+        try keys("Escape")
+        try waitFor("放弃 马斌 未保存的检查")
+        XCTAssertEqual(draftFiles().count, 1, "no draft is deleted without the question that names it")
+        try keys("n")
+        for _ in 0..<7 { try keys("PageDown") }
+        try waitFor("草稿里的字")
+    }
 }

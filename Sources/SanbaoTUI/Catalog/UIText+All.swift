@@ -10,7 +10,7 @@ extension UIText {
         let sample = Bilingual(zh: "样例", en: "sample")
         let fixed: [Bilingual] = [
             // Whole app
-            appName, readOnly, allCadres, tooSmall, saved, discardQuestion, quitQuestion,
+            appName, readOnly, allCadres, tooSmall, saved, quitQuestion, questionKeys,
             yes, no, unknown, none, note,
             // Roster
             number, head, place, people, days, followUp,
@@ -36,7 +36,9 @@ extension UIText {
             tooSmallNow(columns: 60, rows: 20),
             savedCheck(head: "张三", id: "20261125-1a2b3c4d"),
             dataProblem(sample, more: 2),
-            draftFound(head: "张三", savedAt: "2026-11-25T10:00:00Z"),
+            draftFound(head: "张三", savedAt: "2026-11-25 18:00"),
+            draftContinued(head: "张三"),
+            discardDraft(head: "张三"),
             draftNotKept("disk full"),
             notSaved("disk full"),
             reasons([sample, sample]),

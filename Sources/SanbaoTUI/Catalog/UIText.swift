@@ -28,7 +28,6 @@ public enum UIText {
         Bilingual(zh: saved.zh + "：\(head) \(id)", en: saved.en + ": \(head) \(id)")
     }
 
-    public static let discardQuestion = Bilingual(zh: "放弃未保存的修改？(y/n)", en: "Discard unsaved changes? (y/n)")
     public static let quitQuestion = Bilingual(zh: "检查尚未保存，草稿已留存。仍要退出？(y/n)", en: "The check is not saved (a draft is kept). Quit anyway? (y/n)")
 
     /// On start, when a data file is damaged: the first problem, and how many more.
@@ -37,10 +36,25 @@ public enum UIText {
                   en: "data problem (affected files read-only): " + first.en + (more > 0 ? " (and \(more) more: sanbao validate)" : ""))
     }
 
-    /// On start, when an unsaved check was kept from an earlier session.
+    /// The hint line while a yes/no question waits: no other key does anything then.
+    public static let questionKeys = Bilingual(zh: "y 是  n 否  Esc 否", en: "y yes  n no  Esc no")
+
+    /// On start, when an unsaved check was kept from an earlier session; "no" keeps it.
     public static func draftFound(head: String, savedAt: String) -> Bilingual {
-        Bilingual(zh: "发现未保存的检查：\(head)（\(savedAt)）。继续录入？(y/n)",
-                  en: "An unsaved check was found: \(head) (\(savedAt)). Continue it? (y/n)")
+        Bilingual(zh: "发现未保存的检查：\(head)（\(savedAt)）。继续录入？(y 继续 / n 稍后)",
+                  en: "Unsaved check found: \(head) (\(savedAt)). Continue? (y yes / n later)")
+    }
+
+    /// A new check opened for a household whose unsaved check was kept: it continues.
+    public static func draftContinued(head: String) -> Bilingual {
+        Bilingual(zh: "继续录入 \(head) 未保存的检查（草稿）；Esc 可放弃",
+                  en: "continuing the unsaved check of \(head) (draft); Esc to discard it")
+    }
+
+    /// Esc in a changed form: the question names the draft it throws away.
+    public static func discardDraft(head: String) -> Bilingual {
+        Bilingual(zh: "放弃 \(head) 未保存的检查？草稿将被删除 (y/n)",
+                  en: "Discard the unsaved check of \(head)? The draft is deleted (y/n)")
     }
 
     public static func draftNotKept(_ error: String) -> Bilingual {
