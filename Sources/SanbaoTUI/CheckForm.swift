@@ -88,9 +88,14 @@ public struct CheckForm: Screen {
         guard let command = model.keys.command(for: key, in: .form) else { return [] }
         switch command {
         case .nextField, .previousField:
-            let n = fields.count
-            guard n > 0 else { return [] }
-            field = (field + (command == .nextField ? 1 : n - 1)) % n
+            // Past a page's last field is the next page; before its first, the previous.
+            let step = command == .nextField ? 1 : -1
+            if fields.indices.contains(field + step) {
+                field += step
+            } else if Page.allCases.indices.contains(page.rawValue + step) {
+                page = Page.allCases[page.rawValue + step]
+                field = step > 0 ? 0 : max(0, fields.count - 1)
+            }
             loadBuffer(model.language)
         case .nextPage, .previousPage:
             let all = Page.allCases

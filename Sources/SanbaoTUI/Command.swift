@@ -5,7 +5,7 @@ import SanbaoCore
 public enum Command: String, CaseIterable, Sendable {
     case help, quit, back, interrupt
     case up, down, pageUp, pageDown, top, bottom
-    case open, search, sort, reverse, filterIndicator, filterOverdue, filterMonitoring, filterPlace, clearFilters
+    case open, search, browseMatches, clearSearch, sort, reverse, filterIndicator, filterOverdue, filterMonitoring, filterPlace, clearFilters
     case newCheck, dashboard, revealIDs, export
     case nextField, previousField, nextPage, previousPage, increase, decrease, toggle, save
 
@@ -15,7 +15,7 @@ public enum Command: String, CaseIterable, Sendable {
 
 /// Where a key binding applies.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, list, roster, household, form, dashboard
+    case global, list, roster, search, household, form, dashboard
 
     /// The heading on the help screen (from the catalog).
     public var title: Bilingual { UIText.title(self) }
@@ -28,6 +28,9 @@ public struct Binding: Sendable {
     public var context: KeyContext
     /// Shown in the footer of screens of this context.
     public var hint: Bool
+    /// How many of `keys` the footer names ("PgDn/Ctrl-N"): alternatives for terminals
+    /// that do not send the first.
+    public var hintKeys = 1
 }
 
 /// The key bindings, as data. Screens look commands up here; help and hints are made
@@ -58,6 +61,9 @@ public struct KeyTable: Sendable {
         Binding(keys: [.character("d")], command: .dashboard, context: .roster, hint: true),
         Binding(keys: [.character("e")], command: .export, context: .roster, hint: true),
         Binding(keys: [.character("q")], command: .quit, context: .roster, hint: true),
+        Binding(keys: [.enter], command: .open, context: .search, hint: true),
+        Binding(keys: [.down, .up], command: .browseMatches, context: .search, hint: true, hintKeys: 2),
+        Binding(keys: [.escape], command: .clearSearch, context: .search, hint: true),
         Binding(keys: [.enter], command: .open, context: .household, hint: true),
         Binding(keys: [.character("n")], command: .newCheck, context: .household, hint: true),
         Binding(keys: [.character("i")], command: .revealIDs, context: .household, hint: true),
@@ -76,17 +82,27 @@ public struct KeyTable: Sendable {
 
     /// The command for `key` in `context`, falling back to list and global bindings.
     public func command(for key: Key, in context: KeyContext) -> Command? {
-        let order: [KeyContext] = context == .form ? [.form, .global] : [context, .list, .global]
+        let order: [KeyContext] = switch context {
+        case .form: [.form, .global]
+        case .search: [.search]
+        default: [context, .list, .global]
+        }
         for c in order {
             if let b = bindings.first(where: { $0.context == c && $0.keys.contains(key) }) { return b.command }
         }
         return nil
     }
 
-    /// The footer line for a context: "Enter open  / search …".
-    public func hints(for context: KeyContext, _ language: Language) -> String {
+    /// The footer line for a context: "Enter open  / search …". While text is typed,
+    /// printable keys are text, so a key is named by its first non-printable alternative
+    /// ("F1 help", not "? help").
+    public func hints(for context: KeyContext, _ language: Language, typing: Bool = false) -> String {
         let shown = bindings.filter { ($0.context == context || $0.context == .global) && $0.hint }
-        return shown.map { "\($0.keys[0].name) \(Self.short($0.command).text(language))" }.joined(separator: "  ")
+        return shown.compactMap { b -> String? in
+            let keys = typing ? b.keys.filter { if case .character = $0 { false } else { true } } : b.keys
+            guard !keys.isEmpty else { return nil }
+            return keys.prefix(b.hintKeys).map(\.name).joined(separator: "/") + " " + Self.short(b.command).text(language)
+        }.joined(separator: "  ")
     }
 
     /// Short names for the footer (from the catalog).

@@ -31,7 +31,7 @@ public struct RosterScreen: Screen {
         case one(Indicator)
     }
 
-    public var context: KeyContext { .roster }
+    public var context: KeyContext { searching ? .search : .roster }
     public var cursor = ListCursor()
     public var sortColumn = 0
     public var descending = false
@@ -194,19 +194,26 @@ public struct RosterScreen: Screen {
 
     public mutating func handle(_ key: Key, model: Model) -> [Effect] {
         if searching {
-            switch key {
-            case .enter, .escape, .down, .up:
+            switch model.keys.command(for: key, in: .search) {
+            case .open?:
+                // Enter opens what is selected; the search stays for when the cadre comes back.
                 searching = false
-                if key == .escape { search = TextField() }
+                guard let r = selectedRow(model) else { return [] }
+                return [.push(HouseholdScreen(householdID: r.id, model: model))]
+            case .browseMatches?:
+                searching = false
+                _ = cursor.apply(key == .up ? .up : .down, count: visible.count, height: lastHeight)
+            case .clearSearch?:
+                searching = false
+                search = TextField()
                 refresh(model)
-                return []
             default:
                 if search.edit(key) {
                     cursor.selected = 0
                     refresh(model)
                 }
-                return []
             }
+            return []
         }
         guard let command = model.keys.command(for: key, in: context) else { return [] }
         if cursor.apply(command, count: visible.count, height: lastHeight) { return [] }

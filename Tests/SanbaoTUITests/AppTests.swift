@@ -29,8 +29,36 @@ final class AppTests: XCTestCase {
         press(app, [.character("/")])
         type(app, "zyq")
         XCTAssertTrue(app.screenText.contains("1/44"), app.screenText)
-        press(app, [.enter, .enter])
-        XCTAssertTrue(app.screenText.contains("张永强  文峰村一组  [621121103201-0002]"), app.screenText)
+        press(app, [.enter])
+        XCTAssertTrue(app.screenText.contains("张永强  文峰村一组  [621121103201-0002]"), "one Enter opens: \(app.screenText)")
+        press(app, [.escape])
+        XCTAssertTrue(app.screenText.contains("/ 搜索: zyq"), "the search stays: \(app.screenText)")
+        XCTAssertTrue(app.screenText.contains("0002 张永强"), app.screenText)
+    }
+
+    /// Issue 14, defect 6: while searching, the hint line shows the search's keys.
+    func testTheHintLineShowsTheSearchKeysWhileSearching() throws {
+        for (language, expected, roster) in [(Language.zh, "F1 帮助  Enter 打开  Down/Up 选择  Esc 清除搜索", "n 新检查"),
+                                             (.en, "F1 help  Enter open  Down/Up choose  Esc clear search", "n new check")] {
+            dir = ""
+            let (app, _) = try makeApp(language: language)
+            press(app, [.character("/")])
+            type(app, "zh")
+            let hints = app.screenText.split(separator: "\n", omittingEmptySubsequences: false)[22]
+            XCTAssertEqual(String(hints), expected)
+            XCTAssertFalse(app.screenText.contains(roster))
+            press(app, [.down])
+            XCTAssertTrue(app.screenText.contains(roster), "Down ends typing: the roster's keys again")
+        }
+    }
+
+    /// Issue 14, defect 7: Enter on a page's last field goes on to the next page.
+    func testEnterOnAPagesLastFieldGoesToTheNextPage() throws {
+        let (app, _) = try makeApp()
+        press(app, [.down, .character("n"), .enter, .enter])
+        XCTAssertTrue(app.screenText.contains("▶ 收入年份"), app.screenText)
+        press(app, [.up])
+        XCTAssertTrue(app.screenText.contains("▶ 走访干部"), "Up before the first field goes back: \(app.screenText)")
     }
 
     func testEnteringACheckSavesItDurablyAndSaysSo() throws {

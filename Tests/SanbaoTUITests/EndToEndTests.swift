@@ -112,7 +112,7 @@ final class EndToEndTests: XCTestCase {
         try keys("/")
         try type("zyq")
         try waitFor("张永强")
-        try keys("Enter", "Enter")
+        try keys("Enter")
         try waitFor("家庭成员")
         try keys("n")
         try waitFor("入户检查")
@@ -134,7 +134,7 @@ final class EndToEndTests: XCTestCase {
         try keys("/")
         try type("zyq")
         try waitFor("张永强")
-        try keys("Enter", "Enter")
+        try keys("Enter")
         try waitFor("家庭成员")
         try keys("PageDown", "PageDown")  // the check list is below the indicators
         try waitFor("复查：\"辍学\",已劝返")
