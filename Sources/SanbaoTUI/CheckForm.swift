@@ -79,10 +79,8 @@ public struct CheckForm: Screen {
             bufferInvalid = !f.store(buffer.text, into: &draft)
             return changed(before)
         }
-        if let f = currentField, !f.isTextual, case .character(let c) = key, ["y", "n", "Y", "N"].contains(c),
-           case .choice(let options, _, _) = f.kind, options.count == 3, options[1] == UIText.yes {
-            f.step(&draft, by: 0)
-            if case .choice(_, _, let set) = f.kind { set(&draft, c == "y" || c == "Y" ? 1 : 2) }
+        if let f = currentField, case .character(let c) = key, ["y", "n", "Y", "N"].contains(c), let yn = f.yesNo {
+            f.choose(&draft, c == "y" || c == "Y" ? yn.yes : yn.no)
             return changed(before)
         }
         guard let command = model.keys.command(for: key, in: .form) else { return [] }
@@ -104,8 +102,11 @@ public struct CheckForm: Screen {
             page = all[k]
             field = 0
             loadBuffer(model.language)
-        case .increase, .decrease, .toggle:
+        case .increase, .decrease:
             currentField?.step(&draft, by: command == .decrease ? -1 : 1)
+            return changed(before)
+        case .toggle:
+            currentField?.toggle(&draft)
             return changed(before)
         case .save:
             if let why = model.readOnly { return [.error(why)] }

@@ -52,6 +52,39 @@ final class AppTests: XCTestCase {
         }
     }
 
+    /// Issue 14, defect 2: 户主已签字确认 moved only with Left. Every choice: Left and Right
+    /// cycle both ways, Space swaps yes and no.
+    func testEveryChoiceMovesBothWaysAndSpaceSwapsYesAndNo() throws {
+        for (language, label, yes, no) in [(Language.zh, "户主已签字确认", "< 是 >", "< 否 >"),
+                                           (.en, "Household confirmed (signed)", "< yes >", "< no >")] {
+            dir = ""
+            let (app, _) = try makeApp(language: language)
+            press(app, [.down, .character("n")] + Array(repeating: Key.pageDown, count: 7) + [.down, .down])
+            func signed() -> String { app.screenText.split(separator: "\n").first { $0.contains(label) }.map(String.init) ?? "" }
+            XCTAssertTrue(signed().contains(no), signed())
+            for (key, shows) in [(Key.right, yes), (.right, no), (.character(" "), yes), (.character(" "), no), (.left, yes), (.left, no)] {
+                press(app, [key])
+                XCTAssertTrue(signed().contains(shows), "\(language) after \(key): \(signed())")
+            }
+        }
+        // A yes/no that may be unknown: Space swaps yes and no, Left and Right reach unknown.
+        dir = ""
+        let (app, _) = try makeApp()
+        press(app, Array(repeating: Key.down, count: 4) + [.character("n")] + Array(repeating: Key.pageDown, count: 5))
+        func insured() -> String { app.screenText.split(separator: "\n").first { $0.contains("▶") }.map(String.init) ?? "" }
+        XCTAssertTrue(insured().contains("参加医保"), insured())
+        let start = insured()
+        press(app, [.character(" ")])
+        let swapped = insured()
+        XCTAssertNotEqual(start, swapped)
+        press(app, [.character(" ")])
+        XCTAssertEqual(insured(), start, "Space twice: back where it was")
+        press(app, [.right])
+        XCTAssertTrue(insured().contains("< 未知 >") || insured().contains("< 否 >"), insured())
+        press(app, [.right, .right])
+        XCTAssertEqual(insured(), start, "three options, three steps round")
+    }
+
     /// Issue 14, defect 7: Enter on a page's last field goes on to the next page.
     func testEnterOnAPagesLastFieldGoesToTheNextPage() throws {
         let (app, _) = try makeApp()

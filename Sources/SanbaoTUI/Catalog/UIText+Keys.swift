@@ -37,7 +37,7 @@ extension UIText {
         case .previousPage: Bilingual(zh: "上一页", en: "previous page")
         case .increase: Bilingual(zh: "下一个选项", en: "next choice")
         case .decrease: Bilingual(zh: "上一个选项", en: "previous choice")
-        case .toggle: Bilingual(zh: "切换是/否", en: "toggle yes/no")
+        case .toggle: Bilingual(zh: "是/否互换（未知变为是）；其他选择题换下一个选项", en: "swap yes/no (unknown becomes yes); other choices: the next one")
         case .save: Bilingual(zh: "保存检查（写入磁盘后才提示已保存）", en: "save the check (reported only once on disk)")
         }
     }
