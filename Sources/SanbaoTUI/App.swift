@@ -72,7 +72,7 @@ public final class App {
     public func draw() -> Canvas {
         let size = terminal.size
         var canvas = Canvas(rows: size.rows, columns: size.columns)
-        if size.rows < Self.minimumSize.rows || size.columns < Self.minimumSize.columns {
+        if isTooSmall {
             drawTooSmall(&canvas)
         } else {
             let body = Rect(row: 1, column: 0, rows: size.rows - 3, columns: size.columns)
@@ -87,7 +87,8 @@ public final class App {
 
     func drawTooSmall(_ canvas: inout Canvas) {
         let size = terminal.size
-        let lines = [model.say(UIText.tooSmall), model.say(UIText.tooSmallNow(columns: size.columns, rows: size.rows))]
+        let lines = [model.say(UIText.tooSmall), model.say(UIText.tooSmallNow(columns: size.columns, rows: size.rows)),
+                     model.say(UIText.tooSmallKeys)]
         for (k, line) in lines.enumerated() {
             let row = max(0, size.rows / 2 - 1 + k)
             let parts = DisplayWidth.prefix(line, width: size.columns)
@@ -125,8 +126,18 @@ public final class App {
 
     // MARK: Keys and effects
 
+    var isTooSmall: Bool {
+        terminal.size.rows < Self.minimumSize.rows || terminal.size.columns < Self.minimumSize.columns
+    }
+
     public func handle(_ key: Key) {
         if key == .resize { return }
+        // Nothing shows but the request to enlarge: keys would act unseen. Only Ctrl-C
+        // still quits, and only when no form would be lost.
+        if isTooSmall {
+            if key == .control("c"), !stack.contains(where: \.isDirty) { finished = true }
+            return
+        }
         if let q = question {
             switch key {
             case .character("y"), .character("Y"):

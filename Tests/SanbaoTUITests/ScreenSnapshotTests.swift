@@ -89,4 +89,20 @@ final class ScreenSnapshotTests: XCTestCase {
         app.handle(.resize)
         XCTAssertTrue(app.screenText.contains("户主"))
     }
+
+    /// Issue 14, defect 15: keys typed while "please enlarge" shows were acted on unseen.
+    func testKeysWaitWhileTheTerminalIsTooSmall() throws {
+        for language in Language.allCases {
+            let (app, terminal) = try app(rows: 20, columns: 60, language: language)
+            XCTAssertTrue(app.screenText.contains(language == .zh ? "放大之前按键不起作用" : "keys do nothing until then"), app.screenText)
+            for k in [Key.down, .down, .character("n"), .character(" "), .enter, .character("q")] { app.handle(k) }
+            XCTAssertFalse(app.finished)
+            terminal.size = (24, 80)
+            app.handle(.resize)
+            let text = app.screenText
+            XCTAssertTrue(text.contains(language == .zh ? "户主" : "Head"), text)
+            XCTAssertEqual(app.stack.count, 1, "no form opened unseen: \(text)")
+            XCTAssertTrue(text.split(separator: "\n")[3].contains("0001"), "the cursor did not move: \(text)")
+        }
+    }
 }

@@ -10,7 +10,7 @@ extension UIText {
         let sample = Bilingual(zh: "样例", en: "sample")
         let fixed: [Bilingual] = [
             // Whole app
-            appName, readOnly, allCadres, tooSmall, saved, quitQuestion, questionKeys,
+            appName, readOnly, allCadres, tooSmall, tooSmallKeys, saved, quitQuestion, questionKeys,
             yes, no, unknown, none, note,
             // Roster
             number, head, place, people, days, followUp,

@@ -15,6 +15,8 @@ public enum UIText {
     public static let readOnly = Bilingual(zh: "只读", en: "read-only")
     public static let allCadres = Bilingual(zh: "全部干部", en: "all cadres")
     public static let tooSmall = Bilingual(zh: "请把终端窗口放大到至少 80x24", en: "Please enlarge the terminal to at least 80x24")
+    /// Under `tooSmall`: keys wait until the screen can show what they do.
+    public static let tooSmallKeys = Bilingual(zh: "放大之前按键不起作用", en: "keys do nothing until then")
 
     /// The size the terminal has now, under `tooSmall`.
     public static func tooSmallNow(columns: Int, rows: Int) -> Bilingual {
