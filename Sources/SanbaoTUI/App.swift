@@ -114,7 +114,7 @@ public final class App {
         let hintsRow = canvas.rows - 2
         canvas.fill(row: hintsRow, style: Style(.muted, [.reverse]))
         // While a question waits, only its answers do anything: the hints say so.
-        let hints = question != nil ? model.say(UIText.questionKeys) : model.keys.hints(for: stack.last!.context, model.language, typing: stack.last!.isEditingText)
+        let hints = question != nil ? model.say(UIText.questionKeys) : model.keys.hints(for: stack.last!.context, model.language, typing: stack.last!.isEditingText, width: canvas.columns)
         canvas.put(hints, row: hintsRow, column: 0, style: Style(.muted, [.reverse]))
         let last = canvas.rows - 1
         if let q = question {

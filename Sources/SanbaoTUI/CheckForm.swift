@@ -157,7 +157,7 @@ public struct CheckForm: Screen {
             canvas.put("\(a.state.letter) " + say(a.state.label), row: row, column: area.column + UIWidth.derivedState(lang), style: Style(a.state.role, [.bold]))
             row += 1
             let reasons = say(UIText.reasons(a.reasons))
-            row += wrap(reasons, into: &canvas, row: row, area: area, maxLines: 2, style: Style(.muted))
+            row += wrap(reasons, into: &canvas, row: row, area: area, maxLines: 2, style: Style(.muted), ellipsis: model.glyphs.ellipsis)
             row += 1
         }
         let labelWidth = UIWidth.formLabel(lang)
@@ -166,7 +166,7 @@ public struct CheckForm: Screen {
         let first = max(0, min(field - room + 1, fs.count - room))
         for (k, f) in fs.enumerated() where k >= first && row < area.row + area.rows {
             let focused = k == field
-            canvas.put((focused ? model.glyphs.cursor : " ") + " " + DisplayWidth.fit(say(f.label), width: labelWidth - 2),
+            canvas.put((focused ? model.glyphs.cursor : " ") + " " + DisplayWidth.fit(say(f.label), width: labelWidth - 2, ellipsis: model.glyphs.ellipsis),
                        row: row, column: area.column, style: focused ? Style(.key) : .normal)
             let valueX = area.column + labelWidth + 1
             let width = area.columns - labelWidth - 2
@@ -180,16 +180,15 @@ public struct CheckForm: Screen {
         }
     }
 
-    /// Writes `text` over up to `maxLines` lines; returns the lines used.
-    func wrap(_ text: String, into canvas: inout Canvas, row: Int, area: Rect, maxLines: Int, style: Style) -> Int {
-        var rest = Substring(text)
-        var used = 0
-        while !rest.isEmpty && used < maxLines {
-            let part = DisplayWidth.prefix(rest, width: area.columns - 2)
-            canvas.put(part, row: row + used, column: area.column + 2, style: style)
-            rest = rest.dropFirst(part.count)
-            used += 1
+    /// Writes `text` over up to `maxLines` lines, the last ending in `ellipsis` when
+    /// more was left; returns the lines used.
+    func wrap(_ text: String, into canvas: inout Canvas, row: Int, area: Rect, maxLines: Int, style: Style, ellipsis: String) -> Int {
+        var lines = Wrap.lines(text, width: area.columns - 2)
+        if lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines))
+            lines[maxLines - 1] = String(DisplayWidth.prefix(lines[maxLines - 1], width: area.columns - 2 - DisplayWidth.of(ellipsis))) + ellipsis
         }
-        return max(used, 1)
+        for (k, line) in lines.enumerated() { canvas.put(line, row: row + k, column: area.column + 2, style: style) }
+        return max(lines.count, 1)
     }
 }

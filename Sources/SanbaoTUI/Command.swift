@@ -96,13 +96,22 @@ public struct KeyTable: Sendable {
     /// The footer line for a context: "Enter open  / search …". While text is typed,
     /// printable keys are text, so a key is named by its first non-printable alternative
     /// ("F1 help", not "? help").
-    public func hints(for context: KeyContext, _ language: Language, typing: Bool = false) -> String {
+    ///
+    /// When they do not all fit in `width` cells, hints are left out from the end, except
+    /// help and the way out (quit, back), which always show.
+    public func hints(for context: KeyContext, _ language: Language, typing: Bool = false, width: Int = .max) -> String {
         let shown = bindings.filter { ($0.context == context || $0.context == .global) && $0.hint }
-        return shown.compactMap { b -> String? in
+        var items = shown.compactMap { b -> (text: String, essential: Bool)? in
             let keys = typing ? b.keys.filter { if case .character = $0 { false } else { true } } : b.keys
             guard !keys.isEmpty else { return nil }
-            return keys.prefix(b.hintKeys).map(\.name).joined(separator: "/") + " " + Self.short(b.command).text(language)
-        }.joined(separator: "  ")
+            let text = keys.prefix(b.hintKeys).map(\.name).joined(separator: "/") + " " + Self.short(b.command).text(language)
+            return (text, [.help, .quit, .back].contains(b.command))
+        }
+        func line() -> String { items.map(\.text).joined(separator: "  ") }
+        while DisplayWidth.of(line()) > width, let drop = items.lastIndex(where: { !$0.essential }) {
+            items.remove(at: drop)
+        }
+        return line()
     }
 
     /// Short names for the footer (from the catalog).

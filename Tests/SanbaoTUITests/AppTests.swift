@@ -249,4 +249,59 @@ final class AppTests: XCTestCase {
         press(app, [.character("n")])
         XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), text)
     }
+
+    func lines(_ app: App) -> [String] { app.screenText.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+
+    /// Issue 14, defect 4: reasons were cut at column 80 with no sign and Enter did nothing.
+    func testACutReasonShowsAnEllipsisAndEnterShowsItWhole() throws {
+        for language in Language.allCases {
+            dir = ""
+            let (app, _) = try makeApp(language: language)
+            press(app, [.down, .enter])
+            let label = language == .zh ? "教育" : "Education"
+            let line = lines(app).first { $0.hasPrefix("  " + label) } ?? ""
+            if language == .en { XCTAssertTrue(line.hasSuffix("…"), "cut, and says so: \(line)") }
+            XCTAssertEqual(DisplayWidth.of(line), language == .en ? 80 : DisplayWidth.of(line))
+            // Move the highlight onto the education line and open it.
+            let row = lines(app).firstIndex(of: line)!
+            press(app, Array(repeating: Key.down, count: row - 2) + [.enter])
+            let text = app.screenText
+            XCTAssertTrue(text.contains("计划 2027 年春季学期转入县职教中心预备班"), text)
+            XCTAssertTrue(text.contains(language == .zh ? "张永强  教育" : "张永强  Education"), text)
+            XCTAssertTrue(text.contains(language == .zh ? "X 未达标" : "X not met"), text)
+        }
+    }
+
+    /// Issue 14, defect 14: at 80 columns the English roster's hints ended "… e expo":
+    /// quit was invisible. Help and the way out always show.
+    func testHelpAndTheWayOutAlwaysFitTheHintLine() throws {
+        for language in Language.allCases {
+            for context in KeyContext.allCases {
+                let hints = KeyTable.standard.hints(for: context, language, width: 80)
+                XCTAssertLessThanOrEqual(DisplayWidth.of(hints), 80, hints)
+                XCTAssertTrue(hints.contains(KeyTable.short(.help).text(language)), "\(context): \(hints)")
+                if [.roster, .household, .dashboard].contains(context) {
+                    XCTAssertTrue(hints.hasSuffix("q " + KeyTable.short(context == .roster ? .quit : .back).text(language)), hints)
+                }
+            }
+        }
+        let (app, _) = try makeApp(language: .en)
+        XCTAssertTrue(lines(app)[22].hasSuffix("q quit"), lines(app)[22])
+    }
+
+    /// Issue 14, defect 12: the dashboard said "8 overdue" and showed three; the first
+    /// PgDn did nothing visible; nothing said more lay below.
+    func testTheDashboardScrollsAtOnceAndSaysMoreLiesBelow() throws {
+        for (language, more) in [(Language.zh, "下面还有"), (.en, "more lines below")] {
+            dir = ""
+            let (app, _) = try makeApp(language: language)
+            press(app, [.character("d")])
+            XCTAssertTrue(lines(app)[21].contains(more), lines(app)[21])
+            let before = lines(app)[1]
+            press(app, [.pageDown])
+            XCTAssertNotEqual(lines(app)[1], before, "the first PgDn scrolls")
+            XCTAssertTrue(app.screenText.contains("李福元"), "the last overdue household shows: \(app.screenText)")
+            XCTAssertFalse(app.screenText.contains(more))
+        }
+    }
 }

@@ -17,7 +17,7 @@ extension UIText {
             search, noMatches, all, anyFailing, overdue, monitoring, filters, sortedBy, cadre,
             // Household and one check
             members, nameColumn, relationColumn, ageColumn, idColumn, schoolColumn, insuredColumn, healthColumn,
-            hasChronicCard, indicators, meetsAll, followUps, followUpLate, measures, checks, noChecks, corrected,
+            hasChronicCard, indicators, indicatorsOpen, meetsAll, followUps, followUpLate, measures, checks, noChecks, corrected,
             auto, measuresAgreed,
             // Check form
             visitPage, wrapUpPage, derived, visitDate, visitCadre, verdict, incomeYear, perCapitaIncome,
@@ -38,6 +38,7 @@ extension UIText {
             dataProblem(sample, more: 2),
             draftFound(head: "张三", savedAt: "2026-11-25 18:00"),
             draftContinued(head: "张三"),
+            moreBelow(12),
             discardDraft(head: "张三"),
             draftNotKept("disk full"),
             notSaved("disk full"),

@@ -99,5 +99,5 @@ extension UIWidth {
     /// Where the derived state starts after its label.
     public static let derivedState = LanguageWidth(zh: 10, en: 16)
     /// The question column of the form.
-    public static let formLabel = LanguageWidth(zh: 22, en: 30)
+    public static let formLabel = LanguageWidth(zh: 28, en: 32)
 }

@@ -50,6 +50,8 @@ extension UIText {
     // MARK: Indicators, follow-ups, checks
 
     public static let indicators = Bilingual(zh: "六项指标", en: "Indicators")
+    /// After the indicators' heading: the reasons of a line in full.
+    public static let indicatorsOpen = Bilingual(zh: "（Enter 查看完整原因）", en: "(Enter: all reasons)")
     public static let meetsAll = Bilingual(zh: "六项全部达标", en: "meet all six")
     public static let followUps = Bilingual(zh: "待跟进", en: "Open follow-ups")
 

@@ -67,6 +67,11 @@ public enum UIText {
         Bilingual(zh: "未保存：\(error)", en: "not saved: \(error)")
     }
 
+    /// The last row of a screen with more lines below it.
+    public static func moreBelow(_ lines: Int) -> Bilingual {
+        Bilingual(zh: "-- 下面还有 \(lines) 行（PgDn/Space 下翻，End 到底）--", en: "-- \(lines) more lines below (PgDn/Space, End) --")
+    }
+
     // MARK: Common words
 
     public static let yes = Bilingual(zh: "是", en: "yes")
@@ -114,7 +119,9 @@ public struct Glyphs: Sendable {
     public var separator: String
     public var arrow: String
     public var cursor: String
+    /// At the end of a text cut to fit.
+    public var ellipsis: String
 
-    public static let unicode = Glyphs(bar: "█", separator: " · ", arrow: " → ", cursor: "▶")
-    public static let ascii = Glyphs(bar: "#", separator: " | ", arrow: " -> ", cursor: ">")
+    public static let unicode = Glyphs(bar: "█", separator: " · ", arrow: " → ", cursor: "▶", ellipsis: "…")
+    public static let ascii = Glyphs(bar: "#", separator: " | ", arrow: " -> ", cursor: ">", ellipsis: "~")
 }
