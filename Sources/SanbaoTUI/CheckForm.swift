@@ -84,6 +84,10 @@ public struct CheckForm: Screen {
             return changed(before)
         }
         guard let command = model.keys.command(for: key, in: .form) else { return [] }
+        // Text that does not parse is not left behind silently: say what is expected.
+        if bufferInvalid, let f = currentField, [.nextField, .previousField, .nextPage, .previousPage, .save].contains(command) {
+            return [.error(f.refusal(buffer.text, today: model.today))]
+        }
         switch command {
         case .nextField, .previousField:
             // Past a page's last field is the next page; before its first, the previous.
@@ -110,7 +114,6 @@ public struct CheckForm: Screen {
             return changed(before)
         case .save:
             if let why = model.readOnly { return [.error(why)] }
-            if bufferInvalid { return [.error(UIText.invalidInput(buffer.text))] }
             return [.save(draft)]
         case .back:
             // Only a question that names the draft may throw it away; an unchanged form

@@ -68,6 +68,15 @@ public struct FormField {
         return true
     }
 
+    /// What to say when `text` does not parse here: the form expected, with an example.
+    public func refusal(_ text: String, today: LocalDate) -> Bilingual {
+        switch kind {
+        case .date: UIText.invalidDate(text, example: today)
+        case .number: UIText.invalidNumber(text)
+        default: UIText.invalidInput(text)
+        }
+    }
+
     /// Stores text typed into a textual field. Returns false when it does not parse
     /// (the buffer keeps what was typed, the draft keeps its last good value).
     @discardableResult
@@ -82,7 +91,8 @@ public struct FormField {
             return true
         case .date(let optional, _, let set):
             if text.isEmpty { if optional { set(&draft, nil) }; return optional }
-            guard let d = LocalDate(text) else { return false }
+            // The ways people write a day: 2026-12-31, 2026-2-5, 2026/12/31, 20261231, 2026年12月31日.
+            guard let d = LocalDate(written: text) else { return false }
             set(&draft, d)
             return true
         }

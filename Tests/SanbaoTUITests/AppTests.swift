@@ -304,4 +304,25 @@ final class AppTests: XCTestCase {
             XCTAssertFalse(app.screenText.contains(more))
         }
     }
+
+    /// Issue 14, defect 8: 2026/12/31, 2026-2-5, 20261231 were refused, and the refusal
+    /// did not say the expected form.
+    func testDatesAreTakenAsPeopleWriteThemAndARefusalSaysTheForm() throws {
+        for (language, refusal) in [(Language.zh, "“12月31日”不是日期：请写成 2026-11-25"), (.en, "\"12月31日\" is not a date: write it as 2026-11-25")] {
+            dir = ""
+            let (app, _) = try makeApp(language: language)
+            press(app, [.down, .character("n")] + Array(repeating: Key.pageDown, count: 7) + [.down])
+            for (written, date) in [("2026/12/31", "2026-12-31"), ("2026-2-5", "2026-02-05"), ("20261231", "2026-12-31"), ("2026年12月30日", "2026-12-30")] {
+                press(app, [.control("u")])
+                type(app, written)
+                press(app, [.down, .up])
+                XCTAssertTrue(lines(app).contains { $0.hasSuffix("  " + date) }, "\(written): \(app.screenText)")
+            }
+            press(app, [.control("u")])
+            type(app, "12月31日")
+            press(app, [.down])
+            XCTAssertTrue(lines(app)[23].hasPrefix(refusal), lines(app)[23])
+            XCTAssertTrue(lines(app).contains { $0.contains("12月31日") }, "the text stays to be corrected")
+        }
+    }
 }

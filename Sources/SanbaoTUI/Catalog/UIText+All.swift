@@ -58,6 +58,8 @@ extension UIText {
             followUpOn(date),
             checkTitle(head: "张三", place: "文峰村一组"),
             invalidInput("2026-13-01"),
+            invalidDate("12月31日", example: date),
+            invalidNumber("四十五"),
             memberSchool("张浩宇", age: 12),
             memberExemption("张浩宇"),
             memberInsured("张浩宇"),
