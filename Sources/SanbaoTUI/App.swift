@@ -22,7 +22,10 @@ public final class App {
     public convenience init(store: Store, terminal: Terminal, today: LocalDate, language: Language, glyphs: Glyphs = .unicode,
                             cadreID: String?, clock: @escaping () -> String = Store.isoNow) {
         var readOnly: Bilingual?
-        if case .readOnly(let why) = store.access { readOnly = why }
+        if case .readOnly(let why) = store.access {
+            // In people's words: another window since 10:14, not a pid and a UTC instant.
+            readOnly = store.lockHolder.map { UIText.lockedByAnother(since: LocalTime.short($0.since, today: LocalTime.today())) } ?? why
+        }
         let roster = store.roster(on: today)
         let model = Model(entries: roster.villages.joined(), records: store, rules: store.dataset.rules, cadres: store.dataset.cadres,
                           today: today, language: language, glyphs: glyphs, cadreID: cadreID, readOnly: readOnly)
@@ -120,7 +123,9 @@ public final class App {
         if let q = question {
             canvas.put(model.say(q.text), row: last, column: 0, style: Style(.warning, [.bold]))
         } else if let s = status {
-            canvas.put(model.say(s.text), row: last, column: 0, style: Style(s.isError ? .error : .normal))
+            let text = model.say(s.text)
+            let shown = DisplayWidth.of(text) > canvas.columns ? DisplayWidth.fit(text, width: canvas.columns, ellipsis: model.glyphs.ellipsis) : text
+            canvas.put(shown, row: last, column: 0, style: Style(s.isError ? .error : .normal))
         }
     }
 

@@ -158,7 +158,7 @@ public struct CheckDetailScreen: Screen {
         let say = model.say
         pager.add("\(c.date)  \(model.cadreNames[c.cadreID] ?? c.cadreID)  \(c.id)", Style(.title))
         if let s = c.supersedes { pager.add(say(UIText.corrects(s)), Style(.muted)) }
-        pager.add(say(UIText.recordedAt(c.recordedAt, confirmed: c.confirmed)))
+        pager.add(say(UIText.recordedAt(LocalTime.written(c.recordedAt), confirmed: c.confirmed)))
         pager.blank()
         for i in Indicator.allCases {
             guard let f = c.findings[i] else { continue }

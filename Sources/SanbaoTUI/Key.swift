@@ -39,7 +39,7 @@ public enum Key: Hashable, Sendable {
         case .backspace: "Bksp"
         case .delete: "Del"
         case .tab: "Tab"
-        case .backTab: "S-Tab"
+        case .backTab: "Shift-Tab"
         case .function(let n): "F\(n)"
         case .control(let c): "Ctrl-" + c.uppercased()
         case .resize: "Resize"

@@ -15,6 +15,11 @@ public enum LocalTime {
         return full.hasPrefix(today + " ") ? String(full.dropFirst(today.count + 1)) : full
     }
 
+    /// Today's date in `zone`, `YYYY-MM-DD`.
+    public static func today(in zone: TimeZone = .current, now: Date = Date()) -> String {
+        format(now, "yyyy-MM-dd", zone)
+    }
+
     static func instant(_ iso: String) -> Date? {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

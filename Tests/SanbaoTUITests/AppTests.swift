@@ -208,7 +208,8 @@ final class AppTests: XCTestCase {
         let store = try Store(layout: DataLayout(root: dir), write: true)
         let app = App(store: store, terminal: MemoryTerminal(rows: 24, columns: 80), today: DemoVillage.asOf, language: .en, cadreID: nil)
         XCTAssertTrue(app.screenText.contains("[read-only]"), app.screenText)
-        XCTAssertTrue(app.screenText.contains("in use by pid"), app.screenText)
+        XCTAssertTrue(app.screenText.contains("Another Sanbao window has had this data open since "), app.screenText)
+        XCTAssertFalse(app.screenText.contains("pid"), "issue 14, defect 10: no machine words: \(app.screenText)")
         press(app, [.character("n")])
         XCTAssertFalse(app.screenText.contains("Check  "), "no form opens")
         XCTAssertTrue(app.screenText.contains("read-only"), app.screenText)
@@ -324,5 +325,25 @@ final class AppTests: XCTestCase {
             XCTAssertTrue(lines(app)[23].hasPrefix(refusal), lines(app)[23])
             XCTAssertTrue(lines(app).contains { $0.contains("12月31日") }, "the text stays to be corrected")
         }
+    }
+
+    /// Issue 14, defect 10: times in local time as people write them, no UTC instants.
+    func testTimesAreShownInLocalTimeToTheMinute() throws {
+        let shanghai = TimeZone(identifier: "Asia/Shanghai")!
+        XCTAssertEqual(LocalTime.written("2026-12-06T04:10:43.642Z", in: shanghai), "2026-12-06 12:10")
+        XCTAssertEqual(LocalTime.written("2026-12-05T20:14:03Z", in: shanghai), "2026-12-06 04:14")
+        XCTAssertEqual(LocalTime.short("2026-12-06T02:14:03.312Z", today: "2026-12-06", in: shanghai), "10:14")
+        XCTAssertEqual(LocalTime.short("2026-12-05T02:14:03.312Z", today: "2026-12-06", in: shanghai), "2026-12-05 10:14")
+        XCTAssertEqual(LocalTime.written("not a time", in: shanghai), "not a time")
+        for language in Language.allCases {
+            dir = ""
+            let (app, _) = try makeApp(language: language)
+            // Household 0002, its newest check opened in full.
+            press(app, [.down, .enter, .end, .enter])
+            let text = app.screenText
+            XCTAssertNotNil(text.range(of: #"(记录时间|Recorded) \d{4}-\d{2}-\d{2} \d{2}:\d{2}"#, options: .regularExpression), text)
+            XCTAssertNil(text.range(of: #"\d{2}:\d{2}:\d{2}"#, options: .regularExpression), text)
+        }
+        XCTAssertEqual(Key.backTab.name, "Shift-Tab")
     }
 }

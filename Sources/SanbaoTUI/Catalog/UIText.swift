@@ -41,6 +41,12 @@ public enum UIText {
     /// The hint line while a yes/no question waits: no other key does anything then.
     public static let questionKeys = Bilingual(zh: "y 是  n 否  Esc 否", en: "y yes  n no  Esc no")
 
+    /// On start, when another Sanbao holds the data directory's lock.
+    public static func lockedByAnother(since: String) -> Bilingual {
+        Bilingual(zh: "另一个三保窗口自 \(since) 起打开着这些数据，本窗口只读",
+                  en: "Another Sanbao window has had this data open since \(since); this one is read-only")
+    }
+
     /// On start, when an unsaved check was kept from an earlier session; "no" keeps it.
     public static func draftFound(head: String, savedAt: String) -> Bilingual {
         Bilingual(zh: "发现未保存的检查：\(head)（\(savedAt)）。继续录入？(y 继续 / n 稍后)",
