@@ -276,7 +276,7 @@ public struct RosterScreen: Screen {
 
     /// Column widths for the available width: fixed columns, the rest to names and places.
     static func widths(_ total: Int) -> [Int] {
-        let fixed = [4, 8, 12, 3] + Array(repeating: 2, count: 6) + [4, 10]
+        let fixed = [4, 8, 12, 3] + Array(repeating: 2, count: 6) + [4, 11]
         let gaps = fixed.count - 1
         var w = fixed
         let extra = max(0, total - fixed.reduce(0, +) - gaps - 1)
@@ -338,10 +338,14 @@ public struct RosterScreen: Screen {
             let s = r.state(i)
             cells.append((String(s.letter), Style(s.role), false))
         }
-        let days = r.daysSinceVisit(on: model.today).map(String.init) ?? "-"
+        // Late is marked by a "!" as well as by colour, so it survives a monochrome screen.
+        let late = UIText.lateMark
+        let days = (r.daysSinceVisit(on: model.today).map(String.init) ?? "-") + (r.overdue ? late : "")
         cells.append((days, Style(r.overdue ? .warning : .normal), true))
-        let due = r.followUp.map { String($0.description.dropFirst(5)) } ?? ""
-        cells.append((due, Style(r.followUp.map { $0 < model.today } ?? false ? .warning : .normal), false))
+        // The year only when it is not this year's (02-20 of next year beside this year's 12-31).
+        let passed = r.followUp.map { $0 < model.today } ?? false
+        let due = r.followUp.map { $0.year == model.today.year ? String($0.description.dropFirst(5)) : $0.description } ?? ""
+        cells.append((due + (passed ? late : ""), Style(passed ? .warning : .normal), false))
         var x = x0
         for (k, (text, style, right)) in cells.enumerated() {
             let t = right ? DisplayWidth.fitRight(text, width: widths[k]) : DisplayWidth.fit(text, width: widths[k])

@@ -346,4 +346,22 @@ final class AppTests: XCTestCase {
         }
         XCTAssertEqual(Key.backTab.name, "Shift-Tab")
     }
+
+    /// Issue 14, defect 9: follow-up dates of another year showed no year; overdue rows
+    /// were marked by colour alone.
+    func testFollowUpsShowTheirYearAndLateRowsAMarkWithoutColour() throws {
+        for language in Language.allCases {
+            dir = ""
+            let (app, _) = try makeApp(language: language)
+            let rows = lines(app)
+            let zhang = rows.first { $0.hasPrefix("0002") } ?? ""
+            XCTAssertTrue(zhang.hasSuffix("13 2027-02-20"), "next year's date shows its year: \(zhang)")
+            let ma = rows.first { $0.hasPrefix("0009") } ?? ""
+            XCTAssertTrue(ma.hasSuffix("21 12-04"), "this year's date does not: \(ma)")
+            let li = rows.first { $0.hasPrefix("0015") } ?? ""
+            XCTAssertTrue(li.hasSuffix("71!"), "overdue, marked without colour: \(li)")
+            let pan = rows.first { $0.hasPrefix("0006") } ?? ""
+            XCTAssertTrue(pan.hasSuffix("-!"), "never visited, overdue: \(pan)")
+        }
+    }
 }

@@ -28,6 +28,9 @@ extension UIText {
         Bilingual(zh: village.replacingOccurrences(of: "村", with: "") + group, en: village + " " + group)
     }
 
+    /// After the days since a visit that is overdue, and after a follow-up date that has passed.
+    public static let lateMark = "!"
+
     // The line above the columns.
     public static let search = Bilingual(zh: "搜索", en: "Search")
     public static let noMatches = Bilingual(zh: "没有符合条件的户", en: "no household matches")
