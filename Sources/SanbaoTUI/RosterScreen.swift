@@ -147,8 +147,10 @@ public struct RosterScreen: Screen {
     /// Row indices sorted by `column`; ties keep the rows' own order.
     static func sorted(_ model: Model, by column: Column, descending: Bool) -> [Int] {
         var out = Array(model.rows.indices)
+        // Names sort by pinyin; the keys are made once per sort, not per comparison.
+        let names: [String]? = if case .head = column { model.rows.map { PinyinOrder.key($0.head) } } else { nil }
         func before(_ a: Int, _ b: Int) -> Bool {
-            let ord = compare(model.rows[a], model.rows[b], column, today: model.today)
+            let ord = names.map { $0[a] < $0[b] ? -1 : ($0[a] > $0[b] ? 1 : 0) } ?? compare(model.rows[a], model.rows[b], column, today: model.today)
             if ord != 0 { return descending ? ord > 0 : ord < 0 }
             return a < b
         }

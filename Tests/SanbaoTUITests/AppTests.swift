@@ -364,4 +364,17 @@ final class AppTests: XCTestCase {
             XCTAssertTrue(pan.hasSuffix("-!"), "never visited, overdue: \(pan)")
         }
     }
+
+    /// Issue 14, defect 11: the roster sorted by head is in pinyin order, on screen.
+    func testTheRosterSortsHeadsByPinyin() throws {
+        for language in Language.allCases {
+            dir = ""
+            let (app, _) = try makeApp(language: language)
+            press(app, [.character("s")])
+            let heads = lines(app)[3..<22].map { $0.dropFirst(5).prefix { $0 != " " } }.map(String.init)
+            XCTAssertEqual(heads.first.map { String($0.prefix(1)) }, "常", lines(app)[3])
+            XCTAssertEqual(heads, heads.sorted { PinyinOrder.key($0) < PinyinOrder.key($1) }, "\(heads)")
+            XCTAssertTrue(heads.contains("冯鹏飞") && heads.firstIndex(of: "冯鹏飞")! < heads.firstIndex { $0.hasPrefix("何") }!, "\(heads)")
+        }
+    }
 }

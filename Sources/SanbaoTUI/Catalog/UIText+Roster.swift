@@ -47,3 +47,12 @@ extension UIText {
 enum ChineseNumerals {
     static let values: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
 }
+
+/// Surnames whose family-name reading is not the character's most common one, to sort
+/// heads of household by pinyin (单 shan, not dan; 曾 zeng, not ceng).
+enum SurnameReadings {
+    static let values: [Character: String] = [
+        "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha", "朴": "piao",
+        "翟": "zhai", "缪": "miao", "盖": "ge", "尉": "yu", "乐": "yue", "长": "chang", "重": "chong",
+    ]
+}
