@@ -102,7 +102,8 @@ public final class App {
     func drawHeader(_ canvas: inout Canvas) {
         let g = model.glyphs
         var parts = [model.say(UIText.appName)]
-        parts.append(model.villages.joined(separator: ","))
+        // One village by name; at township or county scale their number, so the date stays on screen.
+        parts.append(model.villages.count == 1 ? model.villages[0] : model.say(UIText.villageCount(model.villages.count)))
         parts.append(model.cadreID.flatMap { model.cadreNames[$0] } ?? model.say(UIText.allCadres))
         parts.append(model.today.description)
         canvas.fill(row: 0, style: Style(.title, [.reverse]))

@@ -377,4 +377,20 @@ final class AppTests: XCTestCase {
             XCTAssertTrue(heads.contains("冯鹏飞") && heads.firstIndex(of: "冯鹏飞")! < heads.firstIndex { $0.hasPrefix("何") }!, "\(heads)")
         }
     }
+
+    /// Issue 14, defect 16: at county scale the top line listed every village and pushed
+    /// the date off the screen.
+    func testTheTopLineCountsVillagesAndKeepsTheDate() throws {
+        let (_, store) = try makeApp()
+        let data = Generator.make(households: 3000, seed: 5, asOf: DemoVillage.asOf)
+        let villages = Set(data.households.map(\.address.village)).count
+        XCTAssertGreaterThan(villages, 3)
+        for (language, count) in [(Language.zh, "\(villages) 个村"), (.en, "\(villages) villages")] {
+            let model = Model(dataset: data, today: DemoVillage.asOf, language: language)
+            let app = App(model: model, store: store, terminal: MemoryTerminal(rows: 24, columns: 80))
+            let top = lines(app)[0]
+            XCTAssertTrue(top.contains(count), top)
+            XCTAssertTrue(top.contains("2026-11-25"), top)
+        }
+    }
 }

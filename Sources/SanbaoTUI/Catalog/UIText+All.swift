@@ -38,6 +38,7 @@ extension UIText {
             dataProblem(sample, more: 2),
             draftFound(head: "张三", savedAt: "2026-11-25 18:00"),
             draftContinued(head: "张三"),
+            villageCount(12),
             lockedByAnother(since: "10:14"),
             moreBelow(12),
             discardDraft(head: "张三"),

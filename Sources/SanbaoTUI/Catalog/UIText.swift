@@ -13,6 +13,8 @@ public enum UIText {
 
     public static let appName = Bilingual(zh: "三保", en: "Sanbao")
     public static let readOnly = Bilingual(zh: "只读", en: "read-only")
+    /// The top line when the data holds more than one village.
+    public static func villageCount(_ n: Int) -> Bilingual { Bilingual(zh: "\(n) 个村", en: "\(n) villages") }
     public static let allCadres = Bilingual(zh: "全部干部", en: "all cadres")
     public static let tooSmall = Bilingual(zh: "请把终端窗口放大到至少 80x24", en: "Please enlarge the terminal to at least 80x24")
     /// Under `tooSmall`: keys wait until the screen can show what they do.
