@@ -393,4 +393,24 @@ final class AppTests: XCTestCase {
             XCTAssertTrue(top.contains("2026-11-25"), top)
         }
     }
+
+    /// Issue 14, defect 5: the marks of a check row ([******]) were explained nowhere.
+    func testTheMarksOfACheckRowAreExplained() throws {
+        for (language, legend, help) in [(Language.zh, "* 按事实判定", "* 按事实判定（检查记录）"), (.en, "* from the facts", "unchecked  * from the facts")] {
+            dir = ""
+            let (app, _) = try makeApp(language: language)
+            press(app, [.down, .enter, .end])
+            XCTAssertTrue(app.screenText.contains("[******]") && app.screenText.contains(legend), app.screenText)
+            press(app, [.escape, .character("?"), .end])
+            XCTAssertTrue(app.screenText.contains(help), app.screenText)
+        }
+    }
+
+    /// Issue 14, defect 17: the roster said 文峰一组, the household screen 文峰村一组.
+    func testThePlaceIsWrittenTheSameWayOnEveryScreen() throws {
+        let (app, _) = try makeApp()
+        XCTAssertTrue(lines(app)[4].contains("张永强       文峰村一组"), lines(app)[4])
+        press(app, [.down, .enter])
+        XCTAssertTrue(app.screenText.contains("张永强  文峰村一组"), app.screenText)
+    }
 }

@@ -62,7 +62,9 @@ extension UIText {
     /// After a follow-up date that has passed.
     public static let followUpLate = Bilingual(zh: "（已过期）", en: " (overdue)")
     public static let measures = Bilingual(zh: "帮扶措施", en: "Assistance measures")
-    public static let checks = Bilingual(zh: "检查记录（最新在前，Enter 查看）", en: "Checks (newest first, Enter opens)")
+    /// The heading of the checks, with what the marks in [......] mean beyond the state letters.
+    public static let checks = Bilingual(zh: "检查记录（最新在前，Enter 查看；* 按事实判定，空白 未查看）",
+                                         en: "Checks (newest first, Enter opens; * from the facts, blank not looked at)")
     public static let noChecks = Bilingual(zh: "尚无检查记录", en: "no checks yet")
     /// After a check that a later correction replaced.
     public static let corrected = Bilingual(zh: "（已更正）", en: " (corrected)")

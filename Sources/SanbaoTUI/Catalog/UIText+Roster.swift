@@ -23,9 +23,9 @@ extension UIText {
         return Bilingual(zh: String(i.label.zh.prefix(1)), en: en)
     }
 
-    /// A household's place in the roster: "文峰一组" (the 村 dropped to save room), "Wenfeng 一组".
+    /// A household's place in the roster, written as everywhere else: "文峰村一组", "文峰村 一组".
     public static func rosterPlace(village: String, group: String) -> Bilingual {
-        Bilingual(zh: village.replacingOccurrences(of: "村", with: "") + group, en: village + " " + group)
+        Bilingual(zh: village + group, en: village + " " + group)
     }
 
     /// After the days since a visit that is overdue, and after a follow-up date that has passed.
