@@ -22,6 +22,9 @@ public final class Store {
     /// Messages about repairs made on opening (torn tails moved aside, migrations).
     public internal(set) var notices: [Bilingual] = []
     private var lock: DirectoryLock?
+    /// Who holds the directory's lock when this store could not take it (as the lock
+    /// file tells), so a screen can say it in its own words.
+    public private(set) var lockHolder: DirectoryLock.Holder?
     let now: () -> String
     /// Whether every village has been read. A store opened `.onDemand` reads villages
     /// as they are asked for (`household`, `checks(of:)`) and the roster from the index.
@@ -61,6 +64,7 @@ public final class Store {
                 lock = l
                 access = .readWrite
             case .failure(let e):
+                lockHolder = e.holder
                 let who = e.holder.map { "pid \($0.pid)（\($0.host)），自 \($0.since)" } ?? "另一个三保进程"
                 access = .readOnly(Bilingual(zh: "数据目录正被 \(who) 使用，只读打开",
                                              en: "data directory is in use by \(e.description); opened read-only"))

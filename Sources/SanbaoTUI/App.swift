@@ -23,7 +23,10 @@ public final class App {
     public convenience init(store: Store, terminal: Terminal, today: LocalDate, language: Language, glyphs: Glyphs = .unicode,
                             cadreID: String?, clock: @escaping () -> String = Store.isoNow) {
         var readOnly: Bilingual?
-        if case .readOnly(let why) = store.access { readOnly = why }
+        if case .readOnly(let why) = store.access {
+            // In people's words: another window since 10:14, not a pid and a UTC instant.
+            readOnly = store.lockHolder.map { UIText.lockedByAnother(since: LocalTime.short($0.since, today: LocalTime.today())) } ?? why
+        }
         let roster = store.roster(on: today)
         let model = Model(entries: roster.villages.joined(), records: store, rules: store.dataset.rules, cadres: store.dataset.cadres,
                           today: today, language: language, glyphs: glyphs, cadreID: cadreID, readOnly: readOnly)
@@ -50,9 +53,12 @@ public final class App {
         } else if let why = model.readOnly {
             status = (why, true)
         }
-        if model.readOnly == nil, let (draft, savedAt) = store.drafts().first, let h = model.household(draft.householdID) {
+        guard model.readOnly == nil else { return }
+        let kept = store.drafts()
+        for (draft, _) in kept where model.drafts[draft.householdID] == nil { model.drafts[draft.householdID] = draft }
+        if let (draft, savedAt) = kept.first, let h = model.household(draft.householdID) {
             let name = h.head?.name ?? h.id
-            question = (UIText.draftFound(head: name, savedAt: savedAt), [.push(CheckForm(draft: draft, model: model))])
+            question = (UIText.draftFound(head: name, savedAt: LocalTime.written(savedAt)), [.push(CheckForm(draft: draft, model: model))])
         }
     }
 
@@ -70,7 +76,7 @@ public final class App {
     public func draw() -> Canvas {
         let size = terminal.size
         var canvas = Canvas(rows: size.rows, columns: size.columns)
-        if size.rows < Self.minimumSize.rows || size.columns < Self.minimumSize.columns {
+        if isTooSmall {
             drawTooSmall(&canvas)
         } else {
             let body = Rect(row: 1, column: 0, rows: size.rows - 3, columns: size.columns)
@@ -85,7 +91,8 @@ public final class App {
 
     func drawTooSmall(_ canvas: inout Canvas) {
         let size = terminal.size
-        let lines = [model.say(UIText.tooSmall), model.say(UIText.tooSmallNow(columns: size.columns, rows: size.rows))]
+        let lines = [model.say(UIText.tooSmall), model.say(UIText.tooSmallNow(columns: size.columns, rows: size.rows)),
+                     model.say(UIText.tooSmallKeys)]
         for (k, line) in lines.enumerated() {
             let row = max(0, size.rows / 2 - 1 + k)
             let parts = DisplayWidth.prefix(line, width: size.columns)
@@ -96,7 +103,8 @@ public final class App {
     func drawHeader(_ canvas: inout Canvas) {
         let g = model.glyphs
         var parts = [model.say(UIText.appName)]
-        parts.append(model.villages.joined(separator: ","))
+        // One village by name; at township or county scale their number, so the date stays on screen.
+        parts.append(model.villages.count == 1 ? model.villages[0] : model.say(UIText.villageCount(model.villages.count)))
         parts.append(model.cadreID.flatMap { model.cadreNames[$0] } ?? model.say(UIText.allCadres))
         parts.append(model.today.description)
         canvas.fill(row: 0, style: Style(.title, [.reverse]))
@@ -110,19 +118,33 @@ public final class App {
     func drawFooter(_ canvas: inout Canvas) {
         let hintsRow = canvas.rows - 2
         canvas.fill(row: hintsRow, style: Style(.muted, [.reverse]))
-        canvas.put(model.keys.hints(for: stack.last!.context, model.language), row: hintsRow, column: 0, style: Style(.muted, [.reverse]))
+        // While a question waits, only its answers do anything: the hints say so.
+        let hints = question != nil ? model.say(UIText.questionKeys) : model.keys.hints(for: stack.last!.context, model.language, typing: stack.last!.isEditingText, width: canvas.columns)
+        canvas.put(hints, row: hintsRow, column: 0, style: Style(.muted, [.reverse]))
         let last = canvas.rows - 1
         if let q = question {
             canvas.put(model.say(q.text), row: last, column: 0, style: Style(.warning, [.bold]))
         } else if let s = status {
-            canvas.put(model.say(s.text), row: last, column: 0, style: Style(s.isError ? .error : .normal))
+            let text = model.say(s.text)
+            let shown = DisplayWidth.of(text) > canvas.columns ? DisplayWidth.fit(text, width: canvas.columns, ellipsis: model.glyphs.ellipsis) : text
+            canvas.put(shown, row: last, column: 0, style: Style(s.isError ? .error : .normal))
         }
     }
 
     // MARK: Keys and effects
 
+    var isTooSmall: Bool {
+        terminal.size.rows < Self.minimumSize.rows || terminal.size.columns < Self.minimumSize.columns
+    }
+
     public func handle(_ key: Key) {
         if key == .resize { return }
+        // Nothing shows but the request to enlarge: keys would act unseen. Only Ctrl-C
+        // still quits, and only when no form would be lost.
+        if isTooSmall {
+            if key == .control("c"), !stack.contains(where: \.isDirty) { finished = true }
+            return
+        }
         if let q = question {
             switch key {
             case .character("y"), .character("Y"):
@@ -156,7 +178,9 @@ public final class App {
             case .confirm(let q, let yes): question = (q, yes)
             case .save(let draft): save(draft)
             case .keepDraft(let d): keep(d)
-            case .dropDraft(let id): try? store.dropDraft(householdID: id)
+            case .dropDraft(let id):
+                try? store.dropDraft(householdID: id)
+                model.drafts[id] = nil
             case .openExport:
                 stack.append(ExportScreen(directory: FileManager.default.currentDirectoryPath, model: model))
             case .export(let format, let path, let overwrite):
@@ -174,7 +198,10 @@ public final class App {
     }
 
     func keep(_ draft: CheckDraft) {
-        do { try store.keepDraft(draft) } catch {
+        do {
+            try store.keepDraft(draft)
+            model.drafts[draft.householdID] = draft
+        } catch {
             status = (UIText.draftNotKept("\(error)"), true)
         }
     }
@@ -192,6 +219,7 @@ public final class App {
         do {
             try store.save(draft.check(id: id, recordedAt: clock(), household: h))
             try? store.dropDraft(householdID: draft.householdID)
+            model.drafts[draft.householdID] = nil
         } catch let e as StoreError {
             status = (e.message, true)
             return

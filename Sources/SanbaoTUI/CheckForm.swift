@@ -43,6 +43,17 @@ public struct CheckForm: Screen {
         loadBuffer(model.language)
     }
 
+    /// The form for a new check of `householdID`: the draft kept for it when there is
+    /// one (a draft is never started over silently), else a fresh, prefilled one.
+    public static func open(householdID: String, model: Model) -> [Effect] {
+        if let why = model.readOnly { return [.error(why)] }
+        if let kept = model.drafts[householdID] {
+            let form = CheckForm(draft: kept, model: model)
+            return [.push(form), .status(UIText.draftContinued(head: form.household.head?.name ?? householdID))]
+        }
+        return [.push(CheckForm(householdID: householdID, model: model))]
+    }
+
     /// Reopens a draft kept from an earlier session.
     public init(draft: CheckDraft, model: Model) {
         household = model.household(draft.householdID)!
@@ -68,18 +79,25 @@ public struct CheckForm: Screen {
             bufferInvalid = !f.store(buffer.text, into: &draft)
             return changed(before)
         }
-        if let f = currentField, !f.isTextual, case .character(let c) = key, ["y", "n", "Y", "N"].contains(c),
-           case .choice(let options, _, _) = f.kind, options.count == 3, options[1] == UIText.yes {
-            f.step(&draft, by: 0)
-            if case .choice(_, _, let set) = f.kind { set(&draft, c == "y" || c == "Y" ? 1 : 2) }
+        if let f = currentField, case .character(let c) = key, ["y", "n", "Y", "N"].contains(c), let yn = f.yesNo {
+            f.choose(&draft, c == "y" || c == "Y" ? yn.yes : yn.no)
             return changed(before)
         }
         guard let command = model.keys.command(for: key, in: .form) else { return [] }
+        // Text that does not parse is not left behind silently: say what is expected.
+        if bufferInvalid, let f = currentField, [.nextField, .previousField, .nextPage, .previousPage, .save].contains(command) {
+            return [.error(f.refusal(buffer.text, today: model.today))]
+        }
         switch command {
         case .nextField, .previousField:
-            let n = fields.count
-            guard n > 0 else { return [] }
-            field = (field + (command == .nextField ? 1 : n - 1)) % n
+            // Past a page's last field is the next page; before its first, the previous.
+            let step = command == .nextField ? 1 : -1
+            if fields.indices.contains(field + step) {
+                field += step
+            } else if Page.allCases.indices.contains(page.rawValue + step) {
+                page = Page.allCases[page.rawValue + step]
+                field = step > 0 ? 0 : max(0, fields.count - 1)
+            }
             loadBuffer(model.language)
         case .nextPage, .previousPage:
             let all = Page.allCases
@@ -88,16 +106,21 @@ public struct CheckForm: Screen {
             page = all[k]
             field = 0
             loadBuffer(model.language)
-        case .increase, .decrease, .toggle:
+        case .increase, .decrease:
             currentField?.step(&draft, by: command == .decrease ? -1 : 1)
+            return changed(before)
+        case .toggle:
+            currentField?.toggle(&draft)
             return changed(before)
         case .save:
             if let why = model.readOnly { return [.error(why)] }
-            if bufferInvalid { return [.error(UIText.invalidInput(buffer.text))] }
             return [.save(draft)]
         case .back:
-            let leave: [Effect] = [.dropDraft(householdID: draft.householdID), .pop]
-            return isDirty ? [.confirm(UIText.discardQuestion, leave)] : leave
+            // Only a question that names the draft may throw it away; an unchanged form
+            // has kept nothing, so leaving it touches no file.
+            guard isDirty else { return [.pop] }
+            return [.confirm(UIText.discardDraft(head: household.head?.name ?? household.id),
+                             [.dropDraft(householdID: draft.householdID), .pop])]
         default: break
         }
         return []
@@ -137,7 +160,7 @@ public struct CheckForm: Screen {
             canvas.put("\(a.state.letter) " + say(a.state.label), row: row, column: area.column + UIWidth.derivedState(lang), style: Style(a.state.role, [.bold]))
             row += 1
             let reasons = say(UIText.reasons(a.reasons))
-            row += wrap(reasons, into: &canvas, row: row, area: area, maxLines: 2, style: Style(.muted))
+            row += wrap(reasons, into: &canvas, row: row, area: area, maxLines: 2, style: Style(.muted), ellipsis: model.glyphs.ellipsis)
             row += 1
         }
         let labelWidth = UIWidth.formLabel(lang)
@@ -146,7 +169,7 @@ public struct CheckForm: Screen {
         let first = max(0, min(field - room + 1, fs.count - room))
         for (k, f) in fs.enumerated() where k >= first && row < area.row + area.rows {
             let focused = k == field
-            canvas.put((focused ? model.glyphs.cursor : " ") + " " + DisplayWidth.fit(say(f.label), width: labelWidth - 2),
+            canvas.put((focused ? model.glyphs.cursor : " ") + " " + DisplayWidth.fit(say(f.label), width: labelWidth - 2, ellipsis: model.glyphs.ellipsis),
                        row: row, column: area.column, style: focused ? Style(.key) : .normal)
             let valueX = area.column + labelWidth + 1
             let width = area.columns - labelWidth - 2
@@ -160,16 +183,15 @@ public struct CheckForm: Screen {
         }
     }
 
-    /// Writes `text` over up to `maxLines` lines; returns the lines used.
-    func wrap(_ text: String, into canvas: inout Canvas, row: Int, area: Rect, maxLines: Int, style: Style) -> Int {
-        var rest = Substring(text)
-        var used = 0
-        while !rest.isEmpty && used < maxLines {
-            let part = DisplayWidth.prefix(rest, width: area.columns - 2)
-            canvas.put(part, row: row + used, column: area.column + 2, style: style)
-            rest = rest.dropFirst(part.count)
-            used += 1
+    /// Writes `text` over up to `maxLines` lines, the last ending in `ellipsis` when
+    /// more was left; returns the lines used.
+    func wrap(_ text: String, into canvas: inout Canvas, row: Int, area: Rect, maxLines: Int, style: Style, ellipsis: String) -> Int {
+        var lines = Wrap.lines(text, width: area.columns - 2)
+        if lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines))
+            lines[maxLines - 1] = String(DisplayWidth.prefix(lines[maxLines - 1], width: area.columns - 2 - DisplayWidth.of(ellipsis))) + ellipsis
         }
-        return max(used, 1)
+        for (k, line) in lines.enumerated() { canvas.put(line, row: row + k, column: area.column + 2, style: style) }
+        return max(lines.count, 1)
     }
 }

@@ -5,7 +5,7 @@ import SanbaoCore
 public enum Command: String, CaseIterable, Sendable {
     case help, quit, back, interrupt
     case up, down, pageUp, pageDown, top, bottom
-    case open, search, sort, reverse, filterIndicator, filterOverdue, filterMonitoring, filterPlace, clearFilters
+    case open, search, browseMatches, clearSearch, sort, reverse, filterIndicator, filterOverdue, filterMonitoring, filterPlace, clearFilters
     case newCheck, dashboard, revealIDs, export, intake, previewIntake, takeIn
     case nextField, previousField, nextPage, previousPage, increase, decrease, toggle, save
 
@@ -15,7 +15,7 @@ public enum Command: String, CaseIterable, Sendable {
 
 /// Where a key binding applies.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, list, roster, household, form, dashboard, intake, intakePreview
+    case global, list, roster, search, household, form, dashboard, intake, intakePreview
 
     /// The heading on the help screen (from the catalog).
     public var title: Bilingual { UIText.title(self) }
@@ -28,6 +28,9 @@ public struct Binding: Sendable {
     public var context: KeyContext
     /// Shown in the footer of screens of this context.
     public var hint: Bool
+    /// How many of `keys` the footer names ("PgDn/Ctrl-N"): alternatives for terminals
+    /// that do not send the first.
+    public var hintKeys = 1
 }
 
 /// The key bindings, as data. Screens look commands up here; help and hints are made
@@ -59,18 +62,21 @@ public struct KeyTable: Sendable {
         Binding(keys: [.character("e")], command: .export, context: .roster, hint: true),
         Binding(keys: [.character("i")], command: .intake, context: .roster, hint: false),
         Binding(keys: [.character("q")], command: .quit, context: .roster, hint: true),
+        Binding(keys: [.enter], command: .open, context: .search, hint: true),
+        Binding(keys: [.down, .up], command: .browseMatches, context: .search, hint: true, hintKeys: 2),
+        Binding(keys: [.escape], command: .clearSearch, context: .search, hint: true),
         Binding(keys: [.enter], command: .open, context: .household, hint: true),
         Binding(keys: [.character("n")], command: .newCheck, context: .household, hint: true),
         Binding(keys: [.character("i")], command: .revealIDs, context: .household, hint: true),
         Binding(keys: [.character("q")], command: .back, context: .household, hint: true),
         Binding(keys: [.down, .tab, .enter], command: .nextField, context: .form, hint: false),
         Binding(keys: [.up, .backTab], command: .previousField, context: .form, hint: false),
-        Binding(keys: [.pageDown, .control("n")], command: .nextPage, context: .form, hint: true),
-        Binding(keys: [.pageUp, .control("p")], command: .previousPage, context: .form, hint: true),
+        Binding(keys: [.pageDown, .control("n")], command: .nextPage, context: .form, hint: true, hintKeys: 2),
+        Binding(keys: [.pageUp, .control("p")], command: .previousPage, context: .form, hint: true, hintKeys: 2),
         Binding(keys: [.right], command: .increase, context: .form, hint: false),
         Binding(keys: [.left], command: .decrease, context: .form, hint: false),
         Binding(keys: [.character(" ")], command: .toggle, context: .form, hint: false),
-        Binding(keys: [.function(10), .control("s")], command: .save, context: .form, hint: true),
+        Binding(keys: [.function(10), .control("s")], command: .save, context: .form, hint: true, hintKeys: 2),
         Binding(keys: [.character("e")], command: .export, context: .dashboard, hint: true),
         Binding(keys: [.character("q")], command: .back, context: .dashboard, hint: true),
         Binding(keys: [.enter], command: .previewIntake, context: .intake, hint: true),
@@ -79,17 +85,36 @@ public struct KeyTable: Sendable {
 
     /// The command for `key` in `context`, falling back to list and global bindings.
     public func command(for key: Key, in context: KeyContext) -> Command? {
-        let order: [KeyContext] = context == .form ? [.form, .global] : [context, .list, .global]
+        let order: [KeyContext] = switch context {
+        case .form: [.form, .global]
+        case .search: [.search]
+        default: [context, .list, .global]
+        }
         for c in order {
             if let b = bindings.first(where: { $0.context == c && $0.keys.contains(key) }) { return b.command }
         }
         return nil
     }
 
-    /// The footer line for a context: "Enter open  / search …".
-    public func hints(for context: KeyContext, _ language: Language) -> String {
+    /// The footer line for a context: "Enter open  / search …". While text is typed,
+    /// printable keys are text, so a key is named by its first non-printable alternative
+    /// ("F1 help", not "? help").
+    ///
+    /// When they do not all fit in `width` cells, hints are left out from the end, except
+    /// help and the way out (quit, back), which always show.
+    public func hints(for context: KeyContext, _ language: Language, typing: Bool = false, width: Int = .max) -> String {
         let shown = bindings.filter { ($0.context == context || $0.context == .global) && $0.hint }
-        return shown.map { "\($0.keys[0].name) \(Self.short($0.command).text(language))" }.joined(separator: "  ")
+        var items = shown.compactMap { b -> (text: String, essential: Bool)? in
+            let keys = typing ? b.keys.filter { if case .character = $0 { false } else { true } } : b.keys
+            guard !keys.isEmpty else { return nil }
+            let text = keys.prefix(b.hintKeys).map(\.name).joined(separator: "/") + " " + Self.short(b.command).text(language)
+            return (text, [.help, .quit, .back].contains(b.command))
+        }
+        func line() -> String { items.map(\.text).joined(separator: "  ") }
+        while DisplayWidth.of(line()) > width, let drop = items.lastIndex(where: { !$0.essential }) {
+            items.remove(at: drop)
+        }
+        return line()
     }
 
     /// Short names for the footer (from the catalog).

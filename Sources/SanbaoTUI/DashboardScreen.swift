@@ -36,13 +36,13 @@ public struct DashboardScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {
-        pager.render(into: &canvas, area: area, highlight: false)
+        pager.render(into: &canvas, area: area, model: model)
     }
 
     static let shown: [IndicatorState] = [.met, .notMet, .followUp, .unchecked, .notApplicable]
 
     static func build(_ model: Model, width: Int) -> Pager {
-        var p = Pager()
+        var p = Pager(scrolls: true)
         let say = model.say
         var tally = Tally()
         var byGroup: [String: Tally] = [:]
@@ -116,7 +116,7 @@ public struct DashboardScreen: Screen {
 
 /// Every key, generated from the key table, grouped by where it applies.
 public struct HelpScreen: Screen {
-    var pager = Pager()
+    var pager = Pager(scrolls: true)
     public var context: KeyContext { .dashboard }
 
     public init(model: Model) {
@@ -145,6 +145,6 @@ public struct HelpScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {
-        pager.render(into: &canvas, area: area, highlight: false)
+        pager.render(into: &canvas, area: area, model: model)
     }
 }

@@ -53,7 +53,7 @@ public struct ExportScreen: Screen {
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {
         let say = model.say
         canvas.put(say(UIText.exportTitle), row: area.row, column: area.column, style: Style(.title))
-        let label = 12
+        let label = UIWidth.exportLabel(model.language)
         let scope = UIText.exportScopeText(model.rows.count, cadre: model.cadreID.flatMap { model.cadreNames[$0] })
         canvas.put(say(UIText.exportScope), row: area.row + 2, column: area.column + 2)
         canvas.put(say(scope), row: area.row + 2, column: area.column + label)

@@ -8,6 +8,8 @@ public struct HouseholdScreen: Screen {
     var pager = Pager()
     /// Pager line → check id, for the lines that open a check.
     var checkAt: [Int: String] = [:]
+    /// Pager line → indicator, for the lines that open an indicator's reasons in full.
+    var indicatorAt: [Int: Indicator] = [:]
     /// Head, village and id, made with the lines: drawing asks the store for nothing.
     var title = ""
 
@@ -31,11 +33,14 @@ public struct HouseholdScreen: Screen {
         if pager.apply(command) { return [] }
         switch command {
         case .open:
+            if let i = indicatorAt[pager.cursor.selected], let h = model.household(householdID) {
+                let a = Assessor(config: model.rules).assess(h, checks: model.checks(of: householdID), on: model.today)
+                return [.push(IndicatorScreen(head: h.head?.name ?? h.id, indicator: i, assessment: a.indicators[i]!, model: model))]
+            }
             guard let id = checkAt[pager.cursor.selected], let c = model.checks(of: householdID).first(where: { $0.id == id }) else { return [] }
             return [.push(CheckDetailScreen(check: c, model: model))]
         case .newCheck:
-            if let why = model.readOnly { return [.error(why)] }
-            return [.push(CheckForm(householdID: householdID, model: model))]
+            return CheckForm.open(householdID: householdID, model: model)
         case .revealIDs:
             revealIDs.toggle()
             modelChanged(model)
@@ -49,12 +54,13 @@ public struct HouseholdScreen: Screen {
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {
         guard !title.isEmpty else { return }
         canvas.put(title, row: area.row, column: area.column, style: Style(.title))
-        pager.render(into: &canvas, area: Rect(row: area.row + 1, column: area.column, rows: area.rows - 1, columns: area.columns))
+        pager.render(into: &canvas, area: Rect(row: area.row + 1, column: area.column, rows: area.rows - 1, columns: area.columns), model: model)
     }
 
     mutating func rebuild(_ model: Model) {
         pager.lines = []
         checkAt = [:]
+        indicatorAt = [:]
         title = ""
         guard let h = model.household(householdID) else { return }
         title = "\(h.head?.name ?? "")  \(h.address.village)\(h.address.group)  [\(h.id)]"
@@ -73,10 +79,12 @@ public struct HouseholdScreen: Screen {
         members(h.facts(checks: checks, on: model.today), model)
         pager.blank()
         let assessment = Assessor(config: model.rules).assess(h, checks: checks, on: model.today)
-        pager.add(say(UIText.indicators) + " (\(model.today))" + (assessment.meetsStandard ? "  " + say(UIText.meetsAll) : ""), Style(.title))
+        pager.add(say(UIText.indicators) + " (\(model.today))" + (assessment.meetsStandard ? "  " + say(UIText.meetsAll) : "")
+                  + "  " + say(UIText.indicatorsOpen), Style(.title))
         for i in Indicator.allCases {
             let s = assessment.indicators[i]!
             let reasons = say(UIText.reasons(s.reasons))
+            indicatorAt[pager.lines.count] = i
             pager.add([("  " + DisplayWidth.fit(say(i.label), width: UIWidth.householdIndicator(lang)), .normal),
                        ("\(s.state.letter) " + DisplayWidth.fit(say(s.state.label), width: UIWidth.householdState(lang)), Style(s.state.role)),
                        (reasons, .normal)])
@@ -100,20 +108,28 @@ public struct HouseholdScreen: Screen {
     mutating func members(_ h: Household, _ model: Model) {
         let say = model.say
         pager.add(say(UIText.members), Style(.title))
-        let head = [DisplayWidth.fit(say(UIText.nameColumn), width: 8), DisplayWidth.fit(say(UIText.relationColumn), width: 8),
-                    DisplayWidth.fitRight(say(UIText.ageColumn), width: 3), DisplayWidth.fit(say(UIText.idColumn), width: 18),
-                    DisplayWidth.fit(say(UIText.schoolColumn), width: 8), DisplayWidth.fit(say(UIText.insuredColumn), width: 6), say(UIText.healthColumn)]
-        pager.add("  " + head.joined(separator: " "), Style(.muted))
-        for m in h.members {
+        // Columns as wide as their longest text in this household (English labels such as
+        // "daughter-in-law" or "senior middle" are long), so no label is cut.
+        let rows: [[String]] = h.members.map { m in
             let id = m.idNumber.map { revealIDs ? $0 : IDNumber.masked($0) } ?? "-"
             let insured = m.insured.map { $0 ? say(UIText.yes) : say(UIText.no) } ?? "?"
             var health = say(m.health.label)
             if let g = m.disabilityGrade { health += say(UIText.disabilityGrade(g)) }
             if m.health == .chronic, m.chronicCard == true { health += say(UIText.hasChronicCard) }
-            let cells = [DisplayWidth.fit(m.name, width: 8), DisplayWidth.fit(say(m.relation.label), width: 8),
-                         DisplayWidth.fitRight(String(m.birthDate.age(on: model.today)), width: 3), DisplayWidth.fit(id, width: 18),
-                         DisplayWidth.fit(m.school.map { say($0.label) } ?? "-", width: 8), DisplayWidth.fit(insured, width: 6), health]
-            pager.add([("  " + cells.joined(separator: " "), m.insured == false ? Style(.notMet) : .normal)])
+            return [m.name, say(m.relation.label), String(m.birthDate.age(on: model.today)), id,
+                    m.school.map { say($0.label) } ?? "-", insured, health]
+        }
+        let head = [UIText.nameColumn, UIText.relationColumn, UIText.ageColumn, UIText.idColumn, UIText.schoolColumn,
+                    UIText.insuredColumn, UIText.healthColumn].map(say)
+        let widths = head.indices.map { c in ([head] + rows).map { DisplayWidth.of($0[c]) }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            "  " + cells.enumerated().map { c, t in
+                c == cells.count - 1 ? t : (c == 2 ? DisplayWidth.fitRight(t, width: widths[c]) : DisplayWidth.fit(t, width: widths[c]))
+            }.joined(separator: " ")
+        }
+        pager.add(line(head), Style(.muted))
+        for (m, cells) in zip(h.members, rows) {
+            pager.add([(line(cells), m.insured == false ? Style(.notMet) : .normal)])
         }
     }
 
@@ -135,14 +151,14 @@ public struct HouseholdScreen: Screen {
 
 /// One check in full: findings with notes, facts observed, measures, follow-up.
 public struct CheckDetailScreen: Screen {
-    var pager = Pager()
+    var pager = Pager(scrolls: true)
     public var context: KeyContext { .household }
 
     public init(check c: Check, model: Model) {
         let say = model.say
         pager.add("\(c.date)  \(model.cadreNames[c.cadreID] ?? c.cadreID)  \(c.id)", Style(.title))
         if let s = c.supersedes { pager.add(say(UIText.corrects(s)), Style(.muted)) }
-        pager.add(say(UIText.recordedAt(c.recordedAt, confirmed: c.confirmed)))
+        pager.add(say(UIText.recordedAt(LocalTime.written(c.recordedAt), confirmed: c.confirmed)))
         pager.blank()
         for i in Indicator.allCases {
             guard let f = c.findings[i] else { continue }
@@ -172,6 +188,69 @@ public struct CheckDetailScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {
-        pager.render(into: &canvas, area: area, highlight: false)
+        pager.render(into: &canvas, area: area, model: model)
+    }
+}
+
+/// One indicator in full: its state and every reason, wrapped to the screen's width
+/// (Enter on an indicator line of the household screen).
+public struct IndicatorScreen: Screen {
+    let title: String
+    let state: String
+    let stateStyle: Style
+    let reasons: [String]
+    var pager = Pager(scrolls: true)
+    var width = 0
+    public var context: KeyContext { .household }
+
+    public init(head: String, indicator: Indicator, assessment: Assessment, model: Model) {
+        title = head + "  " + model.say(indicator.label)
+        state = "\(assessment.state.letter) " + model.say(assessment.state.label)
+        stateStyle = Style(assessment.state.role, [.bold])
+        reasons = assessment.reasons.map(model.say)
+    }
+
+    public mutating func layout(_ area: Rect) {
+        if area.columns != width {
+            width = area.columns
+            pager = Pager(scrolls: true)
+            pager.add(title, Style(.title))
+            pager.add(state, stateStyle)
+            pager.blank()
+            for r in reasons {
+                for (k, line) in Wrap.lines(r, width: width - 4).enumerated() { pager.add((k == 0 ? "- " : "  ") + line) }
+            }
+        }
+        pager.layout(area)
+    }
+
+    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
+        guard let command = model.keys.command(for: key, in: context) else { return [] }
+        if pager.apply(command) { return [] }
+        return command == .back || command == .quit || command == .open ? [.pop] : []
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect, model: Model) {
+        pager.render(into: &canvas, area: area, model: model)
+    }
+}
+
+/// Text broken into lines of at most `width` cells, between whole characters (Chinese
+/// has no spaces to break at; English breaks at a space when there is one).
+enum Wrap {
+    static func lines(_ text: String, width: Int) -> [String] {
+        var out: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            var part = DisplayWidth.prefix(rest, width: max(1, width))
+            if part.isEmpty { part = rest.prefix(1) }
+            if part.count < rest.count, let space = part.lastIndex(of: " "), space > part.startIndex,
+               rest[part.endIndex] != " " {
+                part = rest[rest.startIndex..<space]
+            }
+            out.append(String(part))
+            rest = rest[part.endIndex...].drop { $0 == " " }
+        }
+        return out.isEmpty ? [""] : out
     }
 }

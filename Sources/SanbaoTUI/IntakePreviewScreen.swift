@@ -9,7 +9,7 @@ public struct IntakePreviewScreen: Screen {
     let canTakeIn: Bool
     /// The summary first, then the report, then what to do next.
     let lines: [(text: Bilingual, style: Style)]
-    var pager = Pager()
+    var pager = Pager(scrolls: true)
     var language: Language
     /// A refused roster offers no F10: its screen is a plain list.
     public var context: KeyContext { canTakeIn ? .intakePreview : .list }
@@ -28,7 +28,7 @@ public struct IntakePreviewScreen: Screen {
 
     public mutating func layout(_ area: Rect) {
         let cursor = pager.cursor
-        pager = Pager()
+        pager = Pager(scrolls: true)
         for (text, style) in lines {
             // A continued line keeps the indent of the line it continues.
             let s = text.text(language)
@@ -52,6 +52,6 @@ public struct IntakePreviewScreen: Screen {
     }
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {
-        pager.render(into: &canvas, area: area, highlight: false)
+        pager.render(into: &canvas, area: area, model: model)
     }
 }

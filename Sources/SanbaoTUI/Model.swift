@@ -31,6 +31,9 @@ public struct Model {
     /// Villages and village/group pairs present, for the place filter.
     public private(set) var places: [(village: String, group: String?)]
     let records: any RecordSource
+    /// Unsaved checks kept on disk, by household id: opening a check for one of these
+    /// households continues the draft instead of starting over it.
+    public var drafts: [String: CheckDraft] = [:]
     /// Row index by household id, made on the first `replace` (not every open needs it).
     private var rowOfID: [String: Int]?
 

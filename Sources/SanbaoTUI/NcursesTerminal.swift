@@ -98,12 +98,47 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func nextKey() -> Key? {
-        var ch: wint_t = 0
-        let r = get_wch(&ch)
-        if r == ERR { return nil }
+        guard let (r, ch) = read() else { return nil }
         if r == KEY_CODE_YES { return Self.key(code: Int32(ch)) }
         guard let scalar = Unicode.Scalar(UInt32(ch)) else { return nil }
-        return Key(scalar: scalar)
+        let key = Key(scalar: scalar)
+        return key == .escape ? escape() : key
+    }
+
+    private func read() -> (Int32, wint_t)? {
+        var ch: wint_t = 0
+        let r = get_wch(&ch)
+        return r == ERR ? nil : (r, ch)
+    }
+
+    /// After an Esc: a sequence ncurses did not recognise arrives at once behind it; a
+    /// bare Esc has nothing behind it. Reads what follows without waiting long, and
+    /// returns the key the sequence stands for, nil for an unknown one, or Esc.
+    private func escape() -> Key? {
+        timeout(15)
+        defer { timeout(250) }
+        var body: [Character] = []
+        while EscapeSequence.isIncomplete(body) {
+            guard let (r, ch) = read() else { break }
+            guard r != KEY_CODE_YES, let scalar = Unicode.Scalar(UInt32(ch)) else {
+                // A key ncurses knows came next: the Esc stood alone.
+                unget(r, ch, after: body)
+                return body.isEmpty ? .escape : nil
+            }
+            let c = Character(scalar)
+            if body.isEmpty && c != "[" && c != "O" {
+                // Esc followed by an ordinary key (typed quickly): both count.
+                unget(r, ch, after: body)
+                return .escape
+            }
+            body.append(c)
+        }
+        if body.isEmpty { return .escape }
+        return EscapeSequence.key(body)
+    }
+
+    private func unget(_ r: Int32, _ ch: wint_t, after body: [Character]) {
+        if r == KEY_CODE_YES { ungetch(Int32(ch)) } else { unget_wch(wchar_t(bitPattern: UInt32(ch))) }
     }
 
     static func key(code: Int32) -> Key? {

@@ -40,6 +40,21 @@ public enum Pinyin {
     public static var syllables: [String] { PinyinData.shared.names.dropFirst().sorted() }
 }
 
+/// Names in the order of a Chinese phone book: by pinyin, character by character (常
+/// chang, 冯 feng, 何 he, 李 li, 刘 liu, 岳 yue, 张 zhang), not by code point.
+public enum PinyinOrder {
+    /// A key that sorts `name` by pinyin: readings separated by spaces ("li" before
+    /// "liu"), then the name itself, so names of the same reading stay together.
+    public static func key(_ name: String) -> String {
+        var parts: [String] = []
+        for (k, c) in name.enumerated() {
+            if k == 0, let s = SurnameReadings.values[c] { parts.append(s); continue }
+            parts.append(Pinyin.readings(of: c).first ?? String(c).lowercased())
+        }
+        return parts.joined(separator: " ") + "\u{1}" + name
+    }
+}
+
 /// A search query prepared once per keystroke and matched against many names quickly.
 ///
 /// `matches` is true when the text contains the query as a run of consecutive

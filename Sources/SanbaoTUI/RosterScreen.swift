@@ -31,7 +31,7 @@ public struct RosterScreen: Screen {
         case one(Indicator)
     }
 
-    public var context: KeyContext { .roster }
+    public var context: KeyContext { searching ? .search : .roster }
     public var cursor = ListCursor()
     public var sortColumn = 0
     public var descending = false
@@ -147,8 +147,10 @@ public struct RosterScreen: Screen {
     /// Row indices sorted by `column`; ties keep the rows' own order.
     static func sorted(_ model: Model, by column: Column, descending: Bool) -> [Int] {
         var out = Array(model.rows.indices)
+        // Names sort by pinyin; the keys are made once per sort, not per comparison.
+        let names: [String]? = if case .head = column { model.rows.map { PinyinOrder.key($0.head) } } else { nil }
         func before(_ a: Int, _ b: Int) -> Bool {
-            let ord = compare(model.rows[a], model.rows[b], column, today: model.today)
+            let ord = names.map { $0[a] < $0[b] ? -1 : ($0[a] > $0[b] ? 1 : 0) } ?? compare(model.rows[a], model.rows[b], column, today: model.today)
             if ord != 0 { return descending ? ord > 0 : ord < 0 }
             return a < b
         }
@@ -194,19 +196,26 @@ public struct RosterScreen: Screen {
 
     public mutating func handle(_ key: Key, model: Model) -> [Effect] {
         if searching {
-            switch key {
-            case .enter, .escape, .down, .up:
+            switch model.keys.command(for: key, in: .search) {
+            case .open?:
+                // Enter opens what is selected; the search stays for when the cadre comes back.
                 searching = false
-                if key == .escape { search = TextField() }
+                guard let r = selectedRow(model) else { return [] }
+                return [.push(HouseholdScreen(householdID: r.id, model: model))]
+            case .browseMatches?:
+                searching = false
+                _ = cursor.apply(key == .up ? .up : .down, count: visible.count, height: lastHeight)
+            case .clearSearch?:
+                searching = false
+                search = TextField()
                 refresh(model)
-                return []
             default:
                 if search.edit(key) {
                     cursor.selected = 0
                     refresh(model)
                 }
-                return []
             }
+            return []
         }
         guard let command = model.keys.command(for: key, in: context) else { return [] }
         if cursor.apply(command, count: visible.count, height: lastHeight) { return [] }
@@ -218,8 +227,7 @@ public struct RosterScreen: Screen {
             return [.push(HouseholdScreen(householdID: r.id, model: model))]
         case .newCheck:
             guard let r = selectedRow(model) else { return [] }
-            if let why = model.readOnly { return [.error(why)] }
-            return [.push(CheckForm(householdID: r.id, model: model))]
+            return CheckForm.open(householdID: r.id, model: model)
         case .sort:
             sortColumn = (sortColumn + 1) % Column.allCases.count
             descending = false
@@ -273,7 +281,7 @@ public struct RosterScreen: Screen {
 
     /// Column widths for the available width: fixed columns, the rest to names and places.
     static func widths(_ total: Int) -> [Int] {
-        let fixed = [4, 8, 12, 3] + Array(repeating: 2, count: 6) + [4, 10]
+        let fixed = [4, 8, 12, 3] + Array(repeating: 2, count: 6) + [4, 11]
         let gaps = fixed.count - 1
         var w = fixed
         let extra = max(0, total - fixed.reduce(0, +) - gaps - 1)
@@ -339,10 +347,14 @@ public struct RosterScreen: Screen {
             let s = r.state(i)
             cells.append((String(s.letter), Style(s.role), false))
         }
-        let days = r.daysSinceVisit(on: model.today).map(String.init) ?? "-"
+        // Late is marked by a "!" as well as by colour, so it survives a monochrome screen.
+        let late = UIText.lateMark
+        let days = (r.daysSinceVisit(on: model.today).map(String.init) ?? "-") + (r.overdue ? late : "")
         cells.append((days, Style(r.overdue ? .warning : .normal), true))
-        let due = r.followUp.map { String($0.description.dropFirst(5)) } ?? ""
-        cells.append((due, Style(r.followUp.map { $0 < model.today } ?? false ? .warning : .normal), false))
+        // The year only when it is not this year's (02-20 of next year beside this year's 12-31).
+        let passed = r.followUp.map { $0 < model.today } ?? false
+        let due = r.followUp.map { $0.year == model.today.year ? String($0.description.dropFirst(5)) : $0.description } ?? ""
+        cells.append((due + (passed ? late : ""), Style(passed ? .warning : .normal), false))
         var x = x0
         for (k, (text, style, right)) in cells.enumerated() {
             let t = right ? DisplayWidth.fitRight(text, width: widths[k]) : DisplayWidth.fit(text, width: widths[k])

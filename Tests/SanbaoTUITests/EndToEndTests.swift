@@ -54,10 +54,10 @@ final class EndToEndTests: XCTestCase {
 
     func tmux(_ args: String...) throws -> String { try run("/usr/bin/env", ["tmux", "-L", socket] + args).out }
 
-    func start(columns: Int = 80, rows: Int = 24) throws {
+    func start(columns: Int = 80, rows: Int = 24, term: String = "tmux-256color") throws {
         let command = "\(binary) --data \(dir) --today 2026-11-25 --lang zh"
         let status = Self.spawnAndWait(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)",
-                                        "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color", command])
+                                        "-e", "LANG=C.UTF-8", "-e", "TERM=\(term)", command])
         XCTAssertEqual(status, 0, "tmux new-session")
     }
 
@@ -112,7 +112,7 @@ final class EndToEndTests: XCTestCase {
         try keys("/")
         try type("zyq")
         try waitFor("张永强")
-        try keys("Enter", "Enter")
+        try keys("Enter")
         try waitFor("家庭成员")
         try keys("n")
         try waitFor("入户检查")
@@ -134,7 +134,7 @@ final class EndToEndTests: XCTestCase {
         try keys("/")
         try type("zyq")
         try waitFor("张永强")
-        try keys("Enter", "Enter")
+        try keys("Enter")
         try waitFor("家庭成员")
         try keys("PageDown", "PageDown")  // the check list is below the indicators
         try waitFor("复查：\"辍学\",已劝返")
@@ -175,5 +175,84 @@ final class EndToEndTests: XCTestCase {
         try keys("y")
         for _ in 0..<7 { try keys("PageDown") }
         try waitFor("未写完的备注")
+    }
+
+    func draftFiles() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir + "/drafts")) ?? []).filter { $0.hasSuffix(".json") } }
+
+    /// Issue 14, defect 1, as the cadre met it: "n" at the start-up prompt, then the same
+    /// household, `n`, Esc with no change. The draft is still there, and the form shows it.
+    func testNoAtTheStartUpPromptThenANewCheckKeepsTheDraft() throws {
+        try start()
+        try waitFor("户主")
+        try keys("n")
+        try waitFor("入户检查")
+        for _ in 0..<7 { try keys("PageDown") }
+        try waitFor("总体备注")
+        try keys("Down", "Down", "Down")
+        try type("草稿里的字")
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !(draftFiles().first.flatMap { try? String(contentsOfFile: dir + "/drafts/" + $0, encoding: .utf8) } ?? "").contains("草稿里的字") {
+            usleep(50_000)
+        }
+        try keys("C-c")
+        try waitFor("仍要退出")
+        try keys("y")
+        let gone = Date().addingTimeInterval(5)
+        while Date() < gone, (try? tmux("list-sessions")).map({ !$0.isEmpty }) ?? false { usleep(50_000) }
+        XCTAssertEqual(draftFiles().count, 1)
+
+        try start()
+        try waitFor("发现未保存的检查")
+        try keys("n")
+        try waitFor("? 帮助")
+        try keys("Enter")
+        try waitFor("家庭成员")
+        try keys("n")
+        try waitFor("入户检查")
+        try keys("Escape")
+        try waitFor("放弃 马斌 未保存的检查")
+        XCTAssertEqual(draftFiles().count, 1, "no draft is deleted without the question that names it")
+        try keys("n")
+        for _ in 0..<7 { try keys("PageDown") }
+        try waitFor("草稿里的字")
+    }
+
+    /// Issue 14, defect 13: PuTTY (and screen, tmux) send Home and End as ESC[1~ and
+    /// ESC[4~, which the xterm terminfo entry does not list. They went back or asked to
+    /// discard, and End typed "[4~" into a note.
+    func testHomeAndEndFromPuTTYUnderXtermMoveInTheText() throws {
+        try start(term: "xterm-256color")
+        try waitFor("户主")
+        try keys("n")
+        try waitFor("入户检查")
+        for _ in 0..<7 { try keys("PageDown") }
+        try waitFor("总体备注")
+        try keys("Down", "Down", "Down")
+        try type("abc")
+        try waitFor("abc")
+        _ = try tmux(["send-keys", "-t", "0", "-H", "1b", "5b", "31", "7e"])  // ESC [ 1 ~  Home
+        try type("X")
+        _ = try tmux(["send-keys", "-t", "0", "-H", "1b", "5b", "34", "7e"])  // ESC [ 4 ~  End
+        try type("Y")
+        _ = try tmux(["send-keys", "-t", "0", "-H", "1b", "5b", "39", "39", "7e"])  // an unknown sequence
+        try type("Z")
+        let screen = try waitFor("XabcYZ")
+        XCTAssertFalse(screen.contains("~"), screen)
+        XCTAssertFalse(screen.contains("放弃"), "no question: \(screen)")
+        XCTAssertTrue(screen.contains("入户检查"), "still in the form")
+    }
+
+    /// Under TERM=vt100 (no PgUp/PgDn in terminfo) PgDn left the form.
+    func testPageDownUnderVT100TurnsThePage() throws {
+        try start(term: "vt100")
+        try waitFor("户主")
+        try keys("n")
+        try waitFor("入户检查")
+        try keys("PageDown")
+        try waitFor("收入年份")
+        try keys("PageDown")
+        let screen = try waitFor("全年口粮充足")
+        XCTAssertTrue(screen.contains("入户检查"), screen)
+        XCTAssertTrue(screen.contains("PgDn/Ctrl-N 下一页"), "the alternative is shown: \(screen)")
     }
 }

@@ -156,4 +156,11 @@ final class PinyinTests: XCTestCase {
             XCTAssertLessThanOrEqual(s.count, 6, s)
         }
     }
+
+    /// Issue 14, defect 11: sorting by head was code-point order (何, 冯, 刘, 岳, 常, 张, 李).
+    func testNamesSortByPinyin() {
+        let names = ["何小军", "冯亮亮", "刘建军", "岳永强", "常有福", "张永强", "李磊", "单明", "曾强", "吕红"]
+        XCTAssertEqual(names.sorted { PinyinOrder.key($0) < PinyinOrder.key($1) },
+                       ["常有福", "冯亮亮", "何小军", "李磊", "刘建军", "吕红", "单明", "岳永强", "曾强", "张永强"])
+    }
 }

@@ -96,4 +96,61 @@ final class ScreenSnapshotTests: XCTestCase {
         app.handle(.resize)
         XCTAssertTrue(app.screenText.contains("户主"))
     }
+
+    /// Issue 14, defect 15: keys typed while "please enlarge" shows were acted on unseen.
+    func testKeysWaitWhileTheTerminalIsTooSmall() throws {
+        for language in Language.allCases {
+            let (app, terminal) = try app(rows: 20, columns: 60, language: language)
+            XCTAssertTrue(app.screenText.contains(language == .zh ? "放大之前按键不起作用" : "keys do nothing until then"), app.screenText)
+            for k in [Key.down, .down, .character("n"), .character(" "), .enter, .character("q")] { app.handle(k) }
+            XCTAssertFalse(app.finished)
+            terminal.size = (24, 80)
+            app.handle(.resize)
+            let text = app.screenText
+            XCTAssertTrue(text.contains(language == .zh ? "户主" : "Head"), text)
+            XCTAssertEqual(app.stack.count, 1, "no form opened unseen: \(text)")
+            XCTAssertTrue(text.split(separator: "\n")[3].contains("0001"), "the cursor did not move: \(text)")
+        }
+    }
+
+    /// Issue 14, defects 4 and 14: every question of the form fits its column at 80x24 in
+    /// both languages (水质达标（检测或现场 was cut), for every household of the demo.
+    func testEveryFormLabelFitsItsColumn() {
+        let demo = DemoVillage.make()
+        for language in Language.allCases {
+            let model = Model(dataset: demo, today: DemoVillage.asOf, language: language)
+            let room = UIWidth.formLabel(language) - 2
+            for h in demo.households {
+                let form = CheckForm(householdID: h.id, model: model)
+                for page in CheckForm.Page.allCases {
+                    for f in CheckForm.fields(page, household: h, draft: form.draft, config: model.rules, cadres: model.cadres) {
+                        XCTAssertLessThanOrEqual(DisplayWidth.of(f.label.text(language)), room, "\(language) \(page): \(f.label.text(language))")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Issue 14, defect 14: column labels of the household's members, the export screen's
+    /// labels, every vocabulary word, fit in English as in Chinese.
+    func testHouseholdAndExportLabelsAreNotCut() throws {
+        for language in Language.allCases {
+            let (app, _) = try app(rows: 24, columns: 80, language: language)
+            app.handle(.character("e"))
+            let export = app.screenText
+            XCTAssertTrue(export.contains(language == .zh ? "  范围      44 户" : "  Households  44 (all cadres)"), export)
+        }
+        let demo = DemoVillage.make()
+        let model = Model(dataset: demo, today: DemoVillage.asOf, language: .en)
+        for h in demo.households {
+            let screen = HouseholdScreen(householdID: h.id, model: model)
+            for line in screen.pager.lines.map({ $0.map(\.text).joined() }) {
+                for word in Relation.allCases.map(\.label.en) + SchoolStatus.allCases.map(\.label.en) where line.contains(word.prefix(6)) {
+                    if line.contains(" " + word.prefix(6)) && !line.contains(word) && !["son", "daughter"].contains(where: { word.hasPrefix($0) }) {
+                        XCTFail("\(h.id): \(word) cut in \(line)")
+                    }
+                }
+            }
+        }
+    }
 }

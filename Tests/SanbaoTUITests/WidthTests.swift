@@ -121,4 +121,23 @@ final class KeyTableTests: XCTestCase {
         XCTAssertEqual(KeyTable.standard.command(for: .control("s"), in: .form), .save)
         XCTAssertEqual(KeyTable.standard.command(for: .function(1), in: .form), .help)
     }
+
+    /// Issue 14, defect 13: the sequences other terminals send, read behind an Esc.
+    func testEscapeSequencesOfCommonTerminals() {
+        let cases: [(String, Key?)] = [
+            ("[1~", .home), ("[4~", .end), ("[7~", .home), ("[8~", .end), ("[H", .home), ("[F", .end), ("OH", .home), ("OF", .end),
+            ("[5~", .pageUp), ("[6~", .pageDown), ("[3~", .delete), ("[A", .up), ("OB", .down), ("[1;5C", .right), ("[Z", .backTab),
+            ("OP", .function(1)), ("[[A", .function(1)), ("[21~", .function(10)), ("OM", .enter),
+            ("[99~", nil), ("[200~", nil), ("[2~", nil),
+        ]
+        for (body, key) in cases {
+            var read: [Character] = []
+            for c in body {
+                XCTAssertTrue(EscapeSequence.isIncomplete(read), "\(body): more was expected after \(read)")
+                read.append(c)
+            }
+            XCTAssertFalse(EscapeSequence.isIncomplete(read), body)
+            XCTAssertEqual(EscapeSequence.key(read), key, body)
+        }
+    }
 }

@@ -10,14 +10,14 @@ extension UIText {
         let sample = Bilingual(zh: "样例", en: "sample")
         let fixed: [Bilingual] = [
             // Whole app
-            appName, readOnly, allCadres, tooSmall, saved, discardQuestion, quitQuestion,
+            appName, readOnly, allCadres, tooSmall, tooSmallKeys, saved, quitQuestion, questionKeys,
             yes, no, unknown, none, note,
             // Roster
             number, head, place, people, days, followUp,
             search, noMatches, all, anyFailing, overdue, monitoring, filters, sortedBy, cadre,
             // Household and one check
             members, nameColumn, relationColumn, ageColumn, idColumn, schoolColumn, insuredColumn, healthColumn,
-            hasChronicCard, indicators, meetsAll, followUps, followUpLate, measures, checks, noChecks, corrected,
+            hasChronicCard, indicators, indicatorsOpen, meetsAll, followUps, followUpLate, measures, checks, noChecks, corrected,
             auto, measuresAgreed,
             // Check form
             visitPage, wrapUpPage, derived, visitDate, visitCadre, verdict, incomeYear, perCapitaIncome,
@@ -47,7 +47,12 @@ extension UIText {
             tooSmallNow(columns: 60, rows: 20),
             savedCheck(head: "张三", id: "20261125-1a2b3c4d"),
             dataProblem(sample, more: 2),
-            draftFound(head: "张三", savedAt: "2026-11-25T10:00:00Z"),
+            draftFound(head: "张三", savedAt: "2026-11-25 18:00"),
+            draftContinued(head: "张三"),
+            villageCount(12),
+            lockedByAnother(since: "10:14"),
+            moreBelow(12),
+            discardDraft(head: "张三"),
             draftNotKept("disk full"),
             notSaved("disk full"),
             reasons([sample, sample]),
@@ -66,6 +71,8 @@ extension UIText {
             followUpOn(date),
             checkTitle(head: "张三", place: "文峰村一组"),
             invalidInput("2026-13-01"),
+            invalidDate("12月31日", example: date),
+            invalidNumber("四十五"),
             memberSchool("张浩宇", age: 12),
             memberExemption("张浩宇"),
             memberInsured("张浩宇"),

@@ -26,6 +26,18 @@ extension UIText {
         Bilingual(zh: "“\(text)”格式不对", en: "\"\(text)\" is not valid here")
     }
 
+    /// A date field holds text that is not a date: say the form expected.
+    public static func invalidDate(_ text: String, example: LocalDate) -> Bilingual {
+        let compact = example.description.replacingOccurrences(of: "-", with: "")
+        return Bilingual(zh: "“\(text)”不是日期：请写成 \(example)（也可以 \(example.year)/\(example.month)/\(example.day) 或 \(compact)）",
+                         en: "\"\(text)\" is not a date: write it as \(example) (or \(example.year)/\(example.month)/\(example.day), \(compact))")
+    }
+
+    /// A number field holds text that is not a whole number.
+    public static func invalidNumber(_ text: String) -> Bilingual {
+        Bilingual(zh: "“\(text)”不是数字：请只写阿拉伯数字，如 45", en: "\"\(text)\" is not a number: digits only, e.g. 45")
+    }
+
     // MARK: Visit page
 
     public static let visitDate = Bilingual(zh: "走访日期", en: "Visit date")
@@ -99,5 +111,5 @@ extension UIWidth {
     /// Where the derived state starts after its label.
     public static let derivedState = LanguageWidth(zh: 10, en: 16)
     /// The question column of the form.
-    public static let formLabel = LanguageWidth(zh: 22, en: 30)
+    public static let formLabel = LanguageWidth(zh: 28, en: 32)
 }

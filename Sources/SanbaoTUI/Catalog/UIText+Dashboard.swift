@@ -24,8 +24,8 @@ extension UIText {
 
     public static let helpTitle = Bilingual(zh: "按键一览（Esc 返回）", en: "Keys (Esc to go back)")
     /// The last line of the help screen: what each state letter means.
-    public static let statesLegend = Bilingual(zh: "状态：+ 达标  X 未达标  ! 需跟进  - 不适用  ? 未检查",
-                                               en: "States: + met  X not met  ! follow-up  - n/a  ? unchecked")
+    public static let statesLegend = Bilingual(zh: "状态：+ 达标  X 未达标  ! 需跟进  - 不适用  ? 未检查  * 按事实判定（检查记录）",
+                                               en: "States: + met  X not met  ! follow-up  - n/a  ? unchecked  * from the facts")
 }
 
 extension UIWidth {

@@ -28,3 +28,8 @@ extension UIText {
                   en: "\(households)" + (cadre.map { " (\($0))" } ?? " (all cadres)"))
     }
 }
+
+extension UIWidth {
+    /// Where the values start after the labels of the export screen ("Households" is ten letters).
+    public static let exportLabel = LanguageWidth(zh: 12, en: 14)
+}

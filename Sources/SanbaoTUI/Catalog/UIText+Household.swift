@@ -50,6 +50,8 @@ extension UIText {
     // MARK: Indicators, follow-ups, checks
 
     public static let indicators = Bilingual(zh: "六项指标", en: "Indicators")
+    /// After the indicators' heading: the reasons of a line in full.
+    public static let indicatorsOpen = Bilingual(zh: "（Enter 查看完整原因）", en: "(Enter: all reasons)")
     public static let meetsAll = Bilingual(zh: "六项全部达标", en: "meet all six")
     public static let followUps = Bilingual(zh: "待跟进", en: "Open follow-ups")
 
@@ -60,7 +62,9 @@ extension UIText {
     /// After a follow-up date that has passed.
     public static let followUpLate = Bilingual(zh: "（已过期）", en: " (overdue)")
     public static let measures = Bilingual(zh: "帮扶措施", en: "Assistance measures")
-    public static let checks = Bilingual(zh: "检查记录（最新在前，Enter 查看）", en: "Checks (newest first, Enter opens)")
+    /// The heading of the checks, with what the marks in [......] mean beyond the state letters.
+    public static let checks = Bilingual(zh: "检查记录（最新在前，Enter 查看；* 按事实判定，空白 未查看）",
+                                         en: "Checks (newest first, Enter opens; * from the facts, blank not looked at)")
     public static let noChecks = Bilingual(zh: "尚无检查记录", en: "no checks yet")
     /// After a check that a later correction replaced.
     public static let corrected = Bilingual(zh: "（已更正）", en: " (corrected)")

@@ -23,10 +23,13 @@ extension UIText {
         return Bilingual(zh: String(i.label.zh.prefix(1)), en: en)
     }
 
-    /// A household's place in the roster: "文峰一组" (the 村 dropped to save room), "Wenfeng 一组".
+    /// A household's place in the roster, written as everywhere else: "文峰村一组", "文峰村 一组".
     public static func rosterPlace(village: String, group: String) -> Bilingual {
-        Bilingual(zh: village.replacingOccurrences(of: "村", with: "") + group, en: village + " " + group)
+        Bilingual(zh: village + group, en: village + " " + group)
     }
+
+    /// After the days since a visit that is overdue, and after a follow-up date that has passed.
+    public static let lateMark = "!"
 
     // The line above the columns.
     public static let search = Bilingual(zh: "搜索", en: "Search")
@@ -43,4 +46,13 @@ extension UIText {
 /// Chinese numerals, to order group names (二组 after 一组, 十组 after 九组).
 enum ChineseNumerals {
     static let values: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+}
+
+/// Surnames whose family-name reading is not the character's most common one, to sort
+/// heads of household by pinyin (单 shan, not dan; 曾 zeng, not ceng).
+enum SurnameReadings {
+    static let values: [Character: String] = [
+        "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "查": "zha", "朴": "piao",
+        "翟": "zhai", "缪": "miao", "盖": "ge", "尉": "yu", "乐": "yue", "长": "chang", "重": "chong",
+    ]
 }

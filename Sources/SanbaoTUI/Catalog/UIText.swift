@@ -13,8 +13,12 @@ public enum UIText {
 
     public static let appName = Bilingual(zh: "三保", en: "Sanbao")
     public static let readOnly = Bilingual(zh: "只读", en: "read-only")
+    /// The top line when the data holds more than one village.
+    public static func villageCount(_ n: Int) -> Bilingual { Bilingual(zh: "\(n) 个村", en: "\(n) villages") }
     public static let allCadres = Bilingual(zh: "全部干部", en: "all cadres")
     public static let tooSmall = Bilingual(zh: "请把终端窗口放大到至少 80x24", en: "Please enlarge the terminal to at least 80x24")
+    /// Under `tooSmall`: keys wait until the screen can show what they do.
+    public static let tooSmallKeys = Bilingual(zh: "放大之前按键不起作用", en: "keys do nothing until then")
 
     /// The size the terminal has now, under `tooSmall`.
     public static func tooSmallNow(columns: Int, rows: Int) -> Bilingual {
@@ -28,7 +32,6 @@ public enum UIText {
         Bilingual(zh: saved.zh + "：\(head) \(id)", en: saved.en + ": \(head) \(id)")
     }
 
-    public static let discardQuestion = Bilingual(zh: "放弃未保存的修改？(y/n)", en: "Discard unsaved changes? (y/n)")
     public static let quitQuestion = Bilingual(zh: "检查尚未保存，草稿已留存。仍要退出？(y/n)", en: "The check is not saved (a draft is kept). Quit anyway? (y/n)")
 
     /// On start, when a data file is damaged: the first problem, and how many more.
@@ -37,10 +40,31 @@ public enum UIText {
                   en: "data problem (affected files read-only): " + first.en + (more > 0 ? " (and \(more) more: sanbao validate)" : ""))
     }
 
-    /// On start, when an unsaved check was kept from an earlier session.
+    /// The hint line while a yes/no question waits: no other key does anything then.
+    public static let questionKeys = Bilingual(zh: "y 是  n 否  Esc 否", en: "y yes  n no  Esc no")
+
+    /// On start, when another Sanbao holds the data directory's lock.
+    public static func lockedByAnother(since: String) -> Bilingual {
+        Bilingual(zh: "另一个三保窗口自 \(since) 起打开着这些数据，本窗口只读",
+                  en: "Another Sanbao window has had this data open since \(since); this one is read-only")
+    }
+
+    /// On start, when an unsaved check was kept from an earlier session; "no" keeps it.
     public static func draftFound(head: String, savedAt: String) -> Bilingual {
-        Bilingual(zh: "发现未保存的检查：\(head)（\(savedAt)）。继续录入？(y/n)",
-                  en: "An unsaved check was found: \(head) (\(savedAt)). Continue it? (y/n)")
+        Bilingual(zh: "发现未保存的检查：\(head)（\(savedAt)）。继续录入？(y 继续 / n 稍后)",
+                  en: "Unsaved check found: \(head) (\(savedAt)). Continue? (y yes / n later)")
+    }
+
+    /// A new check opened for a household whose unsaved check was kept: it continues.
+    public static func draftContinued(head: String) -> Bilingual {
+        Bilingual(zh: "继续录入 \(head) 未保存的检查（草稿）；Esc 可放弃",
+                  en: "continuing the unsaved check of \(head) (draft); Esc to discard it")
+    }
+
+    /// Esc in a changed form: the question names the draft it throws away.
+    public static func discardDraft(head: String) -> Bilingual {
+        Bilingual(zh: "放弃 \(head) 未保存的检查？草稿将被删除 (y/n)",
+                  en: "Discard the unsaved check of \(head)? The draft is deleted (y/n)")
     }
 
     public static func draftNotKept(_ error: String) -> Bilingual {
@@ -49,6 +73,11 @@ public enum UIText {
 
     public static func notSaved(_ error: String) -> Bilingual {
         Bilingual(zh: "未保存：\(error)", en: "not saved: \(error)")
+    }
+
+    /// The last row of a screen with more lines below it.
+    public static func moreBelow(_ lines: Int) -> Bilingual {
+        Bilingual(zh: "-- 下面还有 \(lines) 行（PgDn/Space 下翻，End 到底）--", en: "-- \(lines) more lines below (PgDn/Space, End) --")
     }
 
     // MARK: Common words
@@ -98,7 +127,9 @@ public struct Glyphs: Sendable {
     public var separator: String
     public var arrow: String
     public var cursor: String
+    /// At the end of a text cut to fit.
+    public var ellipsis: String
 
-    public static let unicode = Glyphs(bar: "█", separator: " · ", arrow: " → ", cursor: "▶")
-    public static let ascii = Glyphs(bar: "#", separator: " | ", arrow: " -> ", cursor: ">")
+    public static let unicode = Glyphs(bar: "█", separator: " · ", arrow: " → ", cursor: "▶", ellipsis: "…")
+    public static let ascii = Glyphs(bar: "#", separator: " | ", arrow: " -> ", cursor: ">", ellipsis: "~")
 }
