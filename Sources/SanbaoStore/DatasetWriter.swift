@@ -49,6 +49,19 @@ public struct DatasetWriter {
         return out
     }
 
+    /// A village's households file, each household's line taken from `encoded` when it
+    /// is there (made once for the journal too) and encoded here otherwise.
+    static func householdLines(village: String, _ records: [Household], encoded: EncodedRecords?) throws -> Data {
+        let encoder = JSONCoding.encoder()
+        var out = try encoder.encode(LinesHeader(schemaVersion: DataLayout.schemaVersion, kind: "households", villageCode: village))
+        out.append(0x0A)
+        for r in records {
+            out.append(try encoded?.lines[r.id] ?? encoder.encode(r))
+            out.append(0x0A)
+        }
+        return out
+    }
+
     /// Writes `dataset` into a directory that must be empty or absent. Its households
     /// are written as registration records and its edits as the edit log.
     public func create(_ dataset: Dataset, manifest: Manifest) throws {

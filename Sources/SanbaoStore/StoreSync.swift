@@ -78,14 +78,14 @@ extension Store {
 
     /// The one merge path of bundles and rosters alike: plan, check the plan as a whole,
     /// journal `data` (the bundle's bytes) in `incoming/`, write, drop the journal.
-    func merge(_ bundle: Bundle, data: Data, name: String, today: LocalDate) throws -> MergePlan {
+    func merge(_ bundle: Bundle, data: Data, name: String, today: LocalDate, encoded: EncodedRecords? = nil) throws -> MergePlan {
         let plan = try MergePlan(bundle: bundle, bases: loaded.bases, dataset: dataset, deviceID: deviceID)
         guard !plan.isEmpty else { return plan }
         try checkPlan(plan, today: today, name: name)
         try AtomicFile.makeDirectory(layout.path(Self.incomingDir))
         let journal = layout.path("\(Self.incomingDir)/\(StableHash.hex(data)).json")
         try AtomicFile.write(data, to: journal)
-        try apply(plan)
+        try apply(plan, encoded: encoded)
         try FileManager.default.removeItem(atPath: journal)
         try AtomicFile.syncDirectory(layout.path(Self.incomingDir))
         return plan
@@ -138,7 +138,7 @@ extension Store {
 
     /// Writes a checked plan: registration records first, so every check and edit
     /// written after them names a household that is already on disk.
-    func apply(_ plan: MergePlan) throws {
+    func apply(_ plan: MergePlan, encoded: EncodedRecords? = nil) throws {
         if !plan.cadres.isEmpty {
             let all = (dataset.cadres + plan.cadres).sorted { $0.id < $1.id }
             let file = CadreFile(schemaVersion: DataLayout.schemaVersion, cadres: all)
@@ -146,11 +146,15 @@ extension Store {
             loaded.dataset.cadres = all
         }
         let bases = loaded.bases + plan.households
-        for code in Set(plan.households.map(\.address.villageCode)).sorted() {
-            let records = bases.filter { $0.address.villageCode == code }.sorted { $0.id < $1.id }
-            try AtomicFile.makeDirectory(layout.path(DataLayout.householdsDir))
-            try AtomicFile.write(try DatasetWriter.lines(kind: "households", village: code, records),
-                                 to: layout.path(DataLayout.householdsFile(village: code)))
+        let byVillage = Dictionary(grouping: bases, by: \.address.villageCode)
+        let codes = Set(plan.households.map(\.address.villageCode)).sorted()
+        // Each village's file made on every core, then written one by one.
+        let files = codes.concurrentMap { code in
+            Result { try DatasetWriter.householdLines(village: code, byVillage[code]!.sorted { $0.id < $1.id }, encoded: encoded) }
+        }
+        if !codes.isEmpty { try AtomicFile.makeDirectory(layout.path(DataLayout.householdsDir)) }
+        for (code, file) in zip(codes, files) {
+            try AtomicFile.write(try file.get(), to: layout.path(DataLayout.householdsFile(village: code)))
         }
         let village = Dictionary(bases.map { ($0.id, $0.address.villageCode) }, uniquingKeysWith: { a, _ in a })
         for (code, checks) in Dictionary(grouping: plan.checks, by: { village[$0.householdID]! }).sorted(by: { $0.key < $1.key }) {

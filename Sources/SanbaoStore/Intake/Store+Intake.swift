@@ -20,6 +20,8 @@ extension Store {
         guard !plan.isEmpty else { return }
         let bundle = Bundle(deviceID: deviceID, created: now(), cadres: plan.newCadres, households: plan.newHouseholds,
                             checks: [], edits: plan.edits)
-        _ = try merge(bundle, data: try bundle.encoded(), name: source, today: today)
+        // Each new household encoded once, for the journal and the village files alike.
+        let encoded = try EncodedRecords(plan.newHouseholds)
+        _ = try merge(bundle, data: try encoded.bundleBytes(bundle), name: source, today: today, encoded: encoded)
     }
 }
