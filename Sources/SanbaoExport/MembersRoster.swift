@@ -42,7 +42,7 @@ public enum MembersRoster {
         case .monitoring: return text(h.status.monitoring.map(Wordings.monitoring.word))
         case .name: return text(m.name)
         case .sex: return text(Wordings.sex.word(m.sex))
-        case .relation: return text(Wordings.relation.word(m.relation))
+        case .relation: return text(relation(m.relation, m.sex))
         case .idNumber: return text(m.idNumber.map { fullIDs ? $0 : IDNumber.masked($0) })
         case .birthDate: return .date(m.birthDate)
         case .school: return text(m.school.map { school($0, m.educationExemption) })
@@ -55,6 +55,18 @@ public enum MembersRoster {
         case .cadreName: return text(cadre?.name)
         case .cadreUnit: return text(cadre?.unit)
         case .cadrePhone: return text(cadre?.phone)
+        }
+    }
+
+    /// The national system's wording, which says the sex where the relation has none of
+    /// its own (之孙女, 之母): read back, it is the same relation.
+    static func relation(_ r: Relation, _ sex: Sex) -> String {
+        let female = sex == .female
+        switch r {
+        case .grandchild: return female ? "之孙女" : "之孙子"
+        case .parent: return female ? "之母" : "之父"
+        case .grandparent: return female ? "之祖母" : "之祖父"
+        default: return Wordings.relation.word(r)
         }
     }
 

@@ -22,7 +22,7 @@ struct Intake: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: ArgumentHelp("Roster file: .xlsx, .csv or .txt (UTF-8 or GB18030; comma or tab).", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Roster file: .xlsx, .csv or .txt (UTF-8, GB18030 or UTF-16; comma, tab or semicolon).", valueName: "FILE"))
     var file: String
 
     @Option(help: ArgumentHelp("The workbook's sheet to read (default: the first).", valueName: "NAME"))
@@ -41,6 +41,7 @@ struct Intake: ParsableCommand {
     var force = false
 
     func run() throws {
+        if let problems { try checkProblemsFile(problems) }
         var intake = try open()
         let layout = options.layout
         let hasData = FileManager.default.fileExists(atPath: layout.path(DataLayout.manifest))
@@ -111,7 +112,9 @@ struct Intake: ParsableCommand {
 
     /// A file that cannot be read as a roster: 66 when it cannot be read at all, 65 otherwise.
     func refuse(_ e: SpreadsheetError) -> ExitCode {
-        warn("sanbao: \(file): " + options.say(e.message))
+        // Most messages name the file already; the others get its name in front.
+        let text = options.say(e.message)
+        warn("sanbao: " + (text.contains(file) ? text : "\(file): " + text))
         switch e {
         case .fileNotFound, .unreadable: return ExitCode(Exit.noInput)
         default: return ExitCode(Exit.dataErr)
@@ -120,7 +123,9 @@ struct Intake: ParsableCommand {
 
     /// The refused rows, reasons first, to `output` (.xlsx or .csv); never over a file
     /// unless --force.
-    func writeRefused(_ intake: RosterIntake, to output: String) throws {
+    /// The --problems file: .xlsx or .csv, and not over an existing file unless --force;
+    /// checked before the roster is read, so a typo is said at once.
+    func checkProblemsFile(_ output: String) throws {
         guard let format = ExportFormat(fileName: output), format == .xlsx || format == .csv else {
             warn("sanbao: " + options.say(Bilingual(zh: "--problems 的文件应以 .xlsx 或 .csv 结尾：\(output)",
                                                     en: "the --problems file should end in .xlsx or .csv: \(output)")))
@@ -130,11 +135,14 @@ struct Intake: ParsableCommand {
             warn("sanbao: " + options.say(Bilingual(zh: "\(output) 已存在；用 --force 覆盖", en: "\(output) exists; use --force to replace it")))
             throw ExitCode(Exit.cantCreate)
         }
+    }
+
+    func writeRefused(_ intake: RosterIntake, to output: String) throws {
+        let format = ExportFormat(fileName: output)!
         do {
             let table = try intake.refusedRows(options.language)
             try AtomicFile.write(try table.render(format), to: output, mode: 0o600)
-            out(options.say(Bilingual(zh: "被拒的 \(table.rows.count) 行已写入 \(output)（第一列是原因）",
-                                      en: "the \(table.rows.count) refused rows were written to \(output) (the reason in the first column)")))
+            out(options.say(UIText.intakeRefusedRowsWritten(table.rows.count, to: output)))
         } catch let e as SpreadsheetError {
             throw refuse(e)
         } catch {

@@ -26,6 +26,12 @@ struct Rollup: ParsableCommand {
     }
 
     func run() throws {
+        if out.table == .roster {
+            // A roll-up combines summaries, which hold no members: there is no roster to write.
+            warn("sanbao: " + options.say(Bilingual(zh: "汇总文件里没有成员名单，不能写花名册（--table roster 只用于 sanbao export）",
+                                                    en: "summaries hold no members, so a roll-up has no roster (--table roster is for sanbao export)")))
+            throw ExitCode(Exit.usage)
+        }
         let (format, render) = try out.resolve(options)
         try out.refuseOverwrite(options)
         var inputs: [(name: String, data: Data)] = []

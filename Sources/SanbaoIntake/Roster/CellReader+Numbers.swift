@@ -11,7 +11,7 @@ extension CellReader {
     /// Digits from a cell, or nil with a problem when the cell held them as a number
     /// that lost digits (E notation, or more than 15 significant digits).
     mutating func longNumber(_ column: RosterColumn, _ cell: SheetCell) -> String? {
-        let t = Self.asciiDigits(cell.text.hasBlankEnds ? String(cell.text.trimmingBlanks) : cell.text)
+        let t = Self.asciiDigits(Self.unguarded(cell.text.hasBlankEnds ? String(cell.text.trimmingBlanks) : cell.text))
         var exponent = false, point = false, digits = 0
         for b in t.utf8 {
             switch b {

@@ -26,7 +26,14 @@ struct CellReader {
 
     /// The cell's text without surrounding blanks, nil when blank or absent.
     func text(_ column: RosterColumn) -> String? {
-        header.cell(column, in: row).map { $0.text.hasBlankEnds ? String($0.text.trimmingBlanks) : $0.text }
+        header.cell(column, in: row).map { Self.unguarded($0.text.hasBlankEnds ? String($0.text.trimmingBlanks) : $0.text) }
+    }
+
+    /// A CSV export (Sanbao's, or a careful township's) puts `'` before text that a
+    /// spreadsheet would take for a formula (`'+8613900000001`); that quote is not data.
+    static func unguarded(_ text: String) -> String {
+        guard text.utf8.first == 0x27, let next = text.utf8.dropFirst().first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(next) else { return text }
+        return String(text.dropFirst())
     }
 
     /// A value of a closed vocabulary; an unknown wording names the accepted ones.

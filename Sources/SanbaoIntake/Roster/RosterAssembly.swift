@@ -160,7 +160,7 @@ struct RosterAssembly {
     mutating func status(_ r: RosterLine) -> PovertyStatus {
         var year = r.outOfPovertyYear
         if r.outOfPoverty == false { year = nil }
-        if r.outOfPoverty == true, year == nil {
+        if r.outOfPoverty == true, year == nil, !r.yearRefused {
             add(.missingValue, r.row, .outOfPovertyYear, Bilingual(zh: "已脱贫，但脱贫年度为空", en: "out of poverty, but no year given"))
         }
         return PovertyStatus(outOfPovertyYear: year, monitoring: r.monitoring ?? nil)
@@ -178,11 +178,12 @@ struct RosterAssembly {
         return Pairing(cadreID: id, start: reader.asOf)
     }
 
-    /// A unit's level from its name: 甘肃省… province, …村 village, …县/区 county, …市
-    /// city, …镇/乡 township (the county before the city: 通渭县 is in 定西市).
+    /// A unit's level from its name: a village committee (…村委会, …村), else 省 province,
+    /// 县/区 county (before 市: 通渭县 is in 定西市), 市 city, 镇/乡 township. 农村 in a
+    /// bureau's name (通渭县农业农村局) is no village.
     static func level(of unit: String) -> UnitLevel {
-        if unit.contains("村") { return .village }
-        if unit.hasPrefix("甘肃省") || unit.contains("省") { return .province }
+        if unit.contains("村委") || unit.contains("村民委员会") || unit.hasSuffix("村") || unit.contains("村党") { return .village }
+        if unit.contains("省") { return .province }
         if unit.contains("县") || unit.contains("区") { return .county }
         if unit.contains("市") { return .city }
         if unit.contains("镇") || unit.contains("乡") { return .township }

@@ -16,6 +16,8 @@ struct RosterLine: Sendable {
     var otherCauses: [PovertyCause]?
     var outOfPoverty: Bool?
     var outOfPovertyYear: Int?
+    /// The year cell had something that is no year (its problem is said already).
+    var yearRefused = false
     /// `.some(nil)`: the file says the household is no monitoring object.
     var monitoring: MonitoringCategory??
     var cadreName: String?
@@ -59,6 +61,7 @@ struct RosterLineReader {
         line.otherCauses = cells.words(.otherCauses, Wordings.cause)
         line.outOfPoverty = cells.word(.povertyStatus, Wordings.outOfPoverty)
         line.outOfPovertyYear = cells.year(.outOfPovertyYear)
+        line.yearRefused = line.outOfPovertyYear == nil && header.cell(.outOfPovertyYear, in: row) != nil
         line.monitoring = cells.optionalWord(.monitoring, Wordings.monitoring)
         line.cadreName = cells.text(.cadreName)
         line.cadreUnit = cells.text(.cadreUnit)

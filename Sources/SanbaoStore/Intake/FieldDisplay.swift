@@ -9,7 +9,7 @@ enum FieldDisplay {
         if let (_, key) = HouseholdEdit.memberField(field) {
             let name = memberName ?? ""
             guard let key else { return Bilingual(zh: "成员 \(name)", en: "member \(name)") }
-            let zh = memberColumns[key]?.header ?? key
+            let zh = key == "education_exemption" ? "就学豁免" : memberColumns[key]?.header ?? key
             return Bilingual(zh: "\(name) \(zh)", en: "\(name) \(key)")
         }
         switch field {
@@ -37,6 +37,7 @@ enum FieldDisplay {
         case (_, .null): return Bilingual(zh: "（空）", en: "(none)")
         case (_, .bool(let b)): return Bilingual(zh: Wordings.yesNo.word(b), en: b ? "yes" : "no")
         case ("id_number", .string(let s)): return same(IDNumber.masked(s))
+        case ("education_exemption", .string(let s)): return word(EducationExemption(rawValue: s).map { $0.label.zh }, s)
         case ("school", .string(let s)): return word(SchoolStatus(rawValue: s).map { Wordings.school.word(Wordings.School($0)) }, s)
         case ("health", .string(let s)): return word(HealthKind(rawValue: s).map(Wordings.health.word), s)
         case ("labour", .string(let s)): return word(LabourAbility(rawValue: s).map(Wordings.labour.word), s)

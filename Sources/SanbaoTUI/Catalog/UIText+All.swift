@@ -41,7 +41,7 @@ extension UIText {
             intakeAbsentHousehold("621121103201-0104", head: "李福"),
             intakeAbsentMember("621121103201-0104", head: "李福", member: "李二"),
             intakeSummary("花名册.xlsx", households: 3, counts: (3, 1, 1), people: 9, cadres: 1, problems: 0),
-            intakeDone(sample), intakeFailed(sample),
+            intakeDone(sample), intakeFailed(sample), intakeRefusedRowsWritten(2, to: "待改正.xlsx"),
         ]
         let withValues: [Bilingual] = [
             tooSmallNow(columns: 60, rows: 20),

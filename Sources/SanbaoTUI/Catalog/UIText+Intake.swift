@@ -82,8 +82,15 @@ extension UIText {
             zh = "（" + z.joined(separator: "，") + "）"
             en = " (" + e.joined(separator: ", ") + ")"
         }
+        func n(_ k: Int, _ one: String, _ many: String) -> String { "\(k) " + (k == 1 ? one : many) }
         return Bilingual(zh: "\(name): \(households) 户\(zh)，\(people) 人，干部 \(cadres) 人；问题 \(problems)",
-                         en: "\(name): \(households) households\(en), \(people) people, \(cadres) cadre\(cadres == 1 ? "" : "s"); \(problems) problem\(problems == 1 ? "" : "s")")
+                         en: "\(name): \(n(households, "household", "households"))\(en), \(n(people, "person", "people")), "
+                             + "\(n(cadres, "cadre", "cadres")); \(n(problems, "problem", "problems"))")
+    }
+
+    public static func intakeRefusedRowsWritten(_ count: Int, to path: String) -> Bilingual {
+        Bilingual(zh: "被拒的 \(count) 行已写入 \(path)（第一列是原因）",
+                  en: "\(count == 1 ? "the refused row was" : "the \(count) refused rows were") written to \(path) (the reason in the first column)")
     }
 
     public static func intakeDone(_ summary: Bilingual) -> Bilingual {
