@@ -208,18 +208,12 @@ public final class App {
 
     /// Saves through the store; says "saved" only after the store returns (fsync done).
     func save(_ draft: CheckDraft) {
-        let h = model.household(draft.householdID)
-        let problems = draft.problems(household: h, dataset: model.context(of: draft.householdID), today: model.today)
-        if let first = problems.first {
-            status = (first.message, true)
-            return
-        }
-        guard let h else { return }
-        let id = CheckID.make(date: draft.date)
+        let recorded: RecordedCheck
         do {
-            try store.save(draft.check(id: id, recordedAt: clock(), household: h))
-            try? store.dropDraft(householdID: draft.householdID)
-            model.drafts[draft.householdID] = nil
+            recorded = try store.record(draft, today: model.today, recordedAt: clock())
+        } catch let refused as CheckRefused {
+            status = (refused.problems.first!.message, true)
+            return
         } catch let e as StoreError {
             status = (e.message, true)
             return
@@ -227,13 +221,11 @@ public final class App {
             status = (UIText.notSaved("\(error)"), true)
             return
         }
-        // Only this household's row changes: judge it again instead of the whole roster.
-        let assessment = Assessor(config: model.rules).assess(h, checks: store.checks(of: h.id), on: model.today)
-        model.replace(RosterEntry(h, assessment, cadreName: h.cadreID(on: model.today).flatMap { model.cadreNames[$0] },
-                                  fileVillage: h.address.villageCode))
+        model.drafts[draft.householdID] = nil
+        model.replace(recorded.entry)
         if stack.count > 1 { stack.removeLast() }
         for i in stack.indices { stack[i].modelChanged(model) }
-        status = (UIText.savedCheck(head: h.head?.name ?? "", id: id), false)
+        status = (UIText.savedCheck(head: recorded.household.head?.name ?? "", id: recorded.check.id), false)
     }
 
     /// Writes the summary file of the households shown (the chosen cadre's, or all).

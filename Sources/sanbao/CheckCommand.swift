@@ -49,17 +49,19 @@ struct CheckCmd: ParsableCommand {
         defer { store.close() }
         var draft = try makeDraft(store.dataset)
         try apply(to: &draft, store.dataset)
-        let h = store.dataset.household(draft.householdID)
-        let problems = draft.problems(household: h, dataset: store.dataset, today: options.date)
-        guard problems.isEmpty, let h else { throw refuse(problems) }
-        for (i, a) in draft.contradictions(household: h, checks: store.dataset.checks, config: store.dataset.rules) {
-            warn(options.say(Bilingual(
-                zh: "注意：\(i.label.zh)记为达标，但户内数据显示未达标：\(a.reasons.map(\.zh).joined(separator: "；"))",
-                en: "note: \(i.rawValue) recorded as met, but the household's data says not met: \(a.reasons.map(\.en).joined(separator: "; "))")))
+        do {
+            let recorded = try store.record(draft, today: options.date, recordedAt: Store.isoNow())
+            for (i, a) in recorded.contradictions {
+                warn(options.say(Bilingual(
+                    zh: "注意：\(i.label.zh)记为达标，但户内数据显示未达标：\(a.reasons.map(\.zh).joined(separator: "；"))",
+                    en: "note: \(i.rawValue) recorded as met, but the household's data says not met: \(a.reasons.map(\.en).joined(separator: "; "))")))
+            }
+            out(recorded.check.id)
+        } catch let refused as CheckRefused {
+            throw refuse(refused.problems)
+        } catch {
+            throw fail(error, options)
         }
-        let check = draft.check(id: CheckID.make(date: draft.date), recordedAt: Store.isoNow(), household: h)
-        do { try store.save(check) } catch { throw fail(error, options) }
-        out(check.id)
     }
 
     func makeDraft(_ d: Dataset) throws -> CheckDraft {
