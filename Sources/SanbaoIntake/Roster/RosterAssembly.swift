@@ -10,6 +10,7 @@ struct RosterAssembly {
     private(set) var cadres: [Cadre] = []
     private(set) var problems: [RosterProblem] = []
     private(set) var stated: [String: StatedFields] = [:]
+    private var statedSets: [Set<String>: Set<String>] = [:]
     private var cadreIDs: [String: String] = [:]
 
     init(reader: RosterReader, header: RosterHeader) {
@@ -18,11 +19,12 @@ struct RosterAssembly {
     }
 
     mutating func assemble(_ lines: [RosterLine]) {
+        // Lines by household as indices, not copies: a county's lines are hundreds of MB.
         var order: [String] = []
-        var byNumber: [String: [RosterLine]] = [:]
-        for line in lines {
+        var byNumber: [String: [Int]] = [:]
+        for (k, line) in lines.enumerated() {
             if byNumber[line.householdNumber] == nil { order.append(line.householdNumber) }
-            byNumber[line.householdNumber, default: []].append(line)
+            byNumber[line.householdNumber, default: []].append(k)
         }
         var idRows: [String: Int] = [:]
         for line in lines {
@@ -36,7 +38,7 @@ struct RosterAssembly {
         }
         households.reserveCapacity(order.count)
         for number in order {
-            if let h = household(number, byNumber[number]!) { households.append(h) }
+            if let h = household(number, byNumber[number]!.map { lines[$0] }) { households.append(h) }
         }
     }
 
@@ -70,11 +72,19 @@ struct RosterAssembly {
                                                                   en: "at most two other poverty causes, found \(causes.others.count)"))
             causes.others = Array(causes.others.prefix(2))
         }
-        stated[number] = StatedFields(household: Self.statedHousehold(rows, first), members: rows.map(Self.statedMember))
+        stated[number] = StatedFields(household: shared(Self.statedHousehold(rows, first)), members: rows.map { shared(Self.statedMember($0)) })
         return Household(
             id: Self.householdID(number: number, village: address.villageCode), number: number, address: address,
             phone: first.phone ?? rows.lazy.compactMap(\.phone).first ?? "", type: first.type ?? .ordinaryPoor,
             causes: causes, status: status, members: members, pairings: pairing(first).map { [$0] } ?? [])
+    }
+
+    /// One stored copy of each distinct set: nearly every row states the same columns, and
+    /// a set per member of a county was a tenth of the intake's memory.
+    mutating func shared(_ set: Set<String>) -> Set<String> {
+        if let known = statedSets[set] { return known }
+        statedSets[set] = set
+        return set
     }
 
     static func statedHousehold(_ rows: [RosterLine], _ first: RosterLine) -> Set<String> {
@@ -87,7 +97,7 @@ struct RosterAssembly {
         if first.monitoring != nil { out.insert("status.monitoring") }
         let places: [(RosterColumn, String)] = [(.province, "province"), (.city, "city"), (.county, "county"),
                                                 (.township, "township"), (.village, "village"), (.group, "group")]
-        for (c, key) in places where first.place[c] != nil { out.insert("address." + key) }
+        for (c, key) in places where first.place(c) != nil { out.insert("address." + key) }
         if first.cadreName != nil { out.insert("pairings") }
         return out
     }
@@ -131,7 +141,7 @@ struct RosterAssembly {
                                                                 en: "one household (\(number)) in two villages: \(r.villageCode!) and \(code)"))
         }
         let known = reader.knownVillages[code]
-        func name(_ c: RosterColumn, _ k: KeyPath<Address, String>) -> String { first.place[c] ?? known?[keyPath: k] ?? "" }
+        func name(_ c: RosterColumn, _ k: KeyPath<Address, String>) -> String { first.place(c) ?? known?[keyPath: k] ?? "" }
         let village = name(.village, \.village)
         if village.isEmpty {
             add(.badVillage, first.row, .village, Bilingual(zh: "村代码 \(code) 的村名未知：请加上“村”列（及省、市、县、乡镇）",

@@ -12,6 +12,8 @@ public struct RosterHeader: Sendable {
     let fieldAt: [Int: RosterColumn]
     /// Field → column index.
     let indexOf: [RosterColumn: Int]
+    /// The same by `RosterColumn.ordinal`, for the per-cell lookup.
+    let indexByOrdinal: [Int?]
     /// Header cells that name no known column, as written, in file order.
     public let unknown: [String]
 
@@ -36,6 +38,7 @@ public struct RosterHeader: Sendable {
         self.titles = titles
         self.fieldAt = fieldAt
         self.indexOf = indexOf
+        indexByOrdinal = RosterColumn.allCases.map { indexOf[$0] }
         self.unknown = unknown
     }
 
@@ -49,7 +52,7 @@ public struct RosterHeader: Sendable {
 
     /// The cell of `column` in `row`, or nil when the file has no such column or the cell is blank.
     public func cell(_ column: RosterColumn, in row: SheetRow) -> SheetCell? {
-        guard let i = indexOf[column], let c = row[i], !c.isBlank else { return nil }
+        guard let i = indexByOrdinal[column.ordinal], let c = row[i], !c.isBlank else { return nil }
         return c
     }
 

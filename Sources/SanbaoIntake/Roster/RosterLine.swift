@@ -8,8 +8,8 @@ struct RosterLine: Sendable {
     var villageCode: String?
     /// The row had a village code, refused (its problem is said already).
     var villageCodeRefused = false
-    /// Province … village and group names, by column.
-    var place: [RosterColumn: String] = [:]
+    /// Province … village and group names, in `RosterLine.placeColumns` order.
+    var place: [String?] = [nil, nil, nil, nil, nil, nil]
     var phone: String?
     var type: HouseholdType?
     var mainCause: PovertyCause?
@@ -39,6 +39,14 @@ struct RosterLine: Sendable {
     var seriousIllnessInsurance: Bool?
 }
 
+extension RosterLine {
+    static let placeColumns: [RosterColumn] = [.province, .city, .county, .township, .village, .group]
+
+    func place(_ column: RosterColumn) -> String? {
+        RosterLine.placeColumns.firstIndex(of: column).flatMap { place[$0] }
+    }
+}
+
 /// Reads the cells of one row through the header, collecting every problem of the row
 /// (not only the first).
 struct RosterLineReader {
@@ -54,7 +62,7 @@ struct RosterLineReader {
         var line = RosterLine(row: row.number, householdNumber: number ?? "", name: name ?? "")
         line.villageCode = cells.villageCode()
         line.villageCodeRefused = line.villageCode == nil && header.cell(.villageCode, in: row) != nil
-        for c in [RosterColumn.province, .city, .county, .township, .village, .group] { line.place[c] = cells.text(c) }
+        for (k, c) in RosterLine.placeColumns.enumerated() { line.place[k] = cells.text(c) }
         line.phone = cells.text(.phone)
         line.type = cells.word(.householdType, Wordings.householdType)
         line.mainCause = cells.word(.mainCause, Wordings.cause)
