@@ -183,6 +183,24 @@ final class IntakeTests: XCTestCase {
         XCTAssertFalse(try String(contentsOfFile: masked, encoding: .utf8).contains("621121198711200237"), "masked unless --full-ids")
     }
 
+    /// More than 30 problems are summarised by kind, the first three rows of each shown:
+    /// a roster exported with masked ID numbers has one per member.
+    func testManyProblemsAreSummarisedByKind() throws {
+        let demo = makeDemo()
+        let masked = tempPath("masked") + ".xlsx"
+        XCTAssertEqual(run(["export", "--table", "roster", "-o", masked] + CLI.opts(demo)).status, 0)
+        let r = run(["intake", masked] + CLI.opts(tempPath()))
+        XCTAssertEqual(r.status, 65)
+        let name = (masked as NSString).lastPathComponent
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "wrong ID number: 151", r.stderr)
+        XCTAssertEqual(lines.count, 1 + 3 + 1 + 2, r.stderr)
+        XCTAssertEqual(lines[1], "  \(name):Roster:2: column 身份证号: \"621121********0237\": ID number must be 17 digits and a check character")
+        XCTAssertEqual(lines[4], "  … and 148 more")
+        XCTAssertEqual(lines[5], "--problems FILE.xlsx writes the refused rows with their reasons, to correct and take in again")
+        XCTAssertEqual(r.stdout, "\(name): 44 households, 151 people, 3 cadres; 151 problems\n")
+    }
+
     func testAMissingFileAndAnOldExcelFileAreNamed() throws {
         let dir = tempPath()
         let missing = run(["intake", "/nonexistent/花名册.xlsx"] + CLI.opts(dir, lang: "zh"))
