@@ -29,10 +29,8 @@ public final class Store {
     /// Whether every village has been read. A store opened `.onDemand` reads villages
     /// as they are asked for (`household`, `checks(of:)`) and the roster from the index.
     public internal(set) var isComplete = true
-    /// Villages whose records an on-demand store holds, least recently used first.
-    var villagesRead: [String] = []
-    /// Household id → village code of its files, for an on-demand store.
-    var villageOf: [String: String] = [:]
+    /// Which villages an on-demand store holds, and where each household is.
+    var villages = VillageCache()
 
     public var dataset: Dataset { loaded.dataset }
     public var problems: [FileProblem] { loaded.problems }
