@@ -31,6 +31,10 @@ public final class Store {
     public internal(set) var isComplete = true
     /// Which villages an on-demand store holds, and where each household is.
     var villages = VillageCache()
+    /// The app's unsaved check forms (`DATA/drafts/`).
+    let draftFiles: Drafts
+    /// The app's small settings (`DATA/preferences.json`).
+    let preferencesFile: PreferencesFile
 
     public var dataset: Dataset { loaded.dataset }
     public var problems: [FileProblem] { loaded.problems }
@@ -54,6 +58,8 @@ public final class Store {
                 now: @escaping () -> String = Store.isoNow) throws {
         self.layout = layout
         self.now = now
+        draftFiles = Drafts(layout: layout)
+        preferencesFile = PreferencesFile(layout: layout)
         guard FileManager.default.fileExists(atPath: layout.root) else { throw StoreError.missingDirectory(layout.root) }
         access = .readOnly(Bilingual(zh: "只读打开", en: "opened read-only"))
         if write {
@@ -188,6 +194,14 @@ public final class Store {
         }
         try AtomicFile.write(bytes, to: layout.path(name))
         return name
+    }
+}
+
+extension Store.Access {
+    /// Why nothing at all may be written (75), or nil when the store is writable.
+    var refusal: StoreError? {
+        if case .readOnly(let why) = self { return .refused(why, code: 75) }
+        return nil
     }
 }
 
