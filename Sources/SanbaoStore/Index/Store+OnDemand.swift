@@ -34,8 +34,7 @@ extension Store {
     /// Whether opening must read everything to repair: an append-only file whose last
     /// byte is not a newline (a torn write) or an import left unfinished.
     static func repairDue(_ layout: DataLayout) -> Bool {
-        let incoming = (try? FileManager.default.contentsOfDirectory(atPath: layout.path(Self.incomingDir))) ?? []
-        if incoming.contains(where: { $0.hasSuffix(".json") }) { return true }
+        if Sync.hasInterruptedImport(layout) { return true }
         for dir in [DataLayout.checksDir, DataLayout.editsDir] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: layout.path(dir))) ?? []
             for name in names where name.hasSuffix(".jsonl") && !endsWithNewline(layout.path("\(dir)/\(name)")) {
