@@ -1,7 +1,10 @@
 // swift-tools-version: 6.0
-// Sanbao (三保): a terminal app for village cadres tracking paired households against
-// Gansu's six exit indicators. Dependencies point one way:
-// sanbao (executable) → SanbaoTUI → SanbaoStore → SanbaoCore.
+// Sanbao (三保): a terminal app and CLI for village cadres tracking paired households against
+// Gansu's six exit indicators. Dependencies point one way (docs/architecture.md):
+// sanbao (executable) → SanbaoTUI → SanbaoStore, SanbaoExport, SanbaoIntake → SanbaoCore;
+// the executable uses the store, export and intake directly too. ZIPFoundation reads
+// workbooks (SanbaoIntake) and checks written ones (SanbaoExportTests); SanbaoExport zips
+// its own and imports only the zlib module (CZlib) that ZIPFoundation brings on Linux.
 import PackageDescription
 
 let package = Package(

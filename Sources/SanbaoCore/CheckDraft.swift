@@ -200,7 +200,7 @@ extension CheckDraft {
         observations.housing = facts.housing
         observations.members = facts.members.map { m in
             let age = m.birthDate.age(on: date)
-            let schoolAge = (config.schoolAgeMin...config.schoolAgeMax).contains(age)
+            let schoolAge = config.isSchoolAge(age)
             return MemberObservation(memberID: m.id, school: schoolAge ? m.school : nil,
                                      educationExemption: schoolAge ? m.educationExemption : nil, insured: m.insured,
                                      chronicCard: m.health == .chronic ? m.chronicCard : nil)

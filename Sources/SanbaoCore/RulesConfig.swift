@@ -46,6 +46,17 @@ public struct RulesConfig: Hashable, Sendable, Codable {
     /// birthday until the day before their `schoolAgeMax + 1`th.
     public var schoolAgeMin = 6
     public var schoolAgeMax = 15
+
+    /// The ages of compulsory schooling, inclusive: the one place they are worked out,
+    /// for the rule, the check form and the stability of a judgement. Nil when
+    /// `schoolAgeMin` is above `schoolAgeMax` (a bad `rules.json`, which `problems`
+    /// reports): then no one is of school age.
+    public var schoolAge: ClosedRange<Int>? {
+        schoolAgeMin <= schoolAgeMax ? schoolAgeMin...schoolAgeMax : nil
+    }
+
+    /// Whether someone `age` years old is of compulsory-school age.
+    public func isSchoolAge(_ age: Int) -> Bool { schoolAge?.contains(age) ?? false }
     /// Per-capita net income lines by year. Income must be above the line.
     /// 2015-2017 national lines, Gansu's 2018 exit target (3,500), about 4,000 by 2020.
     public var povertyLines: [YearLine] = [

@@ -25,8 +25,10 @@ extension Assessor {
         consider(household.housing?.renovationDate)
         consider(household.housing?.relocationDate)
         for m in household.members {
-            consider(birthday(of: m.birthDate, age: config.schoolAgeMin))
-            consider(birthday(of: m.birthDate, age: config.schoolAgeMax + 1))
+            if let ages = config.schoolAge {
+                consider(birthday(of: m.birthDate, age: ages.lowerBound))
+                consider(birthday(of: m.birthDate, age: ages.upperBound + 1))
+            }
         }
         return next
     }

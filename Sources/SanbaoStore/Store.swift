@@ -29,14 +29,18 @@ public final class Store {
     /// Whether every village has been read. A store opened `.onDemand` reads villages
     /// as they are asked for (`household`, `checks(of:)`) and the roster from the index.
     public internal(set) var isComplete = true
-    /// Villages whose records an on-demand store holds, least recently used first.
-    var villagesRead: [String] = []
-    /// Household id → village code of its files, for an on-demand store.
-    var villageOf: [String: String] = [:]
+    /// Which villages an on-demand store holds, and where each household is.
+    var villages = VillageCache()
+    /// Bundles and the journaled merge (imports, intakes).
+    let sync: Sync
+    /// The app's unsaved check forms (`DATA/drafts/`).
+    let draftFiles: Drafts
+    /// The app's small settings (`DATA/preferences.json`).
+    let preferencesFile: PreferencesFile
 
     public var dataset: Dataset { loaded.dataset }
     public var problems: [FileProblem] { loaded.problems }
-    public var deviceID: String { loaded.manifest?.deviceID ?? "unknown" }
+    public var deviceID: String { loaded.deviceID }
 
     /// Opens `layout`. With `write`, takes the lock (falling back to read-only when it
     /// is held), migrates old files and moves torn tails aside.
@@ -56,6 +60,9 @@ public final class Store {
                 now: @escaping () -> String = Store.isoNow) throws {
         self.layout = layout
         self.now = now
+        sync = Sync(layout: layout, now: now)
+        draftFiles = Drafts(layout: layout)
+        preferencesFile = PreferencesFile(layout: layout)
         guard FileManager.default.fileExists(atPath: layout.root) else { throw StoreError.missingDirectory(layout.root) }
         access = .readOnly(Bilingual(zh: "只读打开", en: "opened read-only"))
         if write {
@@ -79,7 +86,9 @@ public final class Store {
         loaded = try DatasetReader(layout: layout).read()
         if access == .readWrite {
             try repairTornTails()
-            try finishInterruptedImports(today: LocalDate(String(now().prefix(10))) ?? LocalDate(year: 2000, month: 1, day: 1)!)
+            let today = LocalDate(String(now().prefix(10))) ?? LocalDate(year: 2000, month: 1, day: 1)!
+            let finished = try sync.finishInterruptedImports(into: &loaded, today: today)
+            notices += finished
         }
     }
 
@@ -103,8 +112,14 @@ public final class Store {
 
     /// Why `file` may not be written, or nil when it may.
     public func refusal(for file: String) -> StoreError? {
-        if case .readOnly(let why) = access { return .refused(why, code: 75) }
-        switch loaded.conditions[file] {
+        Self.refusal(for: file, access: access, conditions: loaded.conditions)
+    }
+
+    /// Why `file` may not be written by a store with `access` that read files in
+    /// `conditions`, or nil when it may.
+    static func refusal(for file: String, access: Access, conditions: [String: FileCondition]) -> StoreError? {
+        if let refusal = access.refusal { return refusal }
+        switch conditions[file] {
         case .damaged?:
             return .refused(Bilingual(zh: "\(file) 已损坏，拒绝写入；请先修复或移走该文件（见 docs/storage.md）",
                                       en: "\(file) is damaged and will not be written; repair or move it first (see docs/storage.md)"), code: 65)
@@ -135,24 +150,8 @@ public final class Store {
         }
         var line = try JSONCoding.encoder().encode(check)
         line.append(0x0A)
-        try appendDurably(line, to: file, kind: "checks", village: DataLayout.village(ofChecksFile: file))
+        try AppendOnlyFile.append(line, to: file, in: layout, kind: "checks", village: DataLayout.village(ofChecksFile: file))
         loaded.dataset.checks.append(check)
-    }
-
-    /// Appends whole lines to an append-only file, creating it (with its header) first
-    /// if needed. One `write` call per batch and an fsync before returning.
-    func appendDurably(_ bytes: Data, to file: String, kind: String, village: String) throws {
-        let path = layout.path(file)
-        if !FileManager.default.fileExists(atPath: path) {
-            try AtomicFile.makeDirectory((path as NSString).deletingLastPathComponent)
-            let header = try DatasetWriter.lines(kind: kind, village: village, [Check]())
-            try AtomicFile.write(header, to: path)
-        }
-        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { throw StoreError.io(path, AtomicFile.errnoText()) }
-        defer { Glibc.close(fd) }
-        try AtomicFile.writeAll(fd, bytes, path: path)
-        guard fsync(fd) == 0 else { throw StoreError.io(path, AtomicFile.errnoText()) }
     }
 
     // MARK: Repairs on open
@@ -190,6 +189,14 @@ public final class Store {
         }
         try AtomicFile.write(bytes, to: layout.path(name))
         return name
+    }
+}
+
+extension Store.Access {
+    /// Why nothing at all may be written (75), or nil when the store is writable.
+    var refusal: StoreError? {
+        if case .readOnly(let why) = self { return .refused(why, code: 75) }
+        return nil
     }
 }
 

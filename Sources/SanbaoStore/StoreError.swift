@@ -5,6 +5,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case missingDirectory(String)
     case notEmpty(String)
     case cannotCreate(String, String)
+    /// An output file is there and replacing it was not asked for (`OutputFile`).
+    case exists(String)
+    /// An input file outside the data directory cannot be read (`InputFile`).
+    case cannotRead(String)
     case io(String, String)
     case locked(String)
     case badData(String)
@@ -14,7 +18,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var exitCode: Int32 {
         switch self {
         case .missingDirectory: 66
-        case .notEmpty, .cannotCreate: 73
+        case .cannotRead: 66
+        case .notEmpty, .cannotCreate, .exists: 73
         case .io: 74
         case .locked: 75
         case .badData: 65
@@ -31,6 +36,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             Bilingual(zh: "目录不为空，拒绝写入：\(d)", en: "directory is not empty, refusing to write: \(d)")
         case .cannotCreate(let p, let why):
             Bilingual(zh: "无法创建 \(p)：\(why)", en: "cannot create \(p): \(why)")
+        case .exists(let p):
+            Bilingual(zh: "\(p) 已存在；用 --force 覆盖", en: "\(p) exists; use --force to replace it")
+        case .cannotRead(let p):
+            Bilingual(zh: "无法读取 \(p)", en: "cannot read \(p)")
         case .io(let p, let why):
             Bilingual(zh: "读写 \(p) 失败：\(why)", en: "I/O error on \(p): \(why)")
         case .locked(let who):

@@ -231,7 +231,8 @@ public final class App {
     /// Writes the summary file of the households shown (the chosen cadre's, or all).
     func export(_ format: ExportFormat, to path: String, overwrite: Bool) {
         let full = path.hasPrefix("~/") ? NSHomeDirectory() + String(path.dropFirst(1)) : path
-        if !overwrite && FileManager.default.fileExists(atPath: full) {
+        let file = OutputFile(full, replacing: overwrite)
+        if file.isRefused {
             question = (UIText.exportOverwrite(full), [.export(format, path: path, overwrite: true)])
             return
         }
@@ -242,7 +243,7 @@ public final class App {
             let report = store.isComplete ? try SummaryReport(store.dataset, request)
                 : try SummaryReport.read(store.layout, documents: store.dataset, request).report
             let data = try report.render(format, options: RenderOptions(language: model.language))
-            try AtomicFile.write(data, to: full)
+            try file.write(data)
             if stack.count > 1 { stack.removeLast() }
             status = (UIText.exported(full, households: report.households.count), false)
         } catch let e as StoreError {

@@ -16,7 +16,7 @@ public struct CheckForm: Screen {
             case .education: .education
             case .medical: .medical
             case .housing: .housing
-            default: nil
+            case .visit, .wrapUp: nil
             }
         }
     }

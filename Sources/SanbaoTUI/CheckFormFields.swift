@@ -81,7 +81,7 @@ extension CheckForm {
         var out: [FormField] = []
         for m in h.members {
             let age = m.birthDate.age(on: draft.date)
-            guard (config.schoolAgeMin...config.schoolAgeMax).contains(age) else { continue }
+            guard config.isSchoolAge(age) else { continue }
             out.append(Fields.pick(UIText.memberSchool(m.name, age: age), SchoolStatus.allCases,
                                    get: { d in d.observations.members.first { $0.memberID == m.id }?.school },
                                    set: { d, v in update(&d, m.id) { $0.school = v } }))

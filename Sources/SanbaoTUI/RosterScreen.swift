@@ -281,7 +281,7 @@ public struct RosterScreen: Screen {
 
     /// Column widths for the available width: fixed columns, the rest to names and places.
     static func widths(_ total: Int) -> [Int] {
-        let fixed = [4, 8, 12, 3] + Array(repeating: 2, count: 6) + [4, 11]
+        let fixed = [4, 8, 12, 3] + Array(repeating: 2, count: Indicator.allCases.count) + [4, 11]
         let gaps = fixed.count - 1
         var w = fixed
         let extra = max(0, total - fixed.reduce(0, +) - gaps - 1)

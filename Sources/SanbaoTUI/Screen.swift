@@ -19,7 +19,7 @@ public enum Effect {
     case error(Bilingual)
     /// Ask a yes/no question; on yes, carry out the effects.
     case confirm(Bilingual, [Effect])
-    /// Save a check through the store; the form learns the result through `didSave`.
+    /// Save a check through the store (`Store.record`); the app says "saved" once it is on disk.
     case save(CheckDraft)
     /// Keep the unsaved form on disk so a crash or kill does not lose it.
     case keepDraft(CheckDraft)

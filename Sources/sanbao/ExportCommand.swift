@@ -64,11 +64,13 @@ struct OutputOptions: ParsableArguments {
         return (format, RenderOptions(language: options.language, csvTable: csvTable, bom: !noBom))
     }
 
+    /// FILE, replaced only with --force.
+    var file: OutputFile { OutputFile(output, replacing: force) }
+
     /// Refuses (73) when FILE exists and --force was not given; nothing is written then.
     func refuseOverwrite(_ options: GlobalOptions) throws {
-        guard output != "-", FileManager.default.fileExists(atPath: output), !force else { return }
-        warn("sanbao: " + options.say(Bilingual(zh: "\(output) 已存在；用 --force 覆盖", en: "\(output) exists; use --force to replace it")))
-        throw ExitCode(Exit.cantCreate)
+        guard output != "-" else { return }
+        do { try file.check() } catch { throw fail(error, options) }
     }
 
     /// Writes `data` whole: atomically to FILE (never half a file), or to standard output.
@@ -77,7 +79,7 @@ struct OutputOptions: ParsableArguments {
             outFile(data)
             return
         }
-        do { try AtomicFile.write(data, to: output, mode: 0o600) } catch { throw fail(error, options) }
+        do { try file.write(data) } catch { throw fail(error, options) }
     }
 
     /// The "wrote FILE" line: on standard output, or standard error when the file itself went there.

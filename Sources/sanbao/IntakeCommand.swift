@@ -131,17 +131,14 @@ struct Intake: ParsableCommand {
                                                     en: "the --problems file should end in .xlsx or .csv: \(output)")))
             throw ExitCode(Exit.usage)
         }
-        if FileManager.default.fileExists(atPath: output) && !force {
-            warn("sanbao: " + options.say(Bilingual(zh: "\(output) 已存在；用 --force 覆盖", en: "\(output) exists; use --force to replace it")))
-            throw ExitCode(Exit.cantCreate)
-        }
+        do { try OutputFile(output, replacing: force).check() } catch { throw fail(error, options) }
     }
 
     func writeRefused(_ intake: RosterIntake, to output: String) throws {
         let format = ExportFormat(fileName: output)!
         do {
             let table = try intake.refusedRows(options.language)
-            try AtomicFile.write(try table.render(format), to: output, mode: 0o600)
+            try OutputFile(output, replacing: force).write(try table.render(format))
             out(options.say(UIText.intakeRefusedRowsWritten(table.rows.count, to: output)))
         } catch let e as SpreadsheetError {
             throw refuse(e)

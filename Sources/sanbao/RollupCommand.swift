@@ -36,11 +36,7 @@ struct Rollup: ParsableCommand {
         try out.refuseOverwrite(options)
         var inputs: [(name: String, data: Data)] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                warn("sanbao: " + options.say(Bilingual(zh: "无法读取 \(file)", en: "cannot read \(file)")))
-                throw ExitCode(Exit.noInput)
-            }
-            inputs.append((file, data))
+            do { inputs.append((file, try InputFile.read(file))) } catch { throw fail(error, options) }
         }
         let report: SummaryReport
         let data: Data

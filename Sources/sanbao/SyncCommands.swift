@@ -95,12 +95,10 @@ struct MakeBundle: ParsableCommand {
                 throw ExitCode(Exit.usage)
             }
         }
-        if FileManager.default.fileExists(atPath: output) && !force {
-            warn("sanbao: " + options.say(Bilingual(zh: "\(output) 已存在；用 --force 覆盖", en: "\(output) exists; use --force to replace it")))
-            throw ExitCode(Exit.cantCreate)
-        }
+        let file = OutputFile(output, replacing: force)
+        do { try file.check() } catch { throw fail(error, options) }
         let bundle = store.bundle(cadreIDs: ids)
-        do { try AtomicFile.write(try bundle.encoded(), to: output) } catch { throw fail(error, options) }
+        do { try file.write(try bundle.encoded()) } catch { throw fail(error, options) }
         out(options.say(Bilingual(
             zh: "已写入 \(output)：\(bundle.households.count) 户，\(bundle.checks.count) 条检查，\(bundle.edits.count) 条修改",
             en: "wrote \(output): \(bundle.households.count) households, \(bundle.checks.count) checks, \(bundle.edits.count) edits")))
@@ -118,10 +116,8 @@ struct Import: ParsableCommand {
     var file: String
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            warn("sanbao: " + options.say(Bilingual(zh: "无法读取 \(file)", en: "cannot read \(file)")))
-            throw ExitCode(Exit.noInput)
-        }
+        let data: Data
+        do { data = try InputFile.read(file) } catch { throw fail(error, options) }
         do { try createIfEmpty(options.layout) } catch { throw fail(error, options) }
         let store = try openForWriting(options)
         defer { store.close() }

@@ -79,6 +79,26 @@ final class RuleTests: XCTestCase {
         ])
     }
 
+    /// A `rules.json` whose minimum school age is above its maximum is reported by
+    /// `problems`; until it is fixed no one is of school age, and nothing traps on it.
+    func testSchoolAgeMinAboveMax() {
+        var bad = RulesConfig()
+        bad.schoolAgeMin = 15
+        bad.schoolAgeMax = 6
+        XCTAssertNil(bad.schoolAge)
+        XCTAssertFalse((0...20).contains { bad.isSchoolAge($0) })
+        XCTAssertEqual(RulesConfig().schoolAge, 6...15)
+        XCTAssertFalse(bad.problems.isEmpty)
+        let h = withChild(born: "2016-03-01", school: .droppedOut)
+        runRule(EducationRule.self, [
+            RuleCase(name: "min above max: no one judged", household: h, config: bad, verdict: .notApplicable,
+                     en: ["no member of compulsory-school age"]),
+        ])
+        let draft = CheckDraft(prefilledFor: h, checks: [], date: assessDate, config: bad)
+        XCTAssertEqual(draft.observations.members.map(\.school), [nil, nil], "no school question asked")
+        _ = Assessor(config: bad).nextChange(of: h, checks: [], after: assessDate)
+    }
+
     func testEducationStatuses() {
         runRule(EducationRule.self, [
             RuleCase(name: "12-year-old dropout", household: withChild(born: "2013-09-01", school: .droppedOut),

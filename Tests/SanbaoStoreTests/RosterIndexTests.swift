@@ -168,12 +168,12 @@ final class RosterIndexTests: XCTestCase {
         var firstOfVillage: [String: String] = [:]
         for e in entries where firstOfVillage[e.fileVillage] == nil { firstOfVillage[e.fileVillage] = e.row.id }
         let ids = firstOfVillage.values.sorted()
-        XCTAssertGreaterThan(ids.count, Store.villagesKept)
+        XCTAssertGreaterThan(ids.count, VillageCache.kept)
         for id in ids + ids.prefix(2) {
             XCTAssertEqual(store.household(id), full.dataset.household(id))
             XCTAssertEqual(store.checks(of: id), full.dataset.checks.filter { $0.householdID == id })
         }
-        XCTAssertLessThanOrEqual(Set(store.dataset.households.map { $0.address.villageCode }).count, Store.villagesKept)
+        XCTAssertLessThanOrEqual(Set(store.dataset.households.map { $0.address.villageCode }).count, VillageCache.kept)
         // A check saved in a village let go and read again is there.
         try store.save(Check(id: "kept-1", householdID: ids[0], date: asOf, cadreID: "c1", recordedAt: "2026-11-25T10:00:00Z",
                              findings: [.water: Finding(state: .met, note: "")]))

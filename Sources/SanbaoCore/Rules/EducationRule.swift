@@ -7,10 +7,9 @@ public enum EducationRule: IndicatorRule {
     public static func judge(_ household: Household, on date: LocalDate, config: RulesConfig) -> Judgement {
         var parts: [Judgement] = []
         var notes: [Bilingual] = []
-        let schoolAge = config.schoolAgeMin <= config.schoolAgeMax ? config.schoolAgeMin...config.schoolAgeMax : 0...(-1)
         for m in household.members {
             let age = m.birthDate.age(on: date)
-            if schoolAge.contains(age) {
+            if config.isSchoolAge(age) {
                 parts.append(child(m, age: age))
             } else if let school = m.school, school == .seniorMiddle || school == .vocational, m.subsidyReceived == false {
                 notes.append(Bilingual(

@@ -56,41 +56,36 @@ extension FastDecode {
     }
 
     /// An object keyed by indicator name. `Check.decodeFindings` rejects any other key,
-    /// and a repeated one is left to `JSONDecoder` like every duplicate key.
+    /// and a repeated one is left to `JSONDecoder` like every duplicate key. A name not
+    /// listed here (an indicator added later) is declined too: `JSONDecoder` knows it.
     static func findings(_ c: inout ByteCursor) throws(Reject) -> [Indicator: Finding] {
-        var found: (Finding?, Finding?, Finding?, Finding?, Finding?, Finding?) = (nil, nil, nil, nil, nil, nil)
+        var found = FoundFindings()
         var seen = SeenKeys()
         var first = true
         try c.beginObject()
         while try c.nextKey(&first) {
+            let indicator: Indicator
             if try c.key("education") {
-                try seen.mark(3); found.3 = try Self.finding(&c)
+                indicator = .education
             } else if try c.key("food_clothing") {
-                try seen.mark(1); found.1 = try Self.finding(&c)
+                indicator = .foodClothing
             } else if try c.key("housing") {
-                try seen.mark(5); found.5 = try Self.finding(&c)
+                indicator = .housing
             } else if try c.key("income") {
-                try seen.mark(0); found.0 = try Self.finding(&c)
+                indicator = .income
             } else if try c.key("medical") {
-                try seen.mark(4); found.4 = try Self.finding(&c)
+                indicator = .medical
             } else if try c.key("water") {
-                try seen.mark(2); found.2 = try Self.finding(&c)
+                indicator = .water
             } else {
                 throw Reject() // `Check.decodeFindings` rejects any other name
             }
+            try seen.mark(UInt32(indicator.ordinal))
+            found[indicator] = try Self.finding(&c)
         }
         // Hashing each indicator into a new dictionary was 4-5 % of reading a county;
         // `mapValues` keeps the layout of a dictionary made once for this set of keys.
-        return FindingsLayout.keyed[Int(seen.bits)].mapValues { k in
-            switch k {
-            case 0: found.0!
-            case 1: found.1!
-            case 2: found.2!
-            case 3: found.3!
-            case 4: found.4!
-            default: found.5!
-            }
-        }
+        return FindingsLayout.keyed[Int(seen.bits)].mapValues { found[$0]! }
     }
 
     static func finding(_ c: inout ByteCursor) throws(Reject) -> Finding {
@@ -174,12 +169,40 @@ extension FastDecode {
     }
 }
 
-/// For each set of indicators (bit k set for the k-th of `income, food_clothing, water,
-/// education, medical, housing`), a dictionary from those indicators to k, built once.
+/// For each set of indicators (bit k set for `Indicator.allCases[k]`, its `ordinal`), a
+/// dictionary from each of those indicators to itself, built once.
 enum FindingsLayout {
-    static let order: [Indicator] = [.income, .foodClothing, .water, .education, .medical, .housing]
+    static let keyed: [[Indicator: Indicator]] = (0..<(1 << Indicator.allCases.count)).map { set in
+        Dictionary(uniqueKeysWithValues: Indicator.allCases.filter { set & (1 << $0.ordinal) != 0 }.map { ($0, $0) })
+    }
+}
 
-    static let keyed: [[Indicator: Int]] = (0..<64).map { set in
-        Dictionary(uniqueKeysWithValues: order.indices.filter { set & (1 << $0) != 0 }.map { (order[$0], $0) })
+/// The findings read so far, one slot per indicator, kept out of a dictionary (and off
+/// the heap) until the object ends. The switches are exhaustive: an indicator added
+/// later needs a slot here before Sanbao compiles.
+struct FoundFindings {
+    var income, foodClothing, water, education, medical, housing: Finding?
+
+    subscript(_ i: Indicator) -> Finding? {
+        get {
+            switch i {
+            case .income: income
+            case .foodClothing: foodClothing
+            case .water: water
+            case .education: education
+            case .medical: medical
+            case .housing: housing
+            }
+        }
+        set {
+            switch i {
+            case .income: income = newValue
+            case .foodClothing: foodClothing = newValue
+            case .water: water = newValue
+            case .education: education = newValue
+            case .medical: medical = newValue
+            case .housing: housing = newValue
+            }
+        }
     }
 }

@@ -34,15 +34,15 @@ extension Store {
                             cadreNames: names, writeIndex: access == .readWrite)
         let outcomes = job.run(villages)
         var load = RosterLoad(villages: [], reused: 0, rebuilt: 0)
-        load.villages.reserveCapacity(outcomes.count)
-        villageOf.reserveCapacity(outcomes.reduce(0) { $0 + $1.entries.count })
+        load.self.villages.reserveCapacity(outcomes.count)
+        self.villages.reserveCapacity(outcomes.reduce(0) { $0 + $1.entries.count })
         for o in outcomes {
             if o.fromIndex { load.reused += 1 } else { load.rebuilt += 1 }
             load.judged += o.judged
             load.villages.append(o.entries)
             loaded.problems += o.problems
             loaded.conditions.merge(o.conditions) { a, _ in a }
-            for e in o.entries where villageOf[e.row.id] == nil { villageOf[e.row.id] = e.fileVillage }
+            self.villages.note(o.entries)
         }
         return load
     }

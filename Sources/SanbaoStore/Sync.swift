@@ -1,103 +1,54 @@
 import Foundation
 import SanbaoCore
 
-/// Household edits, conflicts, bundles and imports.
-extension Store {
-    public var editLog: EditLog { EditLog(dataset.edits) }
-    public var conflicts: [EditLog.Conflict] { editLog.conflicts }
+/// Bundles and merging: what one device hands another, and the one journaled merge that
+/// bundles and township rosters (`Sync+Intake.swift`) both go through. The store owns
+/// one (`Store.sync`) and hands it what it has read (`LoadResult`) and whether it may
+/// write (`Store.Access`); everything it writes, it adds to that `LoadResult`.
+struct Sync {
+    /// Where a bundle waits while it is written (docs/storage.md, "All or nothing").
+    static let incomingDir = "incoming"
 
-    /// Records a change to one field of a household, durably. The value is checked by
-    /// applying it: a value the record cannot hold is refused with the decoder's words.
-    @discardableResult
-    public func edit(householdID: String, field: String, value: JSONValue, cadreID: String? = nil,
-                     replacing parents: [String]? = nil) throws -> HouseholdEdit {
-        try readEverything()
-        guard let base = loaded.bases.first(where: { $0.id == householdID }) else {
-            throw StoreError.badData("unknown household \(householdID)")
-        }
-        if let p = HouseholdEdit.fieldProblem(field) { throw StoreError.badData(p.en) }
-        if let (member, key) = HouseholdEdit.memberField(field), key != nil,
-           let current = dataset.household(householdID), current.member(member) == nil {
-            let ids = current.members.map { String($0.id) }.joined(separator: ", ")
-            throw StoreError.badData("\(householdID) has no member \(member) (members are numbered by id: \(ids))")
-        }
-        let edit = HouseholdEdit(
-            id: "e-" + StableHash.hex(Data("\(householdID)|\(field)|\(now())|\(UInt64.random(in: 0...UInt64.max))".utf8)),
-            householdID: householdID, field: field, value: value,
-            parents: parents ?? editLog.parents(householdID: householdID, field: field),
-            deviceID: deviceID, cadreID: cadreID, recordedAt: now())
-        let updated: Household
-        do {
-            updated = try HouseholdPatcher.apply(EditLog(dataset.edits + [edit]), to: base)
-        } catch {
-            let d = DecodeFailure.describe(error)
-            throw StoreError.badData("\(field): \(d.message.en)")
-        }
-        let file = DataLayout.editsFile(village: base.address.villageCode)
-        if let refusal = refusal(for: file) { throw refusal }
-        var line = try JSONCoding.encoder().encode(edit)
-        line.append(0x0A)
-        try appendDurably(line, to: file, kind: "edits", village: base.address.villageCode)
-        loaded.dataset.edits.append(edit)
-        if let i = loaded.dataset.households.firstIndex(where: { $0.id == householdID }) {
-            loaded.dataset.households[i] = updated
-        }
-        return edit
-    }
+    let layout: DataLayout
+    /// The current time as ISO 8601 UTC (the store's clock).
+    let now: () -> String
 
-    /// Settles a conflict with `value`: a new edit that replaces every competing one.
-    @discardableResult
-    public func resolve(_ conflict: EditLog.Conflict, value: JSONValue, cadreID: String? = nil) throws -> HouseholdEdit {
-        try edit(householdID: conflict.householdID, field: conflict.field, value: value, cadreID: cadreID,
-                 replacing: conflict.heads.map(\.id))
-    }
-
-    /// Everything (or one cadre's households) as a bundle for another device.
-    public func bundle(cadreIDs: Set<String>? = nil) -> Bundle {
-        // Only a vanished directory makes this fail; the bundle is then of what was read.
-        try? readEverything()
+    /// Everything in `loaded` (or one cadre's households) as a bundle for another device.
+    func bundle(of loaded: LoadResult, cadreIDs: Set<String>?) -> Bundle {
+        let dataset = loaded.dataset
         let bases = loaded.bases.filter { h in cadreIDs.map { ids in h.pairings.contains { ids.contains($0.cadreID) } } ?? true }
         let ids = Set(bases.map(\.id))
         let cadres = dataset.cadres.filter { c in
             cadreIDs?.contains(c.id) ?? true || bases.contains { $0.pairings.contains { $0.cadreID == c.id } }
         }
-        return Bundle(deviceID: deviceID, created: now(), cadres: cadres.sorted { $0.id < $1.id },
+        return Bundle(deviceID: loaded.deviceID, created: now(), cadres: cadres.sorted { $0.id < $1.id },
                       households: bases.sorted { $0.id < $1.id },
                       checks: CheckHistory.chronological(dataset.checks.filter { ids.contains($0.householdID) }),
                       edits: dataset.edits.filter { ids.contains($0.householdID) }.sorted { ($0.recordedAt, $0.id) < ($1.recordedAt, $1.id) })
     }
 
-    /// Merges a bundle: all or nothing. The plan is computed and validated in memory;
-    /// if anything in it is wrong nothing is written. The bundle is first saved to
-    /// `incoming/`, so an import interrupted by a crash is finished on the next open.
-    public func importBundle(_ data: Data, name: String, today: LocalDate) throws -> MergePlan {
-        if case .readOnly(let why) = access { throw StoreError.refused(why, code: 75) }
-        try readEverything()
-        return try merge(try Bundle.decode(data, name: name), data: data, name: name, today: today)
-    }
-
     /// The one merge path of bundles and rosters alike: plan, check the plan as a whole,
     /// journal `data` (the bundle's bytes) in `incoming/`, write, drop the journal.
-    func merge(_ bundle: Bundle, data: Data, name: String, today: LocalDate, encoded: EncodedRecords? = nil) throws -> MergePlan {
-        let plan = try MergePlan(bundle: bundle, bases: loaded.bases, dataset: dataset, deviceID: deviceID)
+    func merge(_ bundle: Bundle, data: Data, name: String, today: LocalDate, encoded: EncodedRecords? = nil,
+               into loaded: inout LoadResult, access: Store.Access) throws -> MergePlan {
+        let plan = try MergePlan(bundle: bundle, bases: loaded.bases, dataset: loaded.dataset, deviceID: loaded.deviceID)
         guard !plan.isEmpty else { return plan }
-        try checkPlan(plan, today: today, name: name)
+        try checkPlan(plan, loaded: loaded, access: access, today: today, name: name)
         try AtomicFile.makeDirectory(layout.path(Self.incomingDir))
         let journal = layout.path("\(Self.incomingDir)/\(StableHash.hex(data)).json")
         try AtomicFile.write(data, to: journal)
-        try apply(plan, encoded: encoded)
+        try apply(plan, encoded: encoded, into: &loaded)
         try FileManager.default.removeItem(atPath: journal)
         try AtomicFile.syncDirectory(layout.path(Self.incomingDir))
         return plan
     }
 
-    static let incomingDir = "incoming"
-
     /// Refuses a plan that would add errors, or touch a file that may not be written.
-    func checkPlan(_ plan: MergePlan, today: LocalDate, name: String) throws {
+    func checkPlan(_ plan: MergePlan, loaded: LoadResult, access: Store.Access, today: LocalDate, name: String) throws {
+        let dataset = loaded.dataset
         var merged = dataset
         merged.cadres += plan.cadres
-        merged.households = try mergedHouseholds(plan, name: name)
+        merged.households = try mergedHouseholds(plan, loaded: loaded, name: name)
         merged.checks += plan.checks
         let validator = Validator(today: today)
         let before = Set(validator.problems(in: dataset).filter { $0.severity == .error }.map { "\($0.record ?? "")\($0.path)\($0.message.en)" })
@@ -106,14 +57,15 @@ extension Store {
             throw StoreError.badData("\(name): \(first.record ?? "") \(first.path): \(first.message.en)" + (added.count > 1 ? " (and \(added.count - 1) more)" : ""))
         }
         for file in targetFiles(plan, merged) {
-            if let refusal = refusal(for: file) { throw refusal }
+            if let refusal = Store.refusal(for: file, access: access, conditions: loaded.conditions) { throw refusal }
         }
     }
 
     /// Every household as it will be once `plan` is written: registration records with
     /// all edits applied, the ones the plan touches made anew. The merged result is what
     /// is validated, not the parts.
-    func mergedHouseholds(_ plan: MergePlan, name: String) throws -> [Household] {
+    func mergedHouseholds(_ plan: MergePlan, loaded: LoadResult, name: String) throws -> [Household] {
+        let dataset = loaded.dataset
         let touched = Set(plan.edits.map(\.householdID))
         if touched.isEmpty { return dataset.households + plan.households }
         let log = EditLog(dataset.edits + plan.edits)
@@ -138,9 +90,9 @@ extension Store {
 
     /// Writes a checked plan: registration records first, so every check and edit
     /// written after them names a household that is already on disk.
-    func apply(_ plan: MergePlan, encoded: EncodedRecords? = nil) throws {
+    func apply(_ plan: MergePlan, encoded: EncodedRecords? = nil, into loaded: inout LoadResult) throws {
         if !plan.cadres.isEmpty {
-            let all = (dataset.cadres + plan.cadres).sorted { $0.id < $1.id }
+            let all = (loaded.dataset.cadres + plan.cadres).sorted { $0.id < $1.id }
             let file = CadreFile(schemaVersion: DataLayout.schemaVersion, cadres: all)
             try AtomicFile.write(try JSONCoding.prettyEncoder().encode(file) + Data([0x0A]), to: layout.path(DataLayout.cadres))
             loaded.dataset.cadres = all
@@ -161,11 +113,11 @@ extension Store {
             let lines = try CheckHistory.chronological(checks).reduce(into: Data()) { d, c in
                 d.append(try JSONCoding.encoder().encode(c)); d.append(0x0A)
             }
-            try appendDurably(lines, to: DataLayout.checksFile(village: code), kind: "checks", village: code)
+            try AppendOnlyFile.append(lines, to: DataLayout.checksFile(village: code), in: layout, kind: "checks", village: code)
         }
         for (code, edits) in Dictionary(grouping: plan.edits, by: { village[$0.householdID]! }).sorted(by: { $0.key < $1.key }) {
             let lines = try edits.reduce(into: Data()) { d, e in d.append(try JSONCoding.encoder().encode(e)); d.append(0x0A) }
-            try appendDurably(lines, to: DataLayout.editsFile(village: code), kind: "edits", village: code)
+            try AppendOnlyFile.append(lines, to: DataLayout.editsFile(village: code), in: layout, kind: "edits", village: code)
         }
         loaded.bases = bases
         loaded.dataset.checks += plan.checks
@@ -175,17 +127,52 @@ extension Store {
     }
 
     /// Finishes imports a crash interrupted: each bundle left in `incoming/` is merged
-    /// again (a union, so what was already written is not written twice).
-    func finishInterruptedImports(today: LocalDate) throws {
+    /// again (a union, so what was already written is not written twice). Returns what
+    /// to tell the user.
+    func finishInterruptedImports(into loaded: inout LoadResult, today: LocalDate) throws -> [Bilingual] {
         let dir = layout.path(Self.incomingDir)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        var notices: [Bilingual] = []
         for name in names {
             guard let data = FileManager.default.contents(atPath: dir + "/" + name) else { continue }
             let bundle = try Bundle.decode(data, name: name)
-            let plan = try MergePlan(bundle: bundle, bases: loaded.bases, dataset: dataset, deviceID: deviceID)
-            if !plan.isEmpty { try apply(plan) }
+            let plan = try MergePlan(bundle: bundle, bases: loaded.bases, dataset: loaded.dataset, deviceID: loaded.deviceID)
+            if !plan.isEmpty { try apply(plan, into: &loaded) }
             try FileManager.default.removeItem(atPath: dir + "/" + name)
             notices.append(Bilingual(zh: "已完成上次被中断的导入（\(name)）", en: "finished an import that was interrupted (\(name))"))
         }
+        return notices
+    }
+
+    /// Whether an import was left unfinished in `incoming/`.
+    static func hasInterruptedImport(_ layout: DataLayout) -> Bool {
+        let incoming = (try? FileManager.default.contentsOfDirectory(atPath: layout.path(incomingDir))) ?? []
+        return incoming.contains(where: { $0.hasSuffix(".json") })
+    }
+}
+
+extension LoadResult {
+    /// This copy's identity, from its manifest.
+    var deviceID: String { manifest?.deviceID ?? "unknown" }
+}
+
+/// Bundles, for the commands and the app: the store reads everything first, then the
+/// work is `Sync`'s.
+extension Store {
+    /// Everything (or one cadre's households) as a bundle for another device.
+    public func bundle(cadreIDs: Set<String>? = nil) -> Bundle {
+        // Only a vanished directory makes this fail; the bundle is then of what was read.
+        try? readEverything()
+        return sync.bundle(of: loaded, cadreIDs: cadreIDs)
+    }
+
+    /// Merges a bundle: all or nothing. The plan is computed and validated in memory;
+    /// if anything in it is wrong nothing is written. The bundle is first saved to
+    /// `incoming/`, so an import interrupted by a crash is finished on the next open.
+    public func importBundle(_ data: Data, name: String, today: LocalDate) throws -> MergePlan {
+        if let refusal = access.refusal { throw refusal }
+        try readEverything()
+        let bundle = try Bundle.decode(data, name: name)
+        return try sync.merge(bundle, data: data, name: name, today: today, into: &loaded, access: access)
     }
 }

@@ -1,0 +1,26 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import SanbaoCore
+
+/// The other write protocol (docs/storage.md): checks and edits are appended, whole
+/// lines in one `write` to a file opened with `O_APPEND`, then `fsync`. A crash leaves at
+/// most one torn line at the end, which the store moves aside on its next open.
+enum AppendOnlyFile {
+    /// Appends whole lines to `file` (relative to `layout`'s root), creating it with its
+    /// header first if needed. One `write` call per batch and an fsync before returning.
+    static func append(_ bytes: Data, to file: String, in layout: DataLayout, kind: String, village: String) throws {
+        let path = layout.path(file)
+        if !FileManager.default.fileExists(atPath: path) {
+            try AtomicFile.makeDirectory((path as NSString).deletingLastPathComponent)
+            let header = try DatasetWriter.lines(kind: kind, village: village, [Check]())
+            try AtomicFile.write(header, to: path)
+        }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.io(path, AtomicFile.errnoText()) }
+        defer { Glibc.close(fd) }
+        try AtomicFile.writeAll(fd, bytes, path: path)
+        guard fsync(fd) == 0 else { throw StoreError.io(path, AtomicFile.errnoText()) }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import SanbaoCore
+
+/// Household edits and conflicts.
+extension Store {
+    public var editLog: EditLog { EditLog(dataset.edits) }
+    public var conflicts: [EditLog.Conflict] { editLog.conflicts }
+
+    /// Records a change to one field of a household, durably. The value is checked by
+    /// applying it: a value the record cannot hold is refused with the decoder's words.
+    @discardableResult
+    public func edit(householdID: String, field: String, value: JSONValue, cadreID: String? = nil,
+                     replacing parents: [String]? = nil) throws -> HouseholdEdit {
+        try readEverything()
+        guard let base = loaded.bases.first(where: { $0.id == householdID }) else {
+            throw StoreError.badData("unknown household \(householdID)")
+        }
+        if let p = HouseholdEdit.fieldProblem(field) { throw StoreError.badData(p.en) }
+        if let (member, key) = HouseholdEdit.memberField(field), key != nil,
+           let current = dataset.household(householdID), current.member(member) == nil {
+            let ids = current.members.map { String($0.id) }.joined(separator: ", ")
+            throw StoreError.badData("\(householdID) has no member \(member) (members are numbered by id: \(ids))")
+        }
+        let edit = HouseholdEdit(
+            id: "e-" + StableHash.hex(Data("\(householdID)|\(field)|\(now())|\(UInt64.random(in: 0...UInt64.max))".utf8)),
+            householdID: householdID, field: field, value: value,
+            parents: parents ?? editLog.parents(householdID: householdID, field: field),
+            deviceID: deviceID, cadreID: cadreID, recordedAt: now())
+        let updated: Household
+        do {
+            updated = try HouseholdPatcher.apply(EditLog(dataset.edits + [edit]), to: base)
+        } catch {
+            let d = DecodeFailure.describe(error)
+            throw StoreError.badData("\(field): \(d.message.en)")
+        }
+        let file = DataLayout.editsFile(village: base.address.villageCode)
+        if let refusal = refusal(for: file) { throw refusal }
+        var line = try JSONCoding.encoder().encode(edit)
+        line.append(0x0A)
+        try AppendOnlyFile.append(line, to: file, in: layout, kind: "edits", village: base.address.villageCode)
+        loaded.dataset.edits.append(edit)
+        if let i = loaded.dataset.households.firstIndex(where: { $0.id == householdID }) {
+            loaded.dataset.households[i] = updated
+        }
+        return edit
+    }
+
+    /// Settles a conflict with `value`: a new edit that replaces every competing one.
+    @discardableResult
+    public func resolve(_ conflict: EditLog.Conflict, value: JSONValue, cadreID: String? = nil) throws -> HouseholdEdit {
+        try edit(householdID: conflict.householdID, field: conflict.field, value: value, cadreID: cadreID,
+                 replacing: conflict.heads.map(\.id))
+    }
+}
