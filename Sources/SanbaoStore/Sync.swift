@@ -29,14 +29,23 @@ struct Sync {
 
     /// The one merge path of bundles and rosters alike: plan, check the plan as a whole,
     /// journal `data` (the bundle's bytes) in `incoming/`, write, drop the journal.
-    func merge(_ bundle: Bundle, data: Data, name: String, today: LocalDate, encoded: EncodedRecords? = nil,
-               into loaded: inout LoadResult, access: Store.Access) throws -> MergePlan {
+    func merge(_ bundle: Bundle, data: Data, name: String, today: LocalDate, into loaded: inout LoadResult,
+               access: Store.Access) throws -> MergePlan {
+        try merge(bundle, journalName: StableHash.hex(data), name: name, today: today, into: &loaded, access: access) { path in
+            try AtomicFile.write(data, to: path)
+        }
+    }
+
+    /// The merge with the journal written by `journal` (which writes the bundle's bytes
+    /// to the path it is given), and new households' lines from `encoded` if made already.
+    func merge(_ bundle: Bundle, journalName: String, name: String, today: LocalDate, encoded: EncodedRecords? = nil,
+               into loaded: inout LoadResult, access: Store.Access, journal write: (String) throws -> Void) throws -> MergePlan {
         let plan = try MergePlan(bundle: bundle, bases: loaded.bases, dataset: loaded.dataset, deviceID: loaded.deviceID)
         guard !plan.isEmpty else { return plan }
         try checkPlan(plan, loaded: loaded, access: access, today: today, name: name)
         try AtomicFile.makeDirectory(layout.path(Self.incomingDir))
-        let journal = layout.path("\(Self.incomingDir)/\(StableHash.hex(data)).json")
-        try AtomicFile.write(data, to: journal)
+        let journal = layout.path("\(Self.incomingDir)/\(journalName).json")
+        try write(journal)
         try apply(plan, encoded: encoded, into: &loaded)
         try FileManager.default.removeItem(atPath: journal)
         try AtomicFile.syncDirectory(layout.path(Self.incomingDir))
@@ -100,13 +109,16 @@ struct Sync {
         let bases = loaded.bases + plan.households
         let byVillage = Dictionary(grouping: bases, by: \.address.villageCode)
         let codes = Set(plan.households.map(\.address.villageCode)).sorted()
-        // Each village's file made on every core, then written one by one.
-        let files = codes.concurrentMap { code in
-            Result { try DatasetWriter.householdLines(village: code, byVillage[code]!.sorted { $0.id < $1.id }, encoded: encoded) }
-        }
+        // Village files made on every core a few at a time, then written one by one: a
+        // county's files are never all in memory at once.
         if !codes.isEmpty { try AtomicFile.makeDirectory(layout.path(DataLayout.householdsDir)) }
-        for (code, file) in zip(codes, files) {
-            try AtomicFile.write(try file.get(), to: layout.path(DataLayout.householdsFile(village: code)))
+        for batch in stride(from: 0, to: codes.count, by: 8).map({ Array(codes[$0..<min($0 + 8, codes.count)]) }) {
+            let files = batch.concurrentMap { code in
+                Result { try DatasetWriter.householdLines(village: code, byVillage[code]!.sorted { $0.id < $1.id }, encoded: encoded) }
+            }
+            for (code, file) in zip(batch, files) {
+                try AtomicFile.write(try file.get(), to: layout.path(DataLayout.householdsFile(village: code)))
+            }
         }
         let village = Dictionary(bases.map { ($0.id, $0.address.villageCode) }, uniquingKeysWith: { a, _ in a })
         for (code, checks) in Dictionary(grouping: plan.checks, by: { village[$0.householdID]! }).sorted(by: { $0.key < $1.key }) {

@@ -18,8 +18,11 @@ extension Sync {
                             checks: [], edits: plan.edits)
         // Each new household encoded once, for the journal and the village files alike.
         let encoded = try EncodedRecords(plan.newHouseholds)
-        _ = try merge(bundle, data: try encoded.bundleBytes(bundle), name: source, today: today, encoded: encoded,
-                      into: &loaded, access: access)
+        // The journal streamed from those lines: a county's is hundreds of MB, never held whole.
+        let name = "intake-" + StableHash.hex("\(loaded.deviceID)|\(source)|\(now())|\(plan.newHouseholds.count)|\(plan.edits.count)")
+        _ = try merge(bundle, journalName: name, name: source, today: today, encoded: encoded, into: &loaded, access: access) { path in
+            try encoded.writeBundle(bundle, to: path)
+        }
     }
 }
 
