@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 // Sanbao (三保): a terminal app for village cadres tracking paired households against
 // Gansu's six exit indicators. Dependencies point one way:
-// sanbao (executable) → SanbaoTUI → SanbaoStore → SanbaoCore.
+// sanbao (executable) → SanbaoTUI → SanbaoStore → SanbaoCore;
+// SanbaoSamples (the demo village and the scale generator) → SanbaoCore.
 import PackageDescription
 
 let package = Package(
@@ -20,25 +21,27 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "SanbaoCore"),
-        .target(name: "SanbaoStore", dependencies: ["SanbaoCore"]),
+        .target(name: "SanbaoSamples", dependencies: ["SanbaoCore"]),
+        .target(name: "SanbaoStore", dependencies: ["SanbaoCore", "SanbaoSamples"]),
         .target(name: "SanbaoExport", dependencies: ["SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "SanbaoIntake", dependencies: ["SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "SanbaoTUI", dependencies: ["SanbaoStore", "SanbaoCore", "CNcursesw", "SanbaoExport", "SanbaoIntake"]),
         .executableTarget(
             name: "sanbao",
             dependencies: [
-                "SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoIntake",
+                "SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoIntake", "SanbaoSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "sanbao-bench", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport"], path: "Sources/SanbaoBench"),
-        .testTarget(name: "SanbaoCoreTests", dependencies: ["SanbaoCore"]),
-        .testTarget(name: "SanbaoStoreTests", dependencies: ["SanbaoStore", "SanbaoCore"]),
-        .testTarget(name: "SanbaoTUITests", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "CNcursesw"], exclude: ["Snapshots"]),
+        .executableTarget(name: "sanbao-bench", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoSamples"], path: "Sources/SanbaoBench"),
+        .testTarget(name: "SanbaoCoreTests", dependencies: ["SanbaoCore", "SanbaoSamples"]),
+        .testTarget(name: "SanbaoSamplesTests", dependencies: ["SanbaoSamples", "SanbaoCore"]),
+        .testTarget(name: "SanbaoStoreTests", dependencies: ["SanbaoStore", "SanbaoCore", "SanbaoSamples"]),
+        .testTarget(name: "SanbaoTUITests", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoSamples", "CNcursesw"], exclude: ["Snapshots"]),
         .testTarget(name: "SanbaoCLITests", dependencies: ["SanbaoCore", "SanbaoStore"]),
         .testTarget(name: "SanbaoIntakeTests", dependencies: ["SanbaoIntake", "SanbaoCore"]),
         .testTarget(name: "SanbaoExportTests", dependencies: [
-            "SanbaoExport", "SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "SanbaoExport", "SanbaoCore", "SanbaoSamples", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
     ]

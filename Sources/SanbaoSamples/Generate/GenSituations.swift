@@ -1,6 +1,7 @@
 // The situations a cadre meets, in the proportions of the demo village: each reworks an
 // ordinary household (and its visits) so the app has every state and every rule to show
 // at scale. Dates are relative to `asOf`, so any `asOf` gives valid data.
+import SanbaoCore
 
 /// A household under construction, with its visits not yet turned into checks.
 struct GenDraft {

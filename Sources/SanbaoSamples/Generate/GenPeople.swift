@@ -1,5 +1,6 @@
 // People of generated households: names by birth era, resident ID numbers that pass
 // GB 11643 and are unique, and the family shapes households are drawn from.
+import SanbaoCore
 
 enum GenNames {
     /// Surnames of the Liupanshan area, the commonest first.

@@ -1,6 +1,7 @@
 // The households written by hand: each shows one situation a cadre meets, so the app
 // has something to show for every state and every rule. Each function reworks the
 // ordinary household its table line built (DemoVillage.specs).
+import SanbaoCore
 
 enum DemoSpecials {
     private static func d(_ text: String) -> LocalDate { DemoVillage.d(text) }

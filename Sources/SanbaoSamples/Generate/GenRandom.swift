@@ -1,3 +1,5 @@
+import SanbaoCore
+
 /// SplitMix64 for the scale generator: its output depends only on its seed, so the same
 /// seed gives the same data on every machine and Swift version (the standard library's
 /// generator promises no such thing). Every household draws from its own stream, derived

@@ -1,5 +1,6 @@
 // People of the demo village: names, resident ID numbers, phone numbers and the family
 // shapes the generator draws households from.
+import SanbaoCore
 
 /// Chinese names as they are given in the loess hills: a few big surnames per group (a
 /// group is often one clan) and given names that follow the fashion of the birth year.

@@ -1,6 +1,7 @@
 // The facts of an ordinary demo household: income, water, housing, poverty causes and
 // assistance measures. Every ordinary fact here passes its rule; the special households
 // (DemoSpecials.swift) are where things go wrong.
+import SanbaoCore
 
 /// Per-capita income of an ordinary household.
 enum IncomePlan {

@@ -1,3 +1,5 @@
+import SanbaoCore
+
 /// The bundled demo village: 文峰村, 榜罗镇, 通渭县, 定西市, 甘肃省 (621121103201), with
 /// 44 paired households in five groups, three cadres and a year of visits.
 ///

@@ -1,5 +1,6 @@
 // Visits of generated households: the schedule over the 12 months before `asOf`, the
 // ordinary words of an uneventful visit, and the turning of visits into checks.
+import SanbaoCore
 
 /// One visit before it becomes a `Check`.
 struct GenVisit {

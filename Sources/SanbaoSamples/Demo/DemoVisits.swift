@@ -1,5 +1,6 @@
 // Visits of the demo village: the plan of one visit before it becomes a `Check`, the
 // visiting schedules, and the ordinary words a cadre writes on an uneventful visit.
+import SanbaoCore
 
 /// One visit as planned by the generator. It becomes a `Check` once every household is
 /// built, when check ids are handed out in the order the visits happened.

@@ -1,3 +1,5 @@
+import SanbaoCore
+
 /// Realistic data at county scale, for measuring speed: many villages of Dingxi and
 /// Baiyin, cadres following 3-30 households each, members with valid and unique ID
 /// numbers, a year of checks, and the demo village's mix of situations (dropouts,

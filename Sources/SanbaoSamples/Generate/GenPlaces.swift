@@ -1,6 +1,7 @@
 // Places of generated data: counties and townships of Dingxi and Baiyin (the Liupanshan
 // area of Gansu), real villages where domain.md names them, and villages with synthetic
 // names and valid-shaped 12-digit codes everywhere else.
+import SanbaoCore
 
 /// A county and its townships, in the order the generator fills them.
 struct GenCounty {

@@ -1,6 +1,7 @@
 // The facts of an ordinary generated household: income, water, housing, causes, status
 // and assistance measures. Every ordinary fact passes its rule; the situations
 // (GenSituations.swift) are where things go wrong.
+import SanbaoCore
 
 struct GenFacts {
     let asOf: LocalDate

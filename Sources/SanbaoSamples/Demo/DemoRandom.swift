@@ -1,3 +1,5 @@
+import SanbaoCore
+
 /// SplitMix64: a tiny, well-known generator whose output depends only on its seed, so
 /// the demo village is the same on every call, machine and Swift version (the standard
 /// library's generator makes no such promise).
