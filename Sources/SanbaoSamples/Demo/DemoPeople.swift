@@ -15,7 +15,7 @@ enum DemoNames {
     static let allSurnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "牛", "何", "马", "常", "魏", "岳",
                               "苟", "汪", "冯", "潘", "蔡", "段", "令狐"]
 
-    static func given(_ sex: Sex, born: LocalDate, rng: inout DemoRandom) -> String {
+    static func given(_ sex: Sex, born: LocalDate, rng: inout SampleRandom) -> String {
         switch (sex, born.year) {
         case (.male, ..<1966): rng.pick(["有福", "进财", "长生", "福元", "玉林", "金山", "德明", "万福", "守仁", "生荣"])
         case (.female, ..<1966): rng.pick(["秀英", "桂兰", "玉兰", "凤英", "淑珍", "菊花", "兰英", "翠兰", "桂花", "秀兰"])
@@ -40,7 +40,7 @@ struct People {
     func idNumber(born: LocalDate, sex: Sex, memberID: Int) -> String {
         let base = (seq * 20 + memberID * 2) % 996
         let order = base + (sex == .male ? 1 : 2)
-        let first17 = DemoVillage.countyCode + compact(born) + DemoText.pad(order, 3)
+        let first17 = DemoVillage.countyCode + compact(born) + SampleText.pad(order, 3)
         return first17 + (IDNumber.checkCharacter(for: first17).map { String($0) } ?? "")
     }
 
@@ -85,7 +85,7 @@ enum Family {
 
     /// The members of a household of this shape. `taken` holds the names already used
     /// in the village, so that a search for a name finds one person.
-    func members(_ p: People, group: Int, taken: Set<String>, rng: inout DemoRandom) -> [Member] {
+    func members(_ p: People, group: Int, taken: Set<String>, rng: inout SampleRandom) -> [Member] {
         var namer = Namer(surname: rng.pick(DemoNames.surnames(group: group)), taken: taken)
         switch self {
         case .elderlyAlone: return elderlyAlone(p, &namer, &rng)
@@ -97,7 +97,7 @@ enum Family {
         }
     }
 
-    private func elderlyAlone(_ p: People, _ n: inout Namer, _ rng: inout DemoRandom) -> [Member] {
+    private func elderlyAlone(_ p: People, _ n: inout Namer, _ rng: inout SampleRandom) -> [Member] {
         let sex: Sex = rng.chance(60) ? .female : .male
         let born = rng.born(age: 72...86)
         let sick = rng.chance(60)
@@ -107,7 +107,7 @@ enum Family {
         }]
     }
 
-    private func elderlyCouple(_ p: People, _ n: inout Namer, _ rng: inout DemoRandom) -> [Member] {
+    private func elderlyCouple(_ p: People, _ n: inout Namer, _ rng: inout SampleRandom) -> [Member] {
         let hb = rng.born(age: 64...78), sb = rng.born(age: 61...75)
         let sickHead = rng.chance(50)
         return [
@@ -118,7 +118,7 @@ enum Family {
         ]
     }
 
-    private func adultChildren(_ p: People, _ n: inout Namer, _ rng: inout DemoRandom) -> [Member] {
+    private func adultChildren(_ p: People, _ n: inout Namer, _ rng: inout SampleRandom) -> [Member] {
         let hb = rng.born(age: 49...58), sb = rng.born(age: 47...56), cb = rng.born(age: 21...28)
         let months = rng.int(8...11), skilled = rng.chance(40), homeMonths = rng.int(0...4)
         var out = [
@@ -139,7 +139,7 @@ enum Family {
         return out
     }
 
-    private func youngFamily(_ p: People, _ n: inout Namer, _ rng: inout DemoRandom) -> [Member] {
+    private func youngFamily(_ p: People, _ n: inout Namer, _ rng: inout SampleRandom) -> [Member] {
         let hb = rng.born(age: 31...40), sb = rng.born(age: 29...38)
         let pupil = rng.born(age: 7...11), small = rng.born(age: 3...5)
         let ps: Sex = rng.chance(50) ? .male : .female, ss: Sex = rng.chance(50) ? .male : .female
@@ -152,7 +152,7 @@ enum Family {
         ]
     }
 
-    private func threeGenerations(_ p: People, _ n: inout Namer, _ rng: inout DemoRandom) -> [Member] {
+    private func threeGenerations(_ p: People, _ n: inout Namer, _ rng: inout SampleRandom) -> [Member] {
         let hb = rng.born(age: 39...48), sb = rng.born(age: 37...46), gb = rng.born(age: 67...80)
         let junior = rng.born(age: 12...14), senior = rng.born(age: 16...17)
         let js: Sex = rng.chance(50) ? .male : .female, ss: Sex = rng.chance(50) ? .male : .female
@@ -185,7 +185,7 @@ struct Namer {
         self.used = taken
     }
 
-    mutating func name(_ sex: Sex, _ born: LocalDate, _ rng: inout DemoRandom, ownSurname: Bool = false) -> String {
+    mutating func name(_ sex: Sex, _ born: LocalDate, _ rng: inout SampleRandom, ownSurname: Bool = false) -> String {
         var candidate = ""
         for _ in 0..<50 {
             let family = ownSurname ? rng.pick(DemoNames.allSurnames.filter { $0 != surname }) : surname
@@ -207,7 +207,7 @@ extension Member {
     }
 }
 
-extension DemoRandom {
+extension SampleRandom {
     /// A birth date that makes the person exactly `age` (some age in the range) on `DemoVillage.asOf`.
     mutating func born(age: ClosedRange<Int>) -> LocalDate {
         let asOf = DemoVillage.asOf
@@ -222,14 +222,5 @@ extension DemoRandom {
         var digits = ""
         for _ in 0..<8 { digits += String(int(0...9)) }
         return prefix + digits
-    }
-}
-
-/// Small text helpers (no Foundation in the core).
-enum DemoText {
-    /// `value` with leading zeros to `width` digits.
-    static func pad(_ value: Int, _ width: Int) -> String {
-        let s = String(value)
-        return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 }

@@ -113,21 +113,21 @@ public enum DemoVillage {
         }
     }
 
-    static func householdID(_ seq: Int) -> String { villageCode + "-" + DemoText.pad(seq, 4) }
+    static func householdID(_ seq: Int) -> String { villageCode + "-" + SampleText.pad(seq, 4) }
 
     static func group(_ seq: Int) -> Int { min((seq - 1) / 9 + 1, groups.count) }
 
     /// Builds one household from its line in the table, then lets its special (if any) rework it.
     /// `taken` holds the names used by the households built before, which the generator avoids.
     static func build(_ spec: Spec, taken: Set<String>) -> Draft {
-        var rng = DemoRandom(household: spec.seq)
+        var rng = SampleRandom(demoHousehold: spec.seq)
         let group = group(spec.seq)
         let people = People(seq: spec.seq)
         let address = Address(province: "甘肃省", city: "定西市", county: "通渭县", township: "榜罗镇",
                               village: "文峰村", group: groups[group - 1], villageCode: villageCode)
         let members = spec.family.members(people, group: group, taken: taken, rng: &rng)
         let household = Household(
-            id: householdID(spec.seq), number: villageCode + DemoText.pad(spec.seq, 4), address: address,
+            id: householdID(spec.seq), number: villageCode + SampleText.pad(spec.seq, 4), address: address,
             phone: rng.mobile(), type: spec.type, causes: DemoCauses.causes(spec.family, rng: &rng),
             status: DemoCauses.status(rng: &rng), members: members, pairings: pairings(seq: spec.seq),
             measures: DemoMeasures.measures(spec.family, type: spec.type, rng: &rng),
@@ -152,7 +152,7 @@ public enum DemoVillage {
             ($0.visit.date, $0.visit.time, $0.household.id) < ($1.visit.date, $1.visit.time, $1.household.id)
         }
         var ids: [String: String] = [:]   // "seq/index" → check id
-        for (n, k) in ordered.enumerated() { ids["\(k.seq)/\(k.index)"] = "demo-" + DemoText.pad(n + 1, 4) }
+        for (n, k) in ordered.enumerated() { ids["\(k.seq)/\(k.index)"] = "demo-" + SampleText.pad(n + 1, 4) }
         return ordered.map { k in
             let v = k.visit
             return Check(id: ids["\(k.seq)/\(k.index)"] ?? "", householdID: k.household.id, date: v.date,
@@ -177,7 +177,7 @@ struct Spec {
     /// Reworks the ordinary household into a particular situation.
     var special: Special?
 
-    typealias Special = (inout Draft, inout DemoRandom) -> Void
+    typealias Special = (inout Draft, inout SampleRandom) -> Void
 
     init(_ seq: Int, _ family: Family, type: HouseholdType = .ordinaryPoor, income: IncomePlan = .comfortable,
          water: WaterPlan = .piped, house: HousePlan = .safe, visits: VisitPlan = .regular,
@@ -201,7 +201,7 @@ struct Draft {
     var visits: [Visit]
 
     /// Adds an ordinary visit on `date` and lets `edit` record what was special about it.
-    mutating func visit(_ date: String, _ rng: inout DemoRandom, _ edit: (inout Visit) -> Void = { _ in }) {
+    mutating func visit(_ date: String, _ rng: inout SampleRandom, _ edit: (inout Visit) -> Void = { _ in }) {
         var v = Visit.ordinary(on: DemoVillage.d(date), rng: &rng)
         edit(&v)
         visits.append(v)

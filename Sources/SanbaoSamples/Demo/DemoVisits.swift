@@ -38,8 +38,8 @@ struct Visit {
     var recordedAt: String { "\(date)T\(time):00Z" }
 
     /// An uneventful visit: a seasonal note, now and then a measure agreed, usually signed.
-    static func ordinary(on date: LocalDate, rng: inout DemoRandom) -> Visit {
-        var v = Visit(date: date, time: DemoText.pad(rng.int(1...8), 2) + ":" + DemoText.pad(rng.int(0...55, step: 5), 2))
+    static func ordinary(on date: LocalDate, rng: inout SampleRandom) -> Visit {
+        var v = Visit(date: date, time: SampleText.pad(rng.int(1...8), 2) + ":" + SampleText.pad(rng.int(0...55, step: 5), 2))
         let season = Season(date)
         v.note = rng.pick(season.notes)
         if rng.chance(35) { v.measures = [rng.pick(season.measures)] }
@@ -63,7 +63,7 @@ enum VisitPlan {
     /// Written out by hand in a special household.
     case custom
 
-    func dates(rng: inout DemoRandom) -> [LocalDate] {
+    func dates(rng: inout SampleRandom) -> [LocalDate] {
         let windows: [(String, String)] = [
             ("2025-12-02", "2025-12-28"), ("2026-02-23", "2026-04-17"), ("2026-05-06", "2026-07-10"),
             ("2026-08-03", "2026-09-25"), ("2026-11-02", "2026-11-24"),

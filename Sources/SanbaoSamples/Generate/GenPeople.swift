@@ -25,7 +25,7 @@ enum GenNames {
     static let childFemale = ["欣怡", "雨涵", "思琪", "梓涵", "佳怡", "一诺", "可欣", "雨萱", "诗涵", "梦瑶", "紫涵",
                               "若曦", "语桐", "子涵", "欣妍", "梓萱"]
 
-    static func given(_ sex: Sex, born year: Int, rng: inout GenRandom) -> String {
+    static func given(_ sex: Sex, born year: Int, rng: inout SampleRandom) -> String {
         switch (sex, year) {
         case (.male, ..<1966): rng.pick(oldMale)
         case (.female, ..<1966): rng.pick(oldFemale)
@@ -49,13 +49,13 @@ struct IDAllocator {
 
     mutating func number(county: String, countyIndex: Int, born: LocalDate, sex: Sex) -> String {
         let key = countyIndex << 24 | (born.dayNumber + (1 << 22))
-        let count = next[key, default: Int(GenRandom.mix(UInt64(truncatingIfNeeded: key)) % 499)]
+        let count = next[key, default: Int(SampleRandom.mix(UInt64(truncatingIfNeeded: key)) % 499)]
         next[key] = count + 1
         let order = count % 499
         let sequence = order * 2 + (sex == .male ? 1 : 2)
         var bytes = Array(county.utf8)
-        bytes += Array(GenText.compact(born).utf8)
-        bytes += Array(GenText.pad(sequence, 3).utf8)
+        bytes += Array(SampleText.compact(born).utf8)
+        bytes += Array(SampleText.pad(sequence, 3).utf8)
         var sum = 0
         for (b, w) in zip(bytes, Self.weights) { sum += Int(b - 48) * w }
         bytes.append(Self.checkCharacters[sum % 11])
@@ -76,7 +76,7 @@ struct GenPeople {
     }
 
     /// A birth date that makes the person some age in `age` on `asOf`.
-    func born(age: ClosedRange<Int>, _ rng: inout GenRandom) -> LocalDate {
+    func born(age: ClosedRange<Int>, _ rng: inout SampleRandom) -> LocalDate {
         func anniversary(_ years: Int) -> LocalDate {
             let y = asOf.year - years
             return LocalDate(year: y, month: asOf.month, day: asOf.day) ?? LocalDate(year: y, month: 2, day: 28)!
@@ -129,15 +129,15 @@ enum GenFamily: CaseIterable {
     var elderly: Bool { self == .elderlyAlone || self == .elderlyCouple }
 
     /// The members; `surname` is the head's family name.
-    func members(_ p: inout GenPeople, surname: String, rng: inout GenRandom) -> [Member] {
-        func name(_ sex: Sex, _ born: LocalDate, own: Bool = false, _ rng: inout GenRandom) -> String {
+    func members(_ p: inout GenPeople, surname: String, rng: inout SampleRandom) -> [Member] {
+        func name(_ sex: Sex, _ born: LocalDate, own: Bool = false, _ rng: inout SampleRandom) -> String {
             var family = surname
             if own {
                 repeat { family = rng.pick(GenNames.surnames) } while family == surname
             }
             return family + GenNames.given(sex, born: born.year, rng: &rng)
         }
-        func child(_ age: ClosedRange<Int>, _ school: SchoolStatus?, _ rng: inout GenRandom) -> (Sex, LocalDate, Relation, String) {
+        func child(_ age: ClosedRange<Int>, _ school: SchoolStatus?, _ rng: inout SampleRandom) -> (Sex, LocalDate, Relation, String) {
             let sex: Sex = rng.chance(52) ? .male : .female
             let b = p.born(age: age, &rng)
             return (sex, b, sex == .male ? .son : .daughter, name(sex, b, &rng))

@@ -37,7 +37,7 @@ struct GenVisit {
 
     /// An uneventful visit. A full visit (the year's first and latest) looks at all six
     /// indicators; a routine one in between at one to three of them.
-    static func ordinary(on date: LocalDate, full: Bool, rng: inout GenRandom) -> GenVisit {
+    static func ordinary(on date: LocalDate, full: Bool, rng: inout SampleRandom) -> GenVisit {
         var findings: [Indicator: Finding]
         if full {
             findings = allSix
@@ -68,7 +68,7 @@ enum GenVisitPlan {
     case never
 
     /// Visit dates, oldest first. `atLeast` visits when the plan has any.
-    func dates(asOf: LocalDate, atLeast: Int, rng: inout GenRandom) -> [LocalDate] {
+    func dates(asOf: LocalDate, atLeast: Int, rng: inout SampleRandom) -> [LocalDate] {
         let last: LocalDate
         switch self {
         case .never: return []
@@ -124,19 +124,19 @@ struct GenCheckIDs {
     let key: UInt32
 
     init(seed: UInt64) {
-        key = UInt32(truncatingIfNeeded: GenRandom.mix(seed ^ 0x4348_4543_4B53))   // "CHECKS"
+        key = UInt32(truncatingIfNeeded: SampleRandom.mix(seed ^ 0x4348_4543_4B53))   // "CHECKS"
     }
 
     mutating func next(on date: LocalDate) -> String {
         counter &+= 1
-        return GenText.compact(date) + "-" + GenText.hex8(GenText.permute(counter, key: key))
+        return SampleText.compact(date) + "-" + SampleText.hex8(SampleText.permute(counter, key: key))
     }
 
     mutating func checks(of h: Household, _ visits: [GenVisit]) -> [Check] {
         var out: [Check] = []
         out.reserveCapacity(visits.count)
         for v in visits {
-            let time = GenText.pad(v.minute / 60, 2) + ":" + GenText.pad(v.minute % 60, 2)
+            let time = SampleText.pad(v.minute / 60, 2) + ":" + SampleText.pad(v.minute % 60, 2)
             out.append(Check(id: next(on: v.date), householdID: h.id, date: v.date,
                              cadreID: h.cadreID(on: v.date) ?? h.pairings.first?.cadreID ?? "",
                              recordedAt: v.date.description + "T" + time + ":00Z", findings: v.findings,
