@@ -413,11 +413,11 @@ enum DemoSpecials {
     static func amended(_ h: inout Draft, _ rng: inout SampleRandom) {
         guard let last = h.visits.last else { return }
         h.editLast {
-            $0.time = "01:30"
+            $0.minute = 90   // 01:30
             $0.find(.water, .notMet, "水窖缺水")
         }
-        var fix = Visit.ordinary(on: last.date, rng: &rng)
-        fix.time = "09:15"
+        var fix = Visit.demo(on: last.date, rng: &rng)
+        fix.minute = 555   // 09:15
         fix.supersedesPrevious = true
         fix.find(.water, nil, "自来水入户，供水正常")
         fix.note = "更正：上一条记录误将本户饮水记为“水窖缺水”，本户为自来水入户，供水正常。"

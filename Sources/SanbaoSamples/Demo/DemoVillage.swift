@@ -134,7 +134,7 @@ public enum DemoVillage {
             income: spec.income.records(rng: &rng),
             foodClothing: FoodClothing(enoughFood: true, seasonalClothes: true, winterBedding: true),
             water: spec.water.supply(rng: &rng), housing: spec.house.housing(rng: &rng))
-        let visits = spec.visits.dates(rng: &rng).map { Visit.ordinary(on: $0, rng: &rng) }
+        let visits = spec.visits.dates(rng: &rng).map { Visit.demo(on: $0, rng: &rng) }
         var draft = Draft(seq: spec.seq, people: people, household: household, visits: visits)
         spec.special?(&draft, &rng)
         return draft
@@ -149,17 +149,12 @@ public enum DemoVillage {
             draft.visits.enumerated().map { Keyed(seq: draft.seq, index: $0.offset, visit: $0.element, household: draft.household) }
         }
         let ordered = all.sorted {
-            ($0.visit.date, $0.visit.time, $0.household.id) < ($1.visit.date, $1.visit.time, $1.household.id)
+            ($0.visit.date, $0.visit.minute, $0.household.id) < ($1.visit.date, $1.visit.minute, $1.household.id)
         }
         var ids: [String: String] = [:]   // "seq/index" → check id
         for (n, k) in ordered.enumerated() { ids["\(k.seq)/\(k.index)"] = "demo-" + SampleText.pad(n + 1, 4) }
         return ordered.map { k in
-            let v = k.visit
-            return Check(id: ids["\(k.seq)/\(k.index)"] ?? "", householdID: k.household.id, date: v.date,
-                         cadreID: k.household.cadreID(on: v.date) ?? "", recordedAt: v.recordedAt,
-                         findings: v.findings, observations: v.observations, measures: v.measures,
-                         followUp: v.followUp, confirmed: v.confirmed, note: v.note,
-                         supersedes: v.supersedesPrevious ? ids["\(k.seq)/\(k.index - 1)"] : nil)
+            k.visit.check(id: ids["\(k.seq)/\(k.index)"] ?? "", of: k.household, supersedes: ids["\(k.seq)/\(k.index - 1)"])
         }
     }
 }
@@ -202,7 +197,7 @@ struct Draft {
 
     /// Adds an ordinary visit on `date` and lets `edit` record what was special about it.
     mutating func visit(_ date: String, _ rng: inout SampleRandom, _ edit: (inout Visit) -> Void = { _ in }) {
-        var v = Visit.ordinary(on: DemoVillage.d(date), rng: &rng)
+        var v = Visit.demo(on: DemoVillage.d(date), rng: &rng)
         edit(&v)
         visits.append(v)
     }

@@ -6,7 +6,7 @@ import SanbaoCore
 /// A household under construction, with its visits not yet turned into checks.
 struct GenDraft {
     var household: Household
-    var visits: [GenVisit]
+    var visits: [Visit]
     var family: GenFamily
     let asOf: LocalDate
     let facts: GenFacts
@@ -314,7 +314,7 @@ enum GenSituation: CaseIterable {
         let v = h.last
         h.visits[v].minute = 90
         h.visits[v].find(.water, .notMet, "水窖缺水")
-        var fix = GenVisit(date: h.visits[v].date, minute: 555, findings: GenVisit.allSix)
+        var fix = Visit(date: h.visits[v].date, minute: 555, findings: Visit.allSix)
         fix.supersedesPrevious = true
         fix.find(.water, nil, "供水正常")
         fix.note = "更正：上一条记录误将本户饮水记为“水窖缺水”。"

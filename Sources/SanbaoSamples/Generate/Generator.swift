@@ -143,10 +143,10 @@ public enum Generator {
                 foodClothing: FoodClothing(enoughFood: true, seasonalClothes: true, winterBedding: true),
                 water: facts.water(&rng), housing: facts.housing(&rng))
             let dates = plan.dates(asOf: asOf, atLeast: situation.visitsNeeded, rng: &rng)
-            var visits: [GenVisit] = []
+            var visits: [Visit] = []
             visits.reserveCapacity(dates.count + 1)
             for (k, date) in dates.enumerated() {
-                visits.append(GenVisit.ordinary(on: date, full: k == 0 || k == dates.count - 1, rng: &rng))
+                visits.append(Visit.ordinary(on: date, full: k == 0 || k == dates.count - 1, rng: &rng))
             }
             // Now and then the year's income is worked out again on the latest visit.
             if situation == .ordinary, !visits.isEmpty, rng.chance(10), let now = h.income.last {
