@@ -1,6 +1,9 @@
 // The facts of an ordinary demo household: income, water, housing, poverty causes and
 // assistance measures. Every ordinary fact here passes its rule; the special households
-// (DemoSpecials.swift) are where things go wrong.
+// (DemoSpecials.swift) are where things go wrong. Water and spring days are shared with
+// the generator (SamplePeople.swift); incomes, houses, causes, status years and measures
+// stay the demo's own: fixed years (2024-2026) and richer wording, pinned by Fixtures/demo,
+// where the generator's are relative to its `asOf` (GenFacts.swift).
 import SanbaoCore
 
 /// Per-capita income of an ordinary household.
@@ -34,14 +37,8 @@ enum WaterPlan {
 
     func supply(rng: inout SampleRandom) -> WaterSupply {
         switch self {
-        case .piped:
-            return WaterSupply(source: .piped, litresPerPersonDay: rng.int(40...60, step: 5), qualityOK: true,
-                               pipedToYard: true, daysCutPerYear: rng.int(0...12))
-        case .cellar:
-            return WaterSupply(source: .rainCellar, litresPerPersonDay: rng.int(22...30), qualityOK: true,
-                               pipedToYard: false, roundTripMinutes: rng.int(2...5),
-                               horizontalMetres: rng.int(5...30, step: 5), verticalMetres: rng.int(0...3),
-                               daysCutPerYear: rng.int(8...30), scarceArea: true)
+        case .piped: SampleWater.piped(&rng)
+        case .cellar: SampleWater.cellar(&rng)
         }
     }
 }
@@ -173,6 +170,6 @@ enum DemoMeasures {
 
     /// A day in the spring sowing season of `year`, when most measures start.
     static func springDay(_ year: Int, _ rng: inout SampleRandom) -> LocalDate {
-        LocalDate(year: year, month: rng.int(3...5), day: rng.int(1...28)) ?? DemoVillage.asOf
+        rng.springDay(year, or: DemoVillage.asOf)
     }
 }

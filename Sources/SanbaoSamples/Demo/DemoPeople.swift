@@ -1,5 +1,9 @@
 // People of the demo village: names, resident ID numbers, phone numbers and the family
-// shapes the generator draws households from.
+// shapes the generator draws households from. A villager's defaults, birth dates and chronic
+// patients are shared with the generator (SamplePeople.swift); names, ID numbers and family
+// shapes stay the demo's own on purpose: its ages make the summary countable by hand, no
+// name is given twice in the village, and Fixtures/demo pins every name and number, where
+// the generator's (GenPeople.swift) draw from longer lists and number people per county.
 import SanbaoCore
 
 /// Chinese names as they are given in the loess hills: a few big surnames per group (a
@@ -40,26 +44,16 @@ struct People {
     func idNumber(born: LocalDate, sex: Sex, memberID: Int) -> String {
         let base = (seq * 20 + memberID * 2) % 996
         let order = base + (sex == .male ? 1 : 2)
-        let first17 = DemoVillage.countyCode + compact(born) + SampleText.pad(order, 3)
+        let first17 = DemoVillage.countyCode + SampleText.compact(born) + SampleText.pad(order, 3)
         return first17 + (IDNumber.checkCharacter(for: first17).map { String($0) } ?? "")
     }
 
-    /// A member with the defaults of a rural household: enrolled in basic and
-    /// serious-illness insurance, labour ability by age. `configure` adjusts the rest.
+    /// A member with the defaults of a rural household (`Member.villager`), enrolled in
+    /// serious-illness insurance too. `configure` adjusts the rest.
     func member(_ id: Int, _ name: String, _ sex: Sex, _ born: LocalDate, _ relation: Relation,
                 _ configure: (inout Member) -> Void = { _ in }) -> Member {
-        let age = born.age(on: DemoVillage.asOf)
-        var m = Member(id: id, name: name, sex: sex,
-                       idNumber: idNumber(born: born, sex: sex, memberID: id),
-                       birthDate: born, relation: relation,
-                       labour: age < 16 ? .none : age >= 70 ? .lost : .ordinary,
-                       insured: true, seriousIllnessInsurance: true)
-        configure(&m)
-        return m
-    }
-
-    private func compact(_ date: LocalDate) -> String {
-        String(date.description.filter { $0 != "-" })
+        .villager(id, name, sex, born, relation, idNumber: idNumber(born: born, sex: sex, memberID: id),
+                  asOf: DemoVillage.asOf, seriousIllnessInsurance: true, configure)
     }
 }
 
@@ -197,26 +191,15 @@ struct Namer {
     }
 }
 
-extension Member {
-    /// A chronic patient who has done what the medical rule asks: card and family doctor.
-    mutating func markChronic() {
-        health = .chronic
-        chronicCard = true
-        familyDoctor = true
-        medicalAssistance = true
-    }
-}
-
 extension SampleRandom {
-    /// A birth date that makes the person exactly `age` (some age in the range) on `DemoVillage.asOf`.
+    /// A birth date that makes the person some age in `age` on `DemoVillage.asOf`.
     mutating func born(age: ClosedRange<Int>) -> LocalDate {
-        let asOf = DemoVillage.asOf
-        let latest = LocalDate(year: asOf.year - age.lowerBound, month: asOf.month, day: asOf.day) ?? asOf
-        let dayBefore = LocalDate(year: asOf.year - age.upperBound - 1, month: asOf.month, day: asOf.day) ?? asOf
-        return date(from: dayBefore.adding(days: 1), to: latest)
+        born(age: age, on: DemoVillage.asOf)
     }
 
-    /// An 11-digit mobile number on a prefix used in Gansu.
+    /// An 11-digit mobile number on a prefix used in Gansu. Not the generator's
+    /// (`Generator.State.mobile`, more prefixes, one draw for the eight digits): the
+    /// demo's numbers are pinned by Fixtures/demo.
     mutating func mobile() -> String {
         let prefix = pick(["139", "138", "137", "136", "135", "151", "152", "157", "158", "187", "188", "189", "180", "199", "177"])
         var digits = ""

@@ -31,23 +31,15 @@ struct GenFacts {
     func water(_ rng: inout SampleRandom) -> WaterSupply {
         switch rng.weighted([(0, 70), (1, 25), (2, 5)]) {
         case 0:
-            return WaterSupply(source: .piped, litresPerPersonDay: rng.int(40...60, step: 5), qualityOK: true,
-                               pipedToYard: true, daysCutPerYear: rng.int(0...12))
+            return SampleWater.piped(&rng)
         case 1:
-            return cellar(&rng)
+            return SampleWater.cellar(&rng)
         default:
             return WaterSupply(source: .protectedWell, litresPerPersonDay: rng.int(35...50, step: 5), qualityOK: true,
                                pipedToYard: false, roundTripMinutes: rng.int(5...15),
                                horizontalMetres: rng.int(100...600, step: 50), verticalMetres: rng.int(5...40, step: 5),
                                daysCutPerYear: rng.int(0...10))
         }
-    }
-
-    /// A rain cellar (水窖) in the yard, in a water-scarce area (the 20 L threshold).
-    func cellar(_ rng: inout SampleRandom) -> WaterSupply {
-        WaterSupply(source: .rainCellar, litresPerPersonDay: rng.int(22...30), qualityOK: true, pipedToYard: false,
-                    roundTripMinutes: rng.int(2...5), horizontalMetres: rng.int(5...30, step: 5),
-                    verticalMetres: rng.int(0...3), daysCutPerYear: rng.int(8...30), scarceArea: true)
     }
 
     /// A safe dwelling: A or B, or a C house reinforced, or a D house rebuilt years ago.
@@ -75,7 +67,7 @@ struct GenFacts {
 
     /// A day in the spring sowing season of `year`, when most measures start.
     func springDay(_ year: Int, _ rng: inout SampleRandom) -> LocalDate {
-        LocalDate(year: year, month: rng.int(3...5), day: rng.int(1...28)) ?? asOf
+        rng.springDay(year, or: asOf)
     }
 
     func causes(_ family: GenFamily, rng: inout SampleRandom) -> PovertyCauses {

@@ -77,35 +77,15 @@ struct GenPeople {
 
     /// A birth date that makes the person some age in `age` on `asOf`.
     func born(age: ClosedRange<Int>, _ rng: inout SampleRandom) -> LocalDate {
-        func anniversary(_ years: Int) -> LocalDate {
-            let y = asOf.year - years
-            return LocalDate(year: y, month: asOf.month, day: asOf.day) ?? LocalDate(year: y, month: 2, day: 28)!
-        }
-        return rng.date(from: anniversary(age.upperBound + 1).adding(days: 1), to: anniversary(age.lowerBound))
+        rng.born(age: age, on: asOf)
     }
 
-    /// A member with the defaults of a rural household: enrolled in basic medical
-    /// insurance, labour ability by age. `configure` adjusts the rest.
+    /// A member with the defaults of a rural household (`Member.villager`). `configure` adjusts the rest.
     mutating func member(_ id: Int, _ name: String, _ sex: Sex, _ born: LocalDate, _ relation: Relation,
                          _ configure: (inout Member) -> Void = { _ in }) -> Member {
-        let age = born.age(on: asOf)
-        var m = Member(id: id, name: name, sex: sex,
-                       idNumber: ids.number(county: county, countyIndex: countyIndex, born: born, sex: sex),
-                       birthDate: born, relation: relation,
-                       labour: age < 16 ? .none : age >= 70 ? .lost : .ordinary, insured: true)
-        configure(&m)
-        return m
-    }
-}
-
-extension Member {
-    /// A chronic patient who has done what the medical rule asks: card and family doctor.
-    mutating func genChronic() {
-        health = .chronic
-        chronicCard = true
-        familyDoctor = true
-        seriousIllnessInsurance = true
-        medicalAssistance = true
+        .villager(id, name, sex, born, relation,
+                  idNumber: ids.number(county: county, countyIndex: countyIndex, born: born, sex: sex), asOf: asOf,
+                  configure)
     }
 }
 
@@ -149,14 +129,14 @@ enum GenFamily: CaseIterable {
             let sick = rng.chance(60)
             return [p.member(1, name(sex, b, own: sex == .female, &rng), sex, b, .head) {
                 $0.labour = .lost
-                if sick { $0.genChronic() }
+                if sick { $0.markChronic() }
             }]
         case .elderlyCouple:
             let hb = p.born(age: 64...80, &rng), sb = p.born(age: 62...78, &rng)
             let sickHead = rng.chance(50), both = rng.chance(20)
             return [
-                p.member(1, name(.male, hb, &rng), .male, hb, .head) { if sickHead || both { $0.genChronic() } },
-                p.member(2, name(.female, sb, own: true, &rng), .female, sb, .spouse) { if !sickHead || both { $0.genChronic() } },
+                p.member(1, name(.male, hb, &rng), .male, hb, .head) { if sickHead || both { $0.markChronic() } },
+                p.member(2, name(.female, sb, own: true, &rng), .female, sb, .spouse) { if !sickHead || both { $0.markChronic() } },
             ]
         case .adultChildren:
             let hb = p.born(age: 48...60, &rng), sb = p.born(age: 46...58, &rng)
@@ -201,7 +181,7 @@ enum GenFamily: CaseIterable {
                 p.member(2, name(.female, sb, own: true, &rng), .female, sb, .spouse),
                 p.member(3, name(.female, gb, own: true, &rng), .female, gb, .parent) {
                     $0.labour = .lost
-                    if sickGran { $0.genChronic() }
+                    if sickGran { $0.markChronic() }
                 },
             ]
             let (s1, b1, r1, n1) = child(12...14, .juniorMiddle, &rng)

@@ -216,7 +216,7 @@ enum GenSituation: CaseIterable {
 
     /// The rain cellar ran low in the summer drought → water not met.
     static func cellarDry(_ h: inout GenDraft, _ rng: inout SampleRandom) {
-        h.household.water = h.facts.cellar(&rng)
+        h.household.water = SampleWater.cellar(&rng)
         let dry = WaterSupply(source: .rainCellar, litresPerPersonDay: rng.int(12...18), qualityOK: true,
                               pipedToYard: false, roundTripMinutes: 4, horizontalMetres: 20, verticalMetres: 0,
                               daysCutPerYear: rng.int(40...70), scarceArea: true)
