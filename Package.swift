@@ -5,6 +5,7 @@
 // the executable uses the store, export and intake directly too. ZIPFoundation reads
 // workbooks (SanbaoIntake) and checks written ones (SanbaoExportTests); SanbaoExport zips
 // its own and imports only the zlib module (CZlib) that ZIPFoundation brings on Linux.
+// SanbaoSamples (the demo village and the scale generator) → SanbaoCore.
 import PackageDescription
 
 let package = Package(
@@ -23,25 +24,27 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "SanbaoCore"),
-        .target(name: "SanbaoStore", dependencies: ["SanbaoCore"]),
+        .target(name: "SanbaoSamples", dependencies: ["SanbaoCore"]),
+        .target(name: "SanbaoStore", dependencies: ["SanbaoCore", "SanbaoSamples"]),
         .target(name: "SanbaoExport", dependencies: ["SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "SanbaoIntake", dependencies: ["SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "SanbaoTUI", dependencies: ["SanbaoStore", "SanbaoCore", "CNcursesw", "SanbaoExport", "SanbaoIntake"]),
         .executableTarget(
             name: "sanbao",
             dependencies: [
-                "SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoIntake",
+                "SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoIntake", "SanbaoSamples",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "sanbao-bench", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport"], path: "Sources/SanbaoBench"),
-        .testTarget(name: "SanbaoCoreTests", dependencies: ["SanbaoCore"]),
-        .testTarget(name: "SanbaoStoreTests", dependencies: ["SanbaoStore", "SanbaoCore"]),
-        .testTarget(name: "SanbaoTUITests", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "CNcursesw"], exclude: ["Snapshots"]),
+        .executableTarget(name: "sanbao-bench", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoSamples"], path: "Sources/SanbaoBench"),
+        .testTarget(name: "SanbaoCoreTests", dependencies: ["SanbaoCore", "SanbaoSamples"]),
+        .testTarget(name: "SanbaoSamplesTests", dependencies: ["SanbaoSamples", "SanbaoCore"]),
+        .testTarget(name: "SanbaoStoreTests", dependencies: ["SanbaoStore", "SanbaoCore", "SanbaoSamples"]),
+        .testTarget(name: "SanbaoTUITests", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoSamples", "CNcursesw"], exclude: ["Snapshots"]),
         .testTarget(name: "SanbaoCLITests", dependencies: ["SanbaoCore", "SanbaoStore"]),
         .testTarget(name: "SanbaoIntakeTests", dependencies: ["SanbaoIntake", "SanbaoCore"]),
         .testTarget(name: "SanbaoExportTests", dependencies: [
-            "SanbaoExport", "SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "SanbaoExport", "SanbaoCore", "SanbaoSamples", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
     ]

@@ -12,6 +12,7 @@ import Glibc
 #endif
 import Foundation
 import SanbaoCore
+import SanbaoSamples
 import SanbaoStore
 import SanbaoTUI
 #if canImport(SanbaoExport)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SanbaoCore
+import SanbaoSamples
 import SanbaoStore
 
 /// `sanbao demo DIR`: writes the bundled demo village, 文峰村, into an empty directory.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SanbaoCore
+import SanbaoSamples
 import SanbaoStore
 
 /// `sanbao generate DIR --households N`: realistic data at county scale, for measuring

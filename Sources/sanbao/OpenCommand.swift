@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SanbaoCore
+import SanbaoSamples
 import SanbaoStore
 import SanbaoTUI
 

@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoSamples
 import XCTest
 
 /// `Assessor.nextChange` promises that nothing the roster shows (states, last check,

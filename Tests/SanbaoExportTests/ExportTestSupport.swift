@@ -4,6 +4,7 @@ import FoundationXML
 import CSV
 import Foundation
 import SanbaoCore
+import SanbaoSamples
 import SanbaoExport
 import XCTest
 import ZIPFoundation

@@ -1,5 +1,6 @@
 import Foundation
 import SanbaoCore
+import SanbaoSamples
 @testable import SanbaoExport
 import XCTest
 

@@ -4,6 +4,7 @@
 // a value for a line the careful path rejects.
 import Foundation
 import SanbaoCore
+import SanbaoSamples
 @testable import SanbaoStore
 import XCTest
 

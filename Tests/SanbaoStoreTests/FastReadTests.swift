@@ -3,6 +3,7 @@
 // dataset, problems in the same order, conditions, torn tails, locations, bases.
 import Foundation
 import SanbaoCore
+import SanbaoSamples
 @testable import SanbaoStore
 import XCTest
 

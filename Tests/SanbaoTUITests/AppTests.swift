@@ -1,5 +1,6 @@
 import Foundation
 import SanbaoCore
+import SanbaoSamples
 import SanbaoExport
 import SanbaoStore
 @testable import SanbaoTUI

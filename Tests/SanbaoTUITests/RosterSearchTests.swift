@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoSamples
 @testable import SanbaoTUI
 import XCTest
 

@@ -1,5 +1,6 @@
 import Foundation
 import SanbaoCore
+import SanbaoSamples
 
 /// How a roster was obtained: from the index, or by reading and judging villages.
 public struct RosterLoad: Sendable {

@@ -1,6 +1,10 @@
 // The facts of an ordinary demo household: income, water, housing, poverty causes and
 // assistance measures. Every ordinary fact here passes its rule; the special households
-// (DemoSpecials.swift) are where things go wrong.
+// (DemoSpecials.swift) are where things go wrong. Water and spring days are shared with
+// the generator (SamplePeople.swift); incomes, houses, causes, status years and measures
+// stay the demo's own: fixed years (2024-2026) and richer wording, pinned by Fixtures/demo,
+// where the generator's are relative to its `asOf` (GenFacts.swift).
+import SanbaoCore
 
 /// Per-capita income of an ordinary household.
 enum IncomePlan {
@@ -9,7 +13,7 @@ enum IncomePlan {
     /// Exact figures for 2024, 2025 and 2026.
     case fixed(Int, Int, Int)
 
-    func records(rng: inout DemoRandom) -> [IncomeRecord] {
+    func records(rng: inout SampleRandom) -> [IncomeRecord] {
         switch self {
         case .comfortable:
             let y2024 = rng.int(7000...12000, step: 100)
@@ -31,16 +35,10 @@ enum WaterPlan {
     /// A rain cellar (水窖) in the yard, in a water-scarce area (20 L threshold).
     case cellar
 
-    func supply(rng: inout DemoRandom) -> WaterSupply {
+    func supply(rng: inout SampleRandom) -> WaterSupply {
         switch self {
-        case .piped:
-            return WaterSupply(source: .piped, litresPerPersonDay: rng.int(40...60, step: 5), qualityOK: true,
-                               pipedToYard: true, daysCutPerYear: rng.int(0...12))
-        case .cellar:
-            return WaterSupply(source: .rainCellar, litresPerPersonDay: rng.int(22...30), qualityOK: true,
-                               pipedToYard: false, roundTripMinutes: rng.int(2...5),
-                               horizontalMetres: rng.int(5...30, step: 5), verticalMetres: rng.int(0...3),
-                               daysCutPerYear: rng.int(8...30), scarceArea: true)
+        case .piped: SampleWater.piped(&rng)
+        case .cellar: SampleWater.cellar(&rng)
         }
     }
 }
@@ -54,7 +52,7 @@ enum HousePlan {
     /// A wholly dangerous (D) house torn down and rebuilt in 2017.
     case rebuiltD
 
-    func housing(rng: inout DemoRandom) -> Housing {
+    func housing(rng: inout SampleRandom) -> Housing {
         switch self {
         case .safe:
             return Housing(grade: rng.chance(40) ? .a : .b,
@@ -74,7 +72,7 @@ enum HousePlan {
 
 /// Poverty causes and status typical of each family shape.
 enum DemoCauses {
-    static func causes(_ family: Family, rng: inout DemoRandom) -> PovertyCauses {
+    static func causes(_ family: Family, rng: inout SampleRandom) -> PovertyCauses {
         let pools: (mains: [PovertyCause], others: [PovertyCause])
         switch family {
         case .elderlyAlone, .elderlyCouple:
@@ -96,14 +94,14 @@ enum DemoCauses {
     }
 
     /// Most households left poverty in 2018-2020, a few earlier.
-    static func status(rng: inout DemoRandom) -> PovertyStatus {
+    static func status(rng: inout SampleRandom) -> PovertyStatus {
         PovertyStatus(outOfPovertyYear: rng.pick([2017, 2018, 2018, 2019, 2019, 2019, 2020, 2020]))
     }
 }
 
 /// Assistance measures, filed under the six breakthroughs, as a cadre would list them.
 enum DemoMeasures {
-    static func measures(_ family: Family, type: HouseholdType, rng: inout DemoRandom) -> [Measure] {
+    static func measures(_ family: Family, type: HouseholdType, rng: inout SampleRandom) -> [Measure] {
         var out: [Measure] = []
         switch type {
         case .extremePoverty:
@@ -119,7 +117,7 @@ enum DemoMeasures {
         return out + (elderly ? forElderly(&rng) : forWorking(&rng))
     }
 
-    private static func forWorking(_ rng: inout DemoRandom) -> [Measure] {
+    private static func forWorking(_ rng: inout SampleRandom) -> [Measure] {
         let industries: [(String, Int)] = [
             ("养羊 10 只（湖羊）", 8000), ("养牛 2 头（基础母牛）", 16000), ("种植马铃薯 8 亩（脱毒种薯）", 2400),
             ("种植当归 3 亩", 4500), ("种植黄芪 5 亩", 5000), ("种植党参 4 亩", 4800),
@@ -151,7 +149,7 @@ enum DemoMeasures {
         return out
     }
 
-    private static func forElderly(_ rng: inout DemoRandom) -> [Measure] {
+    private static func forElderly(_ rng: inout SampleRandom) -> [Measure] {
         var out: [Measure] = []
         if rng.chance(60) {
             out.append(Measure(breakthrough: .industry, what: "光伏扶贫电站收益分红", start: DemoVillage.d("2019-07-01"),
@@ -171,7 +169,7 @@ enum DemoMeasures {
     }
 
     /// A day in the spring sowing season of `year`, when most measures start.
-    static func springDay(_ year: Int, _ rng: inout DemoRandom) -> LocalDate {
-        LocalDate(year: year, month: rng.int(3...5), day: rng.int(1...28)) ?? DemoVillage.asOf
+    static func springDay(_ year: Int, _ rng: inout SampleRandom) -> LocalDate {
+        rng.springDay(year, or: DemoVillage.asOf)
     }
 }

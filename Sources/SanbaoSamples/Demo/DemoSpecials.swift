@@ -1,12 +1,13 @@
 // The households written by hand: each shows one situation a cadre meets, so the app
 // has something to show for every state and every rule. Each function reworks the
 // ordinary household its table line built (DemoVillage.specs).
+import SanbaoCore
 
 enum DemoSpecials {
     private static func d(_ text: String) -> LocalDate { DemoVillage.d(text) }
 
     /// 0002: a boy of 14 stops going to school in spring 2026 → education not met.
-    static func dropout(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func dropout(_ h: inout Draft, _ rng: inout SampleRandom) {
         let p = h.people
         h.household.members = [
             p.member(1, "张永强", .male, d("1982-08-12"), .head) { $0.migrantMonths = 7 },
@@ -56,7 +57,7 @@ enum DemoSpecials {
     }
 
     /// 0004: an adobe house cracked by the autumn rains, appraised C, not yet renovated → housing not met.
-    static func dangerousHouse(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func dangerousHouse(_ h: inout Draft, _ rng: inout SampleRandom) {
         h.household.housing = Housing(grade: .b, appraisalDate: d("2019-06-20"), structure: .adobe)
         h.household.measures.append(Measure(breakthrough: .infrastructure, what: "农村危房改造（C 级加固，已申报 2027 年计划）",
                                             start: d("2025-12-05"), amount: 12000, progress: .planned))
@@ -74,7 +75,7 @@ enum DemoSpecials {
     }
 
     /// 0007: the son's work away was unsteady this year; income above the line but under 6,000 → follow-up.
-    static func incomeDropped(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func incomeDropped(_ h: inout Draft, _ rng: inout SampleRandom) {
         let son = h.name(3)
         h.editLast {
             $0.find(.income, nil, "\(son)在外务工不稳定，今年上半年失业 3 个月")
@@ -85,7 +86,7 @@ enum DemoSpecials {
 
     /// 0009: the head is found to have stomach cancer in April 2026 and stops working;
     /// 2026 income falls to 3,600 → income not met; a sudden-hardship monitoring household.
-    static func suddenIllness(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func suddenIllness(_ h: inout Draft, _ rng: inout SampleRandom) {
         let p = h.people
         h.household.members = [
             p.member(1, "马建国", .male, d("1976-09-14"), .head) { $0.migrantMonths = 9 },
@@ -135,7 +136,7 @@ enum DemoSpecials {
     }
 
     /// 0010: a boy of 10 with cerebral palsy, taught at home by visiting teachers → education met (exempt).
-    static func homeTaught(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func homeTaught(_ h: inout Draft, _ rng: inout SampleRandom) {
         let p = h.people
         h.household.members = [
             p.member(1, "杨志强", .male, d("1985-07-19"), .head),
@@ -164,7 +165,7 @@ enum DemoSpecials {
     }
 
     /// 0012: the son working in Xinjiang let his 2026 insurance lapse → medical not met.
-    static func uninsured(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func uninsured(_ h: inout Draft, _ rng: inout SampleRandom) {
         let p = h.people
         h.household.members = [
             p.member(1, "刘建军", .male, d("1971-05-06"), .head),
@@ -208,7 +209,7 @@ enum DemoSpecials {
 
     /// 0014: a D-grade adobe house torn down and rebuilt in 2026 → housing met. The
     /// cadre changed from c1 to c3 in the middle of the work.
-    static func houseRebuilt(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func houseRebuilt(_ h: inout Draft, _ rng: inout SampleRandom) {
         let old = Housing(grade: .d, appraisalDate: d("2025-09-02"), structure: .adobe)
         h.household.housing = old
         h.household.measures.append(Measure(breakthrough: .infrastructure, what: "农村危房改造（D 级拆除重建）",
@@ -238,7 +239,7 @@ enum DemoSpecials {
     }
 
     /// 0015: handed from c1 to c3 in May; c3 last came in September → overdue on `asOf`.
-    static func overdueAfterChange(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func overdueAfterChange(_ h: inout Draft, _ rng: inout SampleRandom) {
         h.visits = []
         h.visit("2025-12-08", &rng)
         h.visit("2026-03-24", &rng)
@@ -249,7 +250,7 @@ enum DemoSpecials {
     /// 0016: the head has high blood pressure and diabetes but no chronic-illness card →
     /// medical follow-up. Its March note holds a comma, a double quote and a line break,
     /// which every export must carry through.
-    static func noChronicCard(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func noChronicCard(_ h: inout Draft, _ rng: inout SampleRandom) {
         let p = h.people
         h.household.members = [
             p.member(1, "牛进财", .male, d("1962-04-18"), .head),
@@ -283,7 +284,7 @@ enum DemoSpecials {
 
     /// 0018: building work in Lanzhou dried up; an unstable out-of-poverty household whose
     /// income is under the monitoring line → income follow-up.
-    static func unstableWork(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func unstableWork(_ h: inout Draft, _ rng: inout SampleRandom) {
         h.household.status = PovertyStatus(outOfPovertyYear: 2019, monitoring: .unstableOut, risks: [.unstableWork])
         h.household.measures.append(Measure(breakthrough: .skills, what: "电焊工技能培训（冬季农闲班）",
                                             start: d("2026-12-10"), amount: 1500, progress: .planned))
@@ -296,7 +297,7 @@ enum DemoSpecials {
     }
 
     /// 0019: the rain cellar ran low in the summer drought → water not met (quantity and days cut).
-    static func cellarDry(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func cellarDry(_ h: inout Draft, _ rng: inout SampleRandom) {
         h.household.measures.append(Measure(breakthrough: .infrastructure, what: "自来水入户（已纳入 2027 年农村供水工程）",
                                             start: d("2026-09-01"), progress: .planned))
         let dry = WaterSupply(source: .rainCellar, litresPerPersonDay: 16, qualityOK: true, pipedToYard: false,
@@ -319,7 +320,7 @@ enum DemoSpecials {
     }
 
     /// 0021: moved in 2019 from a mountain-top hamlet to the village's central relocation site → housing met.
-    static func relocated(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func relocated(_ h: inout Draft, _ rng: inout SampleRandom) {
         h.household.causes = PovertyCauses(main: .poorTransport, others: [.lackOfWater])
         h.household.housing = Housing(grade: .a, appraisalDate: d("2019-11-05"), structure: .brickConcrete,
                                       relocated: true, relocationDate: d("2019-10-15"))
@@ -328,7 +329,7 @@ enum DemoSpecials {
     }
 
     /// 0022: an old man living alone whose winter bedding is worn thin → food and clothing not met.
-    static func noBedding(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func noBedding(_ h: inout Draft, _ rng: inout SampleRandom) {
         let p = h.people
         h.household.members = [p.member(1, "常有福", .male, d("1945-02-16"), .head) { $0.markChronic() }]
         h.household.causes = PovertyCauses(main: .lackOfLabour, others: [.illness])
@@ -349,7 +350,7 @@ enum DemoSpecials {
 
     /// 0025: a family that was never registered poor, taken in for monitoring in June 2026
     /// (marginal, illness risk) with a cadre paired from then → income follow-up.
-    static func marginal(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func marginal(_ h: inout Draft, _ rng: inout SampleRandom) {
         let p = h.people
         h.household.members = [
             p.member(1, "何小军", .male, d("1983-06-27"), .head) { $0.migrantMonths = 6 },
@@ -375,7 +376,7 @@ enum DemoSpecials {
 
     /// 0030: the grandmother's insurance had lapsed; paid up in January 2026 → medical met
     /// now. Unstable out of poverty, with the risk since removed.
-    static func insuredLater(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func insuredLater(_ h: inout Draft, _ rng: inout SampleRandom) {
         h.household.status = PovertyStatus(outOfPovertyYear: 2020, monitoring: .unstableOut, risks: [.illness],
                                            riskRemoved: true)
         if let i = h.household.members.firstIndex(where: { $0.relation == .parent }) {
@@ -400,7 +401,7 @@ enum DemoSpecials {
 
     /// 0039: the autumn harvest was poor; the cadre wants to see the winter grain again →
     /// food follow-up recorded on the visit though the facts say enough.
-    static func grainShort(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func grainShort(_ h: inout Draft, _ rng: inout SampleRandom) {
         h.editLast {
             $0.find(.foodClothing, .followUp, "今年秋粮减产，冬储口粮需再核实")
             $0.followUp = d("2026-12-10")
@@ -409,14 +410,14 @@ enum DemoSpecials {
 
     /// 0043: a November check recorded the water wrongly and was corrected the same day by
     /// an amendment; only the amendment counts → water met.
-    static func amended(_ h: inout Draft, _ rng: inout DemoRandom) {
+    static func amended(_ h: inout Draft, _ rng: inout SampleRandom) {
         guard let last = h.visits.last else { return }
         h.editLast {
-            $0.time = "01:30"
+            $0.minute = 90   // 01:30
             $0.find(.water, .notMet, "水窖缺水")
         }
-        var fix = Visit.ordinary(on: last.date, rng: &rng)
-        fix.time = "09:15"
+        var fix = Visit.demo(on: last.date, rng: &rng)
+        fix.minute = 555   // 09:15
         fix.supersedesPrevious = true
         fix.find(.water, nil, "自来水入户，供水正常")
         fix.note = "更正：上一条记录误将本户饮水记为“水窖缺水”，本户为自来水入户，供水正常。"

@@ -2,7 +2,8 @@
 // the issue asks for, and add up to the summary worked out by hand from its design.
 import Foundation
 import XCTest
-@testable import SanbaoCore
+import SanbaoCore
+@testable import SanbaoSamples
 
 final class DemoVillageTests: XCTestCase {
     private let village = DemoVillage.make()

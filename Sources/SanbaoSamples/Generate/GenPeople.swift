@@ -1,5 +1,6 @@
 // People of generated households: names by birth era, resident ID numbers that pass
 // GB 11643 and are unique, and the family shapes households are drawn from.
+import SanbaoCore
 
 enum GenNames {
     /// Surnames of the Liupanshan area, the commonest first.
@@ -24,7 +25,7 @@ enum GenNames {
     static let childFemale = ["欣怡", "雨涵", "思琪", "梓涵", "佳怡", "一诺", "可欣", "雨萱", "诗涵", "梦瑶", "紫涵",
                               "若曦", "语桐", "子涵", "欣妍", "梓萱"]
 
-    static func given(_ sex: Sex, born year: Int, rng: inout GenRandom) -> String {
+    static func given(_ sex: Sex, born year: Int, rng: inout SampleRandom) -> String {
         switch (sex, year) {
         case (.male, ..<1966): rng.pick(oldMale)
         case (.female, ..<1966): rng.pick(oldFemale)
@@ -48,13 +49,13 @@ struct IDAllocator {
 
     mutating func number(county: String, countyIndex: Int, born: LocalDate, sex: Sex) -> String {
         let key = countyIndex << 24 | (born.dayNumber + (1 << 22))
-        let count = next[key, default: Int(GenRandom.mix(UInt64(truncatingIfNeeded: key)) % 499)]
+        let count = next[key, default: Int(SampleRandom.mix(UInt64(truncatingIfNeeded: key)) % 499)]
         next[key] = count + 1
         let order = count % 499
         let sequence = order * 2 + (sex == .male ? 1 : 2)
         var bytes = Array(county.utf8)
-        bytes += Array(GenText.compact(born).utf8)
-        bytes += Array(GenText.pad(sequence, 3).utf8)
+        bytes += Array(SampleText.compact(born).utf8)
+        bytes += Array(SampleText.pad(sequence, 3).utf8)
         var sum = 0
         for (b, w) in zip(bytes, Self.weights) { sum += Int(b - 48) * w }
         bytes.append(Self.checkCharacters[sum % 11])
@@ -75,36 +76,16 @@ struct GenPeople {
     }
 
     /// A birth date that makes the person some age in `age` on `asOf`.
-    func born(age: ClosedRange<Int>, _ rng: inout GenRandom) -> LocalDate {
-        func anniversary(_ years: Int) -> LocalDate {
-            let y = asOf.year - years
-            return LocalDate(year: y, month: asOf.month, day: asOf.day) ?? LocalDate(year: y, month: 2, day: 28)!
-        }
-        return rng.date(from: anniversary(age.upperBound + 1).adding(days: 1), to: anniversary(age.lowerBound))
+    func born(age: ClosedRange<Int>, _ rng: inout SampleRandom) -> LocalDate {
+        rng.born(age: age, on: asOf)
     }
 
-    /// A member with the defaults of a rural household: enrolled in basic medical
-    /// insurance, labour ability by age. `configure` adjusts the rest.
+    /// A member with the defaults of a rural household (`Member.villager`). `configure` adjusts the rest.
     mutating func member(_ id: Int, _ name: String, _ sex: Sex, _ born: LocalDate, _ relation: Relation,
                          _ configure: (inout Member) -> Void = { _ in }) -> Member {
-        let age = born.age(on: asOf)
-        var m = Member(id: id, name: name, sex: sex,
-                       idNumber: ids.number(county: county, countyIndex: countyIndex, born: born, sex: sex),
-                       birthDate: born, relation: relation,
-                       labour: age < 16 ? .none : age >= 70 ? .lost : .ordinary, insured: true)
-        configure(&m)
-        return m
-    }
-}
-
-extension Member {
-    /// A chronic patient who has done what the medical rule asks: card and family doctor.
-    mutating func genChronic() {
-        health = .chronic
-        chronicCard = true
-        familyDoctor = true
-        seriousIllnessInsurance = true
-        medicalAssistance = true
+        .villager(id, name, sex, born, relation,
+                  idNumber: ids.number(county: county, countyIndex: countyIndex, born: born, sex: sex), asOf: asOf,
+                  configure)
     }
 }
 
@@ -128,15 +109,15 @@ enum GenFamily: CaseIterable {
     var elderly: Bool { self == .elderlyAlone || self == .elderlyCouple }
 
     /// The members; `surname` is the head's family name.
-    func members(_ p: inout GenPeople, surname: String, rng: inout GenRandom) -> [Member] {
-        func name(_ sex: Sex, _ born: LocalDate, own: Bool = false, _ rng: inout GenRandom) -> String {
+    func members(_ p: inout GenPeople, surname: String, rng: inout SampleRandom) -> [Member] {
+        func name(_ sex: Sex, _ born: LocalDate, own: Bool = false, _ rng: inout SampleRandom) -> String {
             var family = surname
             if own {
                 repeat { family = rng.pick(GenNames.surnames) } while family == surname
             }
             return family + GenNames.given(sex, born: born.year, rng: &rng)
         }
-        func child(_ age: ClosedRange<Int>, _ school: SchoolStatus?, _ rng: inout GenRandom) -> (Sex, LocalDate, Relation, String) {
+        func child(_ age: ClosedRange<Int>, _ school: SchoolStatus?, _ rng: inout SampleRandom) -> (Sex, LocalDate, Relation, String) {
             let sex: Sex = rng.chance(52) ? .male : .female
             let b = p.born(age: age, &rng)
             return (sex, b, sex == .male ? .son : .daughter, name(sex, b, &rng))
@@ -148,14 +129,14 @@ enum GenFamily: CaseIterable {
             let sick = rng.chance(60)
             return [p.member(1, name(sex, b, own: sex == .female, &rng), sex, b, .head) {
                 $0.labour = .lost
-                if sick { $0.genChronic() }
+                if sick { $0.markChronic() }
             }]
         case .elderlyCouple:
             let hb = p.born(age: 64...80, &rng), sb = p.born(age: 62...78, &rng)
             let sickHead = rng.chance(50), both = rng.chance(20)
             return [
-                p.member(1, name(.male, hb, &rng), .male, hb, .head) { if sickHead || both { $0.genChronic() } },
-                p.member(2, name(.female, sb, own: true, &rng), .female, sb, .spouse) { if !sickHead || both { $0.genChronic() } },
+                p.member(1, name(.male, hb, &rng), .male, hb, .head) { if sickHead || both { $0.markChronic() } },
+                p.member(2, name(.female, sb, own: true, &rng), .female, sb, .spouse) { if !sickHead || both { $0.markChronic() } },
             ]
         case .adultChildren:
             let hb = p.born(age: 48...60, &rng), sb = p.born(age: 46...58, &rng)
@@ -200,7 +181,7 @@ enum GenFamily: CaseIterable {
                 p.member(2, name(.female, sb, own: true, &rng), .female, sb, .spouse),
                 p.member(3, name(.female, gb, own: true, &rng), .female, gb, .parent) {
                     $0.labour = .lost
-                    if sickGran { $0.genChronic() }
+                    if sickGran { $0.markChronic() }
                 },
             ]
             let (s1, b1, r1, n1) = child(12...14, .juniorMiddle, &rng)

@@ -1,11 +1,12 @@
 // The situations a cadre meets, in the proportions of the demo village: each reworks an
 // ordinary household (and its visits) so the app has every state and every rule to show
 // at scale. Dates are relative to `asOf`, so any `asOf` gives valid data.
+import SanbaoCore
 
 /// A household under construction, with its visits not yet turned into checks.
 struct GenDraft {
     var household: Household
-    var visits: [GenVisit]
+    var visits: [Visit]
     var family: GenFamily
     let asOf: LocalDate
     let facts: GenFacts
@@ -16,7 +17,7 @@ struct GenDraft {
     var middle: Int { visits.count >= 2 ? max(1, visits.count / 2) : 0 }
     var last: Int { visits.count - 1 }
 
-    func after(_ i: Int, days: ClosedRange<Int>, _ rng: inout GenRandom) -> LocalDate {
+    func after(_ i: Int, days: ClosedRange<Int>, _ rng: inout SampleRandom) -> LocalDate {
         visits[i].date.adding(days: rng.int(days))
     }
 
@@ -50,7 +51,7 @@ enum GenSituation: CaseIterable {
         (.riskRemoved, 15), (.amended, 10),
     ]
 
-    static func draw(_ rng: inout GenRandom) -> GenSituation {
+    static func draw(_ rng: inout SampleRandom) -> GenSituation {
         let special = weights.reduce(0) { $0 + $1.1 }
         return rng.weighted(weights + [(.ordinary, 1000 - special)])
     }
@@ -75,7 +76,7 @@ enum GenSituation: CaseIterable {
         }
     }
 
-    func apply(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    func apply(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         switch self {
         case .ordinary: break
         case .dropout: Self.dropout(&h, &rng)
@@ -99,7 +100,7 @@ enum GenSituation: CaseIterable {
     }
 
     /// A junior-middle pupil stops going to school → education not met.
-    static func dropout(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func dropout(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         guard let child = h.household.members.first(where: { $0.school == .juniorMiddle }) else { return }
         let i = h.middle
         h.visits[i].observe(MemberObservation(memberID: child.id, school: .droppedOut))
@@ -114,7 +115,7 @@ enum GenSituation: CaseIterable {
     }
 
     /// A child with cerebral palsy taught at home by visiting teachers → education met (exempt).
-    static func homeTaught(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func homeTaught(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         guard let k = h.household.members.firstIndex(where: { $0.school == .primary }) else { return }
         h.household.members[k].health = .disabled
         h.household.members[k].disabilityGrade = rng.int(1...2)
@@ -131,7 +132,7 @@ enum GenSituation: CaseIterable {
     }
 
     /// A son working away let his insurance lapse → medical not met.
-    static func uninsured(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func uninsured(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         let who = h.household.members.first { $0.relation == .son && $0.migrantMonths > 0 } ?? h.household.members[0]
         let i = h.middle
         h.visits[i].observe(MemberObservation(memberID: who.id, insured: false))
@@ -145,7 +146,7 @@ enum GenSituation: CaseIterable {
     }
 
     /// The head has a chronic illness but no chronic-illness card → medical follow-up.
-    static func noChronicCard(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func noChronicCard(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         let head = h.household.members[0]
         let i = h.middle
         h.visits[i].observe(MemberObservation(memberID: head.id, health: .chronic, chronicCard: false, familyDoctor: true))
@@ -157,7 +158,7 @@ enum GenSituation: CaseIterable {
     }
 
     /// A member's insurance had lapsed; paid up after the first visit → medical met.
-    static func insuredLater(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func insuredLater(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         let k = h.household.members.count - 1
         h.household.members[k].insured = false
         let name = h.household.members[k].name
@@ -169,7 +170,7 @@ enum GenSituation: CaseIterable {
     }
 
     /// An adobe house cracked by the autumn rains, appraised C or D, not yet renovated → housing not met.
-    static func dangerousHouse(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func dangerousHouse(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         h.household.housing = Housing(grade: .b, appraisalDate: h.facts.day(in: h.asOf.year - 7...h.asOf.year - 5, rng: &rng),
                                       structure: .adobe)
         let i = h.middle
@@ -186,7 +187,7 @@ enum GenSituation: CaseIterable {
     }
 
     /// A D-grade house torn down and rebuilt during the year → housing met.
-    static func houseRebuilt(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func houseRebuilt(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         let old = Housing(grade: .d, appraisalDate: h.visits[0].date.adding(days: -rng.int(30...200)), structure: .adobe)
         h.household.housing = old
         var building = old
@@ -204,7 +205,7 @@ enum GenSituation: CaseIterable {
     }
 
     /// Moved from a mountain-top hamlet to a relocation site → housing met.
-    static func relocated(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func relocated(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         let moved = h.facts.day(in: 2016...2020, rng: &rng)
         h.household.causes = PovertyCauses(main: .poorTransport, others: [.lackOfWater])
         h.household.housing = Housing(grade: .a, appraisalDate: moved.adding(days: 20), structure: .brickConcrete,
@@ -214,8 +215,8 @@ enum GenSituation: CaseIterable {
     }
 
     /// The rain cellar ran low in the summer drought → water not met.
-    static func cellarDry(_ h: inout GenDraft, _ rng: inout GenRandom) {
-        h.household.water = h.facts.cellar(&rng)
+    static func cellarDry(_ h: inout GenDraft, _ rng: inout SampleRandom) {
+        h.household.water = SampleWater.cellar(&rng)
         let dry = WaterSupply(source: .rainCellar, litresPerPersonDay: rng.int(12...18), qualityOK: true,
                               pipedToYard: false, roundTripMinutes: 4, horizontalMetres: 20, verticalMetres: 0,
                               daysCutPerYear: rng.int(40...70), scarceArea: true)
@@ -231,7 +232,7 @@ enum GenSituation: CaseIterable {
     }
 
     /// An old person alone whose winter bedding is worn thin → food and clothing not met.
-    static func noBedding(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func noBedding(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         let v = h.last
         h.visits[v].observe { $0.foodClothing = FoodClothing(enoughFood: true, seasonalClothes: true, winterBedding: false) }
         h.visits[v].find(.foodClothing, nil, "被褥陈旧单薄，不能御寒")
@@ -240,14 +241,14 @@ enum GenSituation: CaseIterable {
     }
 
     /// A poor harvest; the cadre wants to see the grain again → food follow-up recorded.
-    static func grainShort(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func grainShort(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         let v = h.last
         h.visits[v].find(.foodClothing, .followUp, "今年秋粮减产，冬储口粮需再核实")
         h.visits[v].followUp = h.after(v, days: 10...30, &rng)
     }
 
     /// A son's work away was unsteady; income above the line but under the monitoring line → follow-up.
-    static func incomeDropped(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func incomeDropped(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         h.setIncome(h.facts.watchIncome(&rng))
         let v = h.last
         h.visits[v].find(.income, nil, "家中务工收入不稳定，今年失业 3 个月")
@@ -256,7 +257,7 @@ enum GenSituation: CaseIterable {
     }
 
     /// The head falls seriously ill and stops working; income under the line → not met.
-    static func suddenIllness(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func suddenIllness(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         h.household.status = PovertyStatus(outOfPovertyYear: h.household.status.outOfPovertyYear,
                                            monitoring: .suddenHardship, risks: [.illness])
         h.household.income.removeAll { $0.year == h.asOf.year }
@@ -276,7 +277,7 @@ enum GenSituation: CaseIterable {
     }
 
     /// Never registered poor; taken in for monitoring during the year with a cadre paired from then.
-    static func marginal(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func marginal(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         h.household.status = PovertyStatus(monitoring: .marginal, risks: [rng.pick([.illness, .schooling, .accident])])
         if let first = h.visits.first, let cadre = h.household.pairings.last?.cadreID {
             h.household.pairings = [Pairing(cadreID: cadre, start: first.date.adding(days: -rng.int(1...20)))]
@@ -289,7 +290,7 @@ enum GenSituation: CaseIterable {
     }
 
     /// Building work dried up: unstable out of poverty, income under the monitoring line → follow-up.
-    static func unstableWork(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func unstableWork(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         h.household.status = PovertyStatus(outOfPovertyYear: h.household.status.outOfPovertyYear,
                                            monitoring: .unstableOut, risks: [.unstableWork])
         h.setIncome(h.facts.watchIncome(&rng))
@@ -301,7 +302,7 @@ enum GenSituation: CaseIterable {
     }
 
     /// A monitored household whose risk has been removed → all met.
-    static func riskRemoved(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func riskRemoved(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         h.household.status = PovertyStatus(outOfPovertyYear: h.household.status.outOfPovertyYear,
                                            monitoring: .unstableOut, risks: [rng.pick([.illness, .disaster, .failedFarming])],
                                            riskRemoved: true)
@@ -309,11 +310,11 @@ enum GenSituation: CaseIterable {
 
     /// The latest check recorded the water wrongly and was corrected the same day by an
     /// amendment; only the amendment counts → water met.
-    static func amended(_ h: inout GenDraft, _ rng: inout GenRandom) {
+    static func amended(_ h: inout GenDraft, _ rng: inout SampleRandom) {
         let v = h.last
         h.visits[v].minute = 90
         h.visits[v].find(.water, .notMet, "水窖缺水")
-        var fix = GenVisit(date: h.visits[v].date, minute: 555, findings: GenVisit.allSix)
+        var fix = Visit(date: h.visits[v].date, minute: 555, findings: Visit.allSix)
         fix.supersedesPrevious = true
         fix.find(.water, nil, "供水正常")
         fix.note = "更正：上一条记录误将本户饮水记为“水窖缺水”。"

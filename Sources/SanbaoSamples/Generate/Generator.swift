@@ -1,3 +1,5 @@
+import SanbaoCore
+
 /// Realistic data at county scale, for measuring speed: many villages of Dingxi and
 /// Baiyin, cadres following 3-30 households each, members with valid and unique ID
 /// numbers, a year of checks, and the demo village's mix of situations (dropouts,
@@ -48,7 +50,7 @@ public enum Generator {
         }
 
         mutating func add(_ village: GenVillage, index: Int) {
-            var rng = GenRandom(seed: seed, salt: 0x5649_4C4C_4147_45, index: index)   // "VILLAGE"
+            var rng = SampleRandom(seed: seed, salt: 0x5649_4C4C_4147_45, index: index)   // "VILLAGE"
             people.county = village.county.code
             people.countyIndex = village.countyIndex
             // A village is often two or three clans: half the households bear their names.
@@ -75,7 +77,7 @@ public enum Generator {
         }
 
         /// Consecutive households share a cadre: runs of 3-30, mostly 10-20.
-        mutating func cadreRuns(_ village: GenVillage, _ rng: inout GenRandom) -> [Run] {
+        mutating func cadreRuns(_ village: GenVillage, _ rng: inout SampleRandom) -> [Run] {
             var runs: [Run] = []
             var first = 1
             while first <= village.households {
@@ -99,7 +101,7 @@ public enum Generator {
         static let countyOffices = ["农业农村局", "教育局", "卫生健康局", "人社局", "交通运输局", "水务局", "财政局",
                                     "民政局", "住建局", "林草局", "医保局", "乡村振兴局"]
 
-        func cadre(id: String, _ village: GenVillage, _ rng: inout GenRandom) -> Cadre {
+        func cadre(id: String, _ village: GenVillage, _ rng: inout SampleRandom) -> Cadre {
             let sex: Sex = rng.chance(65) ? .male : .female
             let name = rng.pick(GenNames.surnames) + GenNames.given(sex, born: rng.int(1968...1998), rng: &rng)
             let level: UnitLevel = rng.weighted([(.county, 45), (.township, 30), (.city, 12), (.province, 5), (.village, 8)])
@@ -115,14 +117,14 @@ public enum Generator {
         }
 
         /// An 11-digit mobile number on a prefix used in Gansu.
-        static func mobile(_ rng: inout GenRandom) -> String {
+        static func mobile(_ rng: inout SampleRandom) -> String {
             let prefix = rng.pick(["139", "138", "137", "136", "135", "151", "152", "157", "158", "187", "188", "189",
                                    "180", "199", "177", "153", "133"])
-            return prefix + GenText.pad(rng.int(0...99_999_999), 8)
+            return prefix + SampleText.pad(rng.int(0...99_999_999), 8)
         }
 
         mutating func household(seq: Int, address: Address, clans: [String], pairings: [Pairing]) {
-            var rng = GenRandom(seed: seed, salt: 0x484F_5553_45, index: nextHousehold)   // "HOUSE"
+            var rng = SampleRandom(seed: seed, salt: 0x484F_5553_45, index: nextHousehold)   // "HOUSE"
             nextHousehold += 1
             let situation = GenSituation.draw(&rng)
             let family = situation.family ?? rng.weighted(GenFamily.weights)
@@ -132,7 +134,7 @@ public enum Generator {
             let members = family.members(&people, surname: surname, rng: &rng)
             let type = facts.type(family, rng: &rng)
             let code = address.villageCode
-            let number = GenText.pad(seq, 4)
+            let number = SampleText.pad(seq, 4)
             let h = Household(
                 id: code + "-" + number, number: code + number, address: address, phone: Self.mobile(&rng), type: type,
                 causes: facts.causes(family, rng: &rng), status: facts.status(&rng), members: members,
@@ -141,10 +143,10 @@ public enum Generator {
                 foodClothing: FoodClothing(enoughFood: true, seasonalClothes: true, winterBedding: true),
                 water: facts.water(&rng), housing: facts.housing(&rng))
             let dates = plan.dates(asOf: asOf, atLeast: situation.visitsNeeded, rng: &rng)
-            var visits: [GenVisit] = []
+            var visits: [Visit] = []
             visits.reserveCapacity(dates.count + 1)
             for (k, date) in dates.enumerated() {
-                visits.append(GenVisit.ordinary(on: date, full: k == 0 || k == dates.count - 1, rng: &rng))
+                visits.append(Visit.ordinary(on: date, full: k == 0 || k == dates.count - 1, rng: &rng))
             }
             // Now and then the year's income is worked out again on the latest visit.
             if situation == .ordinary, !visits.isEmpty, rng.chance(10), let now = h.income.last {

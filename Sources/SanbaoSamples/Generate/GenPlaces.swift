@@ -1,6 +1,7 @@
 // Places of generated data: counties and townships of Dingxi and Baiyin (the Liupanshan
 // area of Gansu), real villages where domain.md names them, and villages with synthetic
 // names and valid-shaped 12-digit codes everywhere else.
+import SanbaoCore
 
 /// A county and its townships, in the order the generator fills them.
 struct GenCounty {
@@ -102,7 +103,7 @@ enum GenPlaces {
                            "三", "五", "青", "柳", "杏"]
 
     /// A village name of the loess hills: 李家岔村, 红岘村. Not one already in `taken`.
-    static func villageName(taken: inout Set<String>, rng: inout GenRandom) -> String {
+    static func villageName(taken: inout Set<String>, rng: inout SampleRandom) -> String {
         for _ in 0..<40 {
             let name = rng.chance(60)
                 ? rng.pick(placeSurnames) + "家" + rng.pick(landforms) + "村"
@@ -111,7 +112,7 @@ enum GenPlaces {
         }
         var n = 2
         while true {
-            let name = rng.pick(placeSurnames) + "家" + rng.pick(landforms) + GenText.chinese(n) + "村"
+            let name = rng.pick(placeSurnames) + "家" + rng.pick(landforms) + SampleText.chinese(n) + "村"
             if taken.insert(name).inserted { return name }
             n += 1
         }
@@ -121,7 +122,7 @@ enum GenPlaces {
     /// synthetic villages township by township and county by county. Each village has
     /// 100-1,000 households (the last may be smaller when little is left) and 4-8 groups.
     static func plan(households total: Int, seed: UInt64) -> [GenVillage] {
-        var rng = GenRandom(seed: seed, salt: 0x504C_4143_4553, index: 0)   // "PLACES"
+        var rng = SampleRandom(seed: seed, salt: 0x504C_4143_4553, index: 0)   // "PLACES"
         var out: [GenVillage] = []
         var left = total
         var round = 0
@@ -132,7 +133,7 @@ enum GenPlaces {
                 for (ti, township) in county.townships.enumerated() where left > 0 {
                     // Later rounds (more than ~1.2 million households) add townships with
                     // synthetic codes 3xx and names.
-                    let code3 = round == 0 ? township.code : GenText.pad(300 + (round - 1) * 20 + ti, 3)
+                    let code3 = round == 0 ? township.code : SampleText.pad(300 + (round - 1) * 20 + ti, 3)
                     let name = round == 0 ? township.name
                         : String(villageName(taken: &taken, rng: &rng).dropLast()) + "乡"
                     let synthetic = rng.int(10...24)
@@ -145,11 +146,11 @@ enum GenPlaces {
                             (vcode, vname) = real[k]
                             taken.insert(vname)
                         } else {
-                            vcode = GenText.pad(real.isEmpty ? 200 + k + 1 : 200 + 10 + k, 3)
+                            vcode = SampleText.pad(real.isEmpty ? 200 + k + 1 : 200 + 10 + k, 3)
                             vname = villageName(taken: &taken, rng: &rng)
                         }
                         let groupCount = min(8, max(4, size / 60 + rng.int(0...3)))
-                        let groups = (1...groupCount).map { GenText.chinese($0) + county.groupWord }
+                        let groups = (1...groupCount).map { SampleText.chinese($0) + county.groupWord }
                         out.append(GenVillage(countyIndex: ci, county: county, townshipName: name,
                                               code: county.code + code3 + vcode, name: vname,
                                               groups: groups, households: size))
@@ -163,7 +164,7 @@ enum GenPlaces {
 
     /// Mostly 180-600 households, now and then anything from 100 to 1,000; the rest
     /// when what is left would make a village of fewer than 100.
-    static func villageSize(left: Int, rng: inout GenRandom) -> Int {
+    static func villageSize(left: Int, rng: inout SampleRandom) -> Int {
         let draw = rng.chance(20) ? rng.int(100...1000) : rng.int(180...600)
         if left - draw < 100 { return left <= 1000 ? left : left - 100 }
         return draw

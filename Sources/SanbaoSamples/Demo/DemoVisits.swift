@@ -1,44 +1,15 @@
-// Visits of the demo village: the plan of one visit before it becomes a `Check`, the
-// visiting schedules, and the ordinary words a cadre writes on an uneventful visit.
+// Visits of the demo village: the visiting schedules, and the ordinary words a cadre
+// writes on an uneventful visit (a `Visit` is shared with the generator, SampleVisit.swift).
+import SanbaoCore
 
-/// One visit as planned by the generator. It becomes a `Check` once every household is
-/// built, when check ids are handed out in the order the visits happened.
-struct Visit {
-    var date: LocalDate
-    /// Time of saving, `HH:MM` in UTC (the visits happen in the Beijing working day).
-    var time: String
-    /// A full check: all six indicators, each left for the facts to decide unless edited.
-    var findings: [Indicator: Finding] = Dictionary(uniqueKeysWithValues: Indicator.allCases.map { ($0, Finding()) })
-    var observations: Observations?
-    var measures: [String] = []
-    var followUp: LocalDate?
-    var confirmed = true
-    var note = ""
-    /// This visit corrects the household's visit listed just before it.
-    var supersedesPrevious = false
-
-    init(date: LocalDate, time: String) {
-        self.date = date
-        self.time = time
-    }
-
-    /// Records what the cadre found for one indicator. A `nil` state lets the facts decide.
-    mutating func find(_ indicator: Indicator, _ state: IndicatorState? = nil, _ note: String) {
-        findings[indicator] = Finding(state: state, note: note)
-    }
-
-    /// Adds per-member facts found on this visit.
-    mutating func observe(_ member: MemberObservation) {
-        var o = observations ?? Observations()
-        o.members.append(member)
-        observations = o
-    }
-
-    var recordedAt: String { "\(date)T\(time):00Z" }
-
-    /// An uneventful visit: a seasonal note, now and then a measure agreed, usually signed.
-    static func ordinary(on date: LocalDate, rng: inout DemoRandom) -> Visit {
-        var v = Visit(date: date, time: DemoText.pad(rng.int(1...8), 2) + ":" + DemoText.pad(rng.int(0...55, step: 5), 2))
+extension Visit {
+    /// An uneventful demo visit: a seasonal note, now and then a measure agreed, usually
+    /// signed. Not the generator's `ordinary(on:full:rng:)`: the demo's visits always look
+    /// at all six indicators and draw in their own proportions and words, which
+    /// Fixtures/demo pins byte for byte.
+    static func demo(on date: LocalDate, rng: inout SampleRandom) -> Visit {
+        let hour = rng.int(1...8)
+        var v = Visit(date: date, minute: hour * 60 + rng.int(0...55, step: 5))
         let season = Season(date)
         v.note = rng.pick(season.notes)
         if rng.chance(35) { v.measures = [rng.pick(season.measures)] }
@@ -62,7 +33,7 @@ enum VisitPlan {
     /// Written out by hand in a special household.
     case custom
 
-    func dates(rng: inout DemoRandom) -> [LocalDate] {
+    func dates(rng: inout SampleRandom) -> [LocalDate] {
         let windows: [(String, String)] = [
             ("2025-12-02", "2025-12-28"), ("2026-02-23", "2026-04-17"), ("2026-05-06", "2026-07-10"),
             ("2026-08-03", "2026-09-25"), ("2026-11-02", "2026-11-24"),

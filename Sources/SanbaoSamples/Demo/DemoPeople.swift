@@ -1,5 +1,10 @@
 // People of the demo village: names, resident ID numbers, phone numbers and the family
-// shapes the generator draws households from.
+// shapes the generator draws households from. A villager's defaults, birth dates and chronic
+// patients are shared with the generator (SamplePeople.swift); names, ID numbers and family
+// shapes stay the demo's own on purpose: its ages make the summary countable by hand, no
+// name is given twice in the village, and Fixtures/demo pins every name and number, where
+// the generator's (GenPeople.swift) draw from longer lists and number people per county.
+import SanbaoCore
 
 /// Chinese names as they are given in the loess hills: a few big surnames per group (a
 /// group is often one clan) and given names that follow the fashion of the birth year.
@@ -14,7 +19,7 @@ enum DemoNames {
     static let allSurnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "牛", "何", "马", "常", "魏", "岳",
                               "苟", "汪", "冯", "潘", "蔡", "段", "令狐"]
 
-    static func given(_ sex: Sex, born: LocalDate, rng: inout DemoRandom) -> String {
+    static func given(_ sex: Sex, born: LocalDate, rng: inout SampleRandom) -> String {
         switch (sex, born.year) {
         case (.male, ..<1966): rng.pick(["有福", "进财", "长生", "福元", "玉林", "金山", "德明", "万福", "守仁", "生荣"])
         case (.female, ..<1966): rng.pick(["秀英", "桂兰", "玉兰", "凤英", "淑珍", "菊花", "兰英", "翠兰", "桂花", "秀兰"])
@@ -39,26 +44,16 @@ struct People {
     func idNumber(born: LocalDate, sex: Sex, memberID: Int) -> String {
         let base = (seq * 20 + memberID * 2) % 996
         let order = base + (sex == .male ? 1 : 2)
-        let first17 = DemoVillage.countyCode + compact(born) + DemoText.pad(order, 3)
+        let first17 = DemoVillage.countyCode + SampleText.compact(born) + SampleText.pad(order, 3)
         return first17 + (IDNumber.checkCharacter(for: first17).map { String($0) } ?? "")
     }
 
-    /// A member with the defaults of a rural household: enrolled in basic and
-    /// serious-illness insurance, labour ability by age. `configure` adjusts the rest.
+    /// A member with the defaults of a rural household (`Member.villager`), enrolled in
+    /// serious-illness insurance too. `configure` adjusts the rest.
     func member(_ id: Int, _ name: String, _ sex: Sex, _ born: LocalDate, _ relation: Relation,
                 _ configure: (inout Member) -> Void = { _ in }) -> Member {
-        let age = born.age(on: DemoVillage.asOf)
-        var m = Member(id: id, name: name, sex: sex,
-                       idNumber: idNumber(born: born, sex: sex, memberID: id),
-                       birthDate: born, relation: relation,
-                       labour: age < 16 ? .none : age >= 70 ? .lost : .ordinary,
-                       insured: true, seriousIllnessInsurance: true)
-        configure(&m)
-        return m
-    }
-
-    private func compact(_ date: LocalDate) -> String {
-        String(date.description.filter { $0 != "-" })
+        .villager(id, name, sex, born, relation, idNumber: idNumber(born: born, sex: sex, memberID: id),
+                  asOf: DemoVillage.asOf, seriousIllnessInsurance: true, configure)
     }
 }
 
@@ -84,7 +79,7 @@ enum Family {
 
     /// The members of a household of this shape. `taken` holds the names already used
     /// in the village, so that a search for a name finds one person.
-    func members(_ p: People, group: Int, taken: Set<String>, rng: inout DemoRandom) -> [Member] {
+    func members(_ p: People, group: Int, taken: Set<String>, rng: inout SampleRandom) -> [Member] {
         var namer = Namer(surname: rng.pick(DemoNames.surnames(group: group)), taken: taken)
         switch self {
         case .elderlyAlone: return elderlyAlone(p, &namer, &rng)
@@ -96,7 +91,7 @@ enum Family {
         }
     }
 
-    private func elderlyAlone(_ p: People, _ n: inout Namer, _ rng: inout DemoRandom) -> [Member] {
+    private func elderlyAlone(_ p: People, _ n: inout Namer, _ rng: inout SampleRandom) -> [Member] {
         let sex: Sex = rng.chance(60) ? .female : .male
         let born = rng.born(age: 72...86)
         let sick = rng.chance(60)
@@ -106,7 +101,7 @@ enum Family {
         }]
     }
 
-    private func elderlyCouple(_ p: People, _ n: inout Namer, _ rng: inout DemoRandom) -> [Member] {
+    private func elderlyCouple(_ p: People, _ n: inout Namer, _ rng: inout SampleRandom) -> [Member] {
         let hb = rng.born(age: 64...78), sb = rng.born(age: 61...75)
         let sickHead = rng.chance(50)
         return [
@@ -117,7 +112,7 @@ enum Family {
         ]
     }
 
-    private func adultChildren(_ p: People, _ n: inout Namer, _ rng: inout DemoRandom) -> [Member] {
+    private func adultChildren(_ p: People, _ n: inout Namer, _ rng: inout SampleRandom) -> [Member] {
         let hb = rng.born(age: 49...58), sb = rng.born(age: 47...56), cb = rng.born(age: 21...28)
         let months = rng.int(8...11), skilled = rng.chance(40), homeMonths = rng.int(0...4)
         var out = [
@@ -138,7 +133,7 @@ enum Family {
         return out
     }
 
-    private func youngFamily(_ p: People, _ n: inout Namer, _ rng: inout DemoRandom) -> [Member] {
+    private func youngFamily(_ p: People, _ n: inout Namer, _ rng: inout SampleRandom) -> [Member] {
         let hb = rng.born(age: 31...40), sb = rng.born(age: 29...38)
         let pupil = rng.born(age: 7...11), small = rng.born(age: 3...5)
         let ps: Sex = rng.chance(50) ? .male : .female, ss: Sex = rng.chance(50) ? .male : .female
@@ -151,7 +146,7 @@ enum Family {
         ]
     }
 
-    private func threeGenerations(_ p: People, _ n: inout Namer, _ rng: inout DemoRandom) -> [Member] {
+    private func threeGenerations(_ p: People, _ n: inout Namer, _ rng: inout SampleRandom) -> [Member] {
         let hb = rng.born(age: 39...48), sb = rng.born(age: 37...46), gb = rng.born(age: 67...80)
         let junior = rng.born(age: 12...14), senior = rng.born(age: 16...17)
         let js: Sex = rng.chance(50) ? .male : .female, ss: Sex = rng.chance(50) ? .male : .female
@@ -184,7 +179,7 @@ struct Namer {
         self.used = taken
     }
 
-    mutating func name(_ sex: Sex, _ born: LocalDate, _ rng: inout DemoRandom, ownSurname: Bool = false) -> String {
+    mutating func name(_ sex: Sex, _ born: LocalDate, _ rng: inout SampleRandom, ownSurname: Bool = false) -> String {
         var candidate = ""
         for _ in 0..<50 {
             let family = ownSurname ? rng.pick(DemoNames.allSurnames.filter { $0 != surname }) : surname
@@ -196,39 +191,19 @@ struct Namer {
     }
 }
 
-extension Member {
-    /// A chronic patient who has done what the medical rule asks: card and family doctor.
-    mutating func markChronic() {
-        health = .chronic
-        chronicCard = true
-        familyDoctor = true
-        medicalAssistance = true
-    }
-}
-
-extension DemoRandom {
-    /// A birth date that makes the person exactly `age` (some age in the range) on `DemoVillage.asOf`.
+extension SampleRandom {
+    /// A birth date that makes the person some age in `age` on `DemoVillage.asOf`.
     mutating func born(age: ClosedRange<Int>) -> LocalDate {
-        let asOf = DemoVillage.asOf
-        let latest = LocalDate(year: asOf.year - age.lowerBound, month: asOf.month, day: asOf.day) ?? asOf
-        let dayBefore = LocalDate(year: asOf.year - age.upperBound - 1, month: asOf.month, day: asOf.day) ?? asOf
-        return date(from: dayBefore.adding(days: 1), to: latest)
+        born(age: age, on: DemoVillage.asOf)
     }
 
-    /// An 11-digit mobile number on a prefix used in Gansu.
+    /// An 11-digit mobile number on a prefix used in Gansu. Not the generator's
+    /// (`Generator.State.mobile`, more prefixes, one draw for the eight digits): the
+    /// demo's numbers are pinned by Fixtures/demo.
     mutating func mobile() -> String {
         let prefix = pick(["139", "138", "137", "136", "135", "151", "152", "157", "158", "187", "188", "189", "180", "199", "177"])
         var digits = ""
         for _ in 0..<8 { digits += String(int(0...9)) }
         return prefix + digits
-    }
-}
-
-/// Small text helpers (no Foundation in the core).
-enum DemoText {
-    /// `value` with leading zeros to `width` digits.
-    static func pad(_ value: Int, _ width: Int) -> String {
-        let s = String(value)
-        return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 }

@@ -1,42 +1,13 @@
 // Visits of generated households: the schedule over the 12 months before `asOf`, the
-// ordinary words of an uneventful visit, and the turning of visits into checks.
+// ordinary words of an uneventful visit, and the check ids (a `Visit` is shared with the
+// demo, SampleVisit.swift).
+import SanbaoCore
 
-/// One visit before it becomes a `Check`.
-struct GenVisit {
-    var date: LocalDate
-    /// Minutes after midnight UTC when the check was saved (the Beijing working day).
-    var minute: Int
-    var findings: [Indicator: Finding]
-    var observations: Observations?
-    var measures: [String] = []
-    var followUp: LocalDate?
-    var confirmed = true
-    var note = ""
-    /// This visit corrects the household's visit listed just before it.
-    var supersedesPrevious = false
-
-    /// Records what the cadre found for one indicator. A nil state lets the facts decide.
-    mutating func find(_ indicator: Indicator, _ state: IndicatorState? = nil, _ note: String) {
-        findings[indicator] = Finding(state: state, note: note)
-    }
-
-    mutating func observe(_ m: MemberObservation) {
-        var o = observations ?? Observations()
-        o.members.append(m)
-        observations = o
-    }
-
-    mutating func observe(_ edit: (inout Observations) -> Void) {
-        var o = observations ?? Observations()
-        edit(&o)
-        observations = o
-    }
-
-    static let allSix: [Indicator: Finding] = Dictionary(uniqueKeysWithValues: Indicator.allCases.map { ($0, Finding()) })
-
+extension Visit {
     /// An uneventful visit. A full visit (the year's first and latest) looks at all six
-    /// indicators; a routine one in between at one to three of them.
-    static func ordinary(on date: LocalDate, full: Bool, rng: inout GenRandom) -> GenVisit {
+    /// indicators; a routine one in between at one to three of them. (The demo's visits are
+    /// `Visit.demo`: always all six, in the demo's own words and proportions.)
+    static func ordinary(on date: LocalDate, full: Bool, rng: inout SampleRandom) -> Visit {
         var findings: [Indicator: Finding]
         if full {
             findings = allSix
@@ -44,7 +15,7 @@ struct GenVisit {
             findings = [:]
             for _ in 0..<rng.int(1...3) { findings[rng.pick(Indicator.allCases)] = Finding() }
         }
-        var v = GenVisit(date: date, minute: rng.int(12...107) * 5, findings: findings)
+        var v = Visit(date: date, minute: rng.int(12...107) * 5, findings: findings)
         let season = GenSeason(date)
         if rng.chance(55) { v.note = rng.pick(season.notes) }
         if rng.chance(22) { v.measures = [rng.pick(season.measures)] }
@@ -67,7 +38,7 @@ enum GenVisitPlan {
     case never
 
     /// Visit dates, oldest first. `atLeast` visits when the plan has any.
-    func dates(asOf: LocalDate, atLeast: Int, rng: inout GenRandom) -> [LocalDate] {
+    func dates(asOf: LocalDate, atLeast: Int, rng: inout SampleRandom) -> [LocalDate] {
         let last: LocalDate
         switch self {
         case .never: return []
@@ -123,25 +94,19 @@ struct GenCheckIDs {
     let key: UInt32
 
     init(seed: UInt64) {
-        key = UInt32(truncatingIfNeeded: GenRandom.mix(seed ^ 0x4348_4543_4B53))   // "CHECKS"
+        key = UInt32(truncatingIfNeeded: SampleRandom.mix(seed ^ 0x4348_4543_4B53))   // "CHECKS"
     }
 
     mutating func next(on date: LocalDate) -> String {
         counter &+= 1
-        return GenText.compact(date) + "-" + GenText.hex8(GenText.permute(counter, key: key))
+        return SampleText.compact(date) + "-" + SampleText.hex8(SampleText.permute(counter, key: key))
     }
 
-    mutating func checks(of h: Household, _ visits: [GenVisit]) -> [Check] {
+    mutating func checks(of h: Household, _ visits: [Visit]) -> [Check] {
         var out: [Check] = []
         out.reserveCapacity(visits.count)
         for v in visits {
-            let time = GenText.pad(v.minute / 60, 2) + ":" + GenText.pad(v.minute % 60, 2)
-            out.append(Check(id: next(on: v.date), householdID: h.id, date: v.date,
-                             cadreID: h.cadreID(on: v.date) ?? h.pairings.first?.cadreID ?? "",
-                             recordedAt: v.date.description + "T" + time + ":00Z", findings: v.findings,
-                             observations: v.observations, measures: v.measures, followUp: v.followUp,
-                             confirmed: v.confirmed, note: v.note,
-                             supersedes: v.supersedesPrevious ? out.last?.id : nil))
+            out.append(v.check(id: next(on: v.date), of: h, supersedes: out.last?.id))
         }
         return out
     }

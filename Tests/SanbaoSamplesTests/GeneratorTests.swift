@@ -2,7 +2,8 @@
 // size asked for, valid, and shaped like a county's data (the demo village's mix of
 // situations, villages of 100-1,000 households, cadres following 3-30 each).
 import XCTest
-@testable import SanbaoCore
+import SanbaoCore
+@testable import SanbaoSamples
 
 final class GeneratorTests: XCTestCase {
     static let asOf = d("2026-11-25")

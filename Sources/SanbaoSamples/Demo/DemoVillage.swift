@@ -1,3 +1,5 @@
+import SanbaoCore
+
 /// The bundled demo village: 文峰村, 榜罗镇, 通渭县, 定西市, 甘肃省 (621121103201), with
 /// 44 paired households in five groups, three cadres and a year of visits.
 ///
@@ -111,28 +113,28 @@ public enum DemoVillage {
         }
     }
 
-    static func householdID(_ seq: Int) -> String { villageCode + "-" + DemoText.pad(seq, 4) }
+    static func householdID(_ seq: Int) -> String { villageCode + "-" + SampleText.pad(seq, 4) }
 
     static func group(_ seq: Int) -> Int { min((seq - 1) / 9 + 1, groups.count) }
 
     /// Builds one household from its line in the table, then lets its special (if any) rework it.
     /// `taken` holds the names used by the households built before, which the generator avoids.
     static func build(_ spec: Spec, taken: Set<String>) -> Draft {
-        var rng = DemoRandom(household: spec.seq)
+        var rng = SampleRandom(demoHousehold: spec.seq)
         let group = group(spec.seq)
         let people = People(seq: spec.seq)
         let address = Address(province: "甘肃省", city: "定西市", county: "通渭县", township: "榜罗镇",
                               village: "文峰村", group: groups[group - 1], villageCode: villageCode)
         let members = spec.family.members(people, group: group, taken: taken, rng: &rng)
         let household = Household(
-            id: householdID(spec.seq), number: villageCode + DemoText.pad(spec.seq, 4), address: address,
+            id: householdID(spec.seq), number: villageCode + SampleText.pad(spec.seq, 4), address: address,
             phone: rng.mobile(), type: spec.type, causes: DemoCauses.causes(spec.family, rng: &rng),
             status: DemoCauses.status(rng: &rng), members: members, pairings: pairings(seq: spec.seq),
             measures: DemoMeasures.measures(spec.family, type: spec.type, rng: &rng),
             income: spec.income.records(rng: &rng),
             foodClothing: FoodClothing(enoughFood: true, seasonalClothes: true, winterBedding: true),
             water: spec.water.supply(rng: &rng), housing: spec.house.housing(rng: &rng))
-        let visits = spec.visits.dates(rng: &rng).map { Visit.ordinary(on: $0, rng: &rng) }
+        let visits = spec.visits.dates(rng: &rng).map { Visit.demo(on: $0, rng: &rng) }
         var draft = Draft(seq: spec.seq, people: people, household: household, visits: visits)
         spec.special?(&draft, &rng)
         return draft
@@ -147,17 +149,12 @@ public enum DemoVillage {
             draft.visits.enumerated().map { Keyed(seq: draft.seq, index: $0.offset, visit: $0.element, household: draft.household) }
         }
         let ordered = all.sorted {
-            ($0.visit.date, $0.visit.time, $0.household.id) < ($1.visit.date, $1.visit.time, $1.household.id)
+            ($0.visit.date, $0.visit.minute, $0.household.id) < ($1.visit.date, $1.visit.minute, $1.household.id)
         }
         var ids: [String: String] = [:]   // "seq/index" → check id
-        for (n, k) in ordered.enumerated() { ids["\(k.seq)/\(k.index)"] = "demo-" + DemoText.pad(n + 1, 4) }
+        for (n, k) in ordered.enumerated() { ids["\(k.seq)/\(k.index)"] = "demo-" + SampleText.pad(n + 1, 4) }
         return ordered.map { k in
-            let v = k.visit
-            return Check(id: ids["\(k.seq)/\(k.index)"] ?? "", householdID: k.household.id, date: v.date,
-                         cadreID: k.household.cadreID(on: v.date) ?? "", recordedAt: v.recordedAt,
-                         findings: v.findings, observations: v.observations, measures: v.measures,
-                         followUp: v.followUp, confirmed: v.confirmed, note: v.note,
-                         supersedes: v.supersedesPrevious ? ids["\(k.seq)/\(k.index - 1)"] : nil)
+            k.visit.check(id: ids["\(k.seq)/\(k.index)"] ?? "", of: k.household, supersedes: ids["\(k.seq)/\(k.index - 1)"])
         }
     }
 }
@@ -175,7 +172,7 @@ struct Spec {
     /// Reworks the ordinary household into a particular situation.
     var special: Special?
 
-    typealias Special = (inout Draft, inout DemoRandom) -> Void
+    typealias Special = (inout Draft, inout SampleRandom) -> Void
 
     init(_ seq: Int, _ family: Family, type: HouseholdType = .ordinaryPoor, income: IncomePlan = .comfortable,
          water: WaterPlan = .piped, house: HousePlan = .safe, visits: VisitPlan = .regular,
@@ -199,8 +196,8 @@ struct Draft {
     var visits: [Visit]
 
     /// Adds an ordinary visit on `date` and lets `edit` record what was special about it.
-    mutating func visit(_ date: String, _ rng: inout DemoRandom, _ edit: (inout Visit) -> Void = { _ in }) {
-        var v = Visit.ordinary(on: DemoVillage.d(date), rng: &rng)
+    mutating func visit(_ date: String, _ rng: inout SampleRandom, _ edit: (inout Visit) -> Void = { _ in }) {
+        var v = Visit.demo(on: DemoVillage.d(date), rng: &rng)
         edit(&v)
         visits.append(v)
     }

@@ -1,13 +1,14 @@
 // The facts of an ordinary generated household: income, water, housing, causes, status
 // and assistance measures. Every ordinary fact passes its rule; the situations
 // (GenSituations.swift) are where things go wrong.
+import SanbaoCore
 
 struct GenFacts {
     let asOf: LocalDate
     let rules = RulesConfig()
 
     /// Per-capita income that clears the monitoring line comfortably, last year and this.
-    func comfortableIncome(_ rng: inout GenRandom) -> [IncomeRecord] {
+    func comfortableIncome(_ rng: inout SampleRandom) -> [IncomeRecord] {
         let watch = max(rules.monitoringLine(year: asOf.year) ?? 0, rules.povertyLine(year: asOf.year) ?? 0)
         let last = max(watch + 800, rng.int(6800...14000, step: 100))
         return [IncomeRecord(year: asOf.year - 1, perCapita: last),
@@ -15,25 +16,24 @@ struct GenFacts {
     }
 
     /// Above the poverty line but under the monitoring line: income follow-up.
-    func watchIncome(_ rng: inout GenRandom) -> Int {
+    func watchIncome(_ rng: inout SampleRandom) -> Int {
         let line = rules.povertyLine(year: asOf.year) ?? 4000
         let watch = rules.monitoringLine(year: asOf.year) ?? line + 2000
         return rng.int((line + 100)...max(line + 100, watch - 100), step: 50)
     }
 
     /// At or under the poverty line: income not met.
-    func poorIncome(_ rng: inout GenRandom) -> Int {
+    func poorIncome(_ rng: inout SampleRandom) -> Int {
         let line = rules.povertyLine(year: asOf.year) ?? 4000
         return rng.int(max(500, line - 2000)...(line - 100), step: 50)
     }
 
-    func water(_ rng: inout GenRandom) -> WaterSupply {
+    func water(_ rng: inout SampleRandom) -> WaterSupply {
         switch rng.weighted([(0, 70), (1, 25), (2, 5)]) {
         case 0:
-            return WaterSupply(source: .piped, litresPerPersonDay: rng.int(40...60, step: 5), qualityOK: true,
-                               pipedToYard: true, daysCutPerYear: rng.int(0...12))
+            return SampleWater.piped(&rng)
         case 1:
-            return cellar(&rng)
+            return SampleWater.cellar(&rng)
         default:
             return WaterSupply(source: .protectedWell, litresPerPersonDay: rng.int(35...50, step: 5), qualityOK: true,
                                pipedToYard: false, roundTripMinutes: rng.int(5...15),
@@ -42,15 +42,8 @@ struct GenFacts {
         }
     }
 
-    /// A rain cellar (水窖) in the yard, in a water-scarce area (the 20 L threshold).
-    func cellar(_ rng: inout GenRandom) -> WaterSupply {
-        WaterSupply(source: .rainCellar, litresPerPersonDay: rng.int(22...30), qualityOK: true, pipedToYard: false,
-                    roundTripMinutes: rng.int(2...5), horizontalMetres: rng.int(5...30, step: 5),
-                    verticalMetres: rng.int(0...3), daysCutPerYear: rng.int(8...30), scarceArea: true)
-    }
-
     /// A safe dwelling: A or B, or a C house reinforced, or a D house rebuilt years ago.
-    func housing(_ rng: inout GenRandom) -> Housing {
+    func housing(_ rng: inout SampleRandom) -> Housing {
         let y = asOf.year
         switch rng.weighted([(0, 85), (1, 9), (2, 6)]) {
         case 0:
@@ -68,16 +61,16 @@ struct GenFacts {
         }
     }
 
-    func day(in years: ClosedRange<Int>, rng: inout GenRandom) -> LocalDate {
+    func day(in years: ClosedRange<Int>, rng: inout SampleRandom) -> LocalDate {
         LocalDate(year: rng.int(years), month: rng.int(1...12), day: rng.int(1...28)) ?? asOf
     }
 
     /// A day in the spring sowing season of `year`, when most measures start.
-    func springDay(_ year: Int, _ rng: inout GenRandom) -> LocalDate {
-        LocalDate(year: year, month: rng.int(3...5), day: rng.int(1...28)) ?? asOf
+    func springDay(_ year: Int, _ rng: inout SampleRandom) -> LocalDate {
+        rng.springDay(year, or: asOf)
     }
 
-    func causes(_ family: GenFamily, rng: inout GenRandom) -> PovertyCauses {
+    func causes(_ family: GenFamily, rng: inout SampleRandom) -> PovertyCauses {
         let mains: [PovertyCause], others: [PovertyCause]
         switch family {
         case .elderlyAlone, .elderlyCouple:
@@ -99,11 +92,11 @@ struct GenFacts {
     }
 
     /// Most households left poverty in 2017-2020, the last ones in 2020.
-    func status(_ rng: inout GenRandom) -> PovertyStatus {
+    func status(_ rng: inout SampleRandom) -> PovertyStatus {
         PovertyStatus(outOfPovertyYear: min(asOf.year, rng.pick([2016, 2017, 2018, 2018, 2019, 2019, 2019, 2020, 2020])))
     }
 
-    func type(_ family: GenFamily, rng: inout GenRandom) -> HouseholdType {
+    func type(_ family: GenFamily, rng: inout SampleRandom) -> HouseholdType {
         if family == .elderlyAlone && rng.chance(45) { return .extremePoverty }
         return rng.weighted([(.ordinaryPoor, 74), (.minimumLiving, 16), (.minimumLivingPoor, 8), (.extremePoverty, 2)])
     }
@@ -115,7 +108,7 @@ struct GenFacts {
     static let jobs: [(String, Int)] = [("生态护林员", 10000), ("村保洁员", 6000), ("道路养护员", 6000)]
 
     /// Assistance measures, filed under the six breakthroughs, as a cadre would list them.
-    func measures(_ family: GenFamily, type: HouseholdType, rng: inout GenRandom) -> [Measure] {
+    func measures(_ family: GenFamily, type: HouseholdType, rng: inout SampleRandom) -> [Measure] {
         var out: [Measure] = []
         switch type {
         case .extremePoverty:
