@@ -72,18 +72,34 @@ public struct CheckForm: Screen {
         bufferInvalid = false
     }
 
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
+    /// PgUp on the first page and PgDn on the last have nowhere to go.
+    public func unavailable(_ command: Command, model: Model) -> Bilingual? {
+        switch command {
+        case .previousPage where page == Page.allCases.first: UIText.firstPage
+        case .nextPage where page == Page.allCases.last: UIText.lastPage
+        default: nil
+        }
+    }
+
+    /// Typing goes to the focused text field (`isEditingText`).
+    public mutating func type(_ character: Character, model: Model) -> [Effect] {
+        guard let f = currentField, f.isTextual, buffer.insert(character) else { return [] }
         let before = draft
-        // Typing goes to the focused text field first; movement keys still move.
-        if let f = currentField, f.isTextual, key != .up, key != .down, key != .tab, key != .backTab, buffer.edit(key) {
+        bufferInvalid = !f.store(buffer.text, into: &draft)
+        return changed(before)
+    }
+
+    public mutating func perform(_ command: Command, model: Model) -> [Effect] {
+        let before = draft
+        // The text keys edit the focused text field; movement keys still move.
+        if let f = currentField, f.isTextual, buffer.edit(command) {
             bufferInvalid = !f.store(buffer.text, into: &draft)
             return changed(before)
         }
-        if let f = currentField, case .character(let c) = key, ["y", "n", "Y", "N"].contains(c), let yn = f.yesNo {
-            f.choose(&draft, c == "y" || c == "Y" ? yn.yes : yn.no)
+        if let f = currentField, [.yes, .no].contains(command), let yn = f.yesNo {
+            f.choose(&draft, command == .yes ? yn.yes : yn.no)
             return changed(before)
         }
-        guard let command = model.keys.command(for: key, in: .form) else { return [] }
         // Text that does not parse is not left behind silently: say what is expected.
         if bufferInvalid, let f = currentField, [.nextField, .previousField, .nextPage, .previousPage, .save].contains(command) {
             return [.error(f.refusal(buffer.text, today: model.today))]

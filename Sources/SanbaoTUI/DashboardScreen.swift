@@ -28,11 +28,10 @@ public struct DashboardScreen: Screen {
         pager = Self.build(model, width: width)
     }
 
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
-        guard let command = model.keys.command(for: key, in: context) else { return [] }
+    public mutating func perform(_ command: Command, model: Model) -> [Effect] {
         if pager.apply(command) { return [] }
         if command == .export { return [.openExport] }
-        return command == .back || command == .quit ? [.pop] : []
+        return command == .back ? [.pop] : []
     }
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {
@@ -117,7 +116,7 @@ public struct DashboardScreen: Screen {
 /// Every key, generated from the key table, grouped by where it applies.
 public struct HelpScreen: Screen {
     var pager = Pager(scrolls: true)
-    public var context: KeyContext { .dashboard }
+    public var context: KeyContext { .help }
 
     public init(model: Model) {
         let say = model.say
@@ -138,10 +137,9 @@ public struct HelpScreen: Screen {
 
     public mutating func layout(_ area: Rect) { pager.layout(area) }
 
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
-        guard let command = model.keys.command(for: key, in: .dashboard) else { return [] }
+    public mutating func perform(_ command: Command, model: Model) -> [Effect] {
         if pager.apply(command) { return [] }
-        return command == .back || command == .quit || command == .help ? [.pop] : []
+        return command == .back ? [.pop] : []
     }
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {

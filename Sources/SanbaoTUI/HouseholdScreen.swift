@@ -28,8 +28,12 @@ public struct HouseholdScreen: Screen {
 
     public mutating func layout(_ area: Rect) { pager.layout(Rect(row: area.row + 1, column: area.column, rows: area.rows - 1, columns: area.columns)) }
 
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
-        guard let command = model.keys.command(for: key, in: context) else { return [] }
+    public func unavailable(_ command: Command, model: Model) -> Bilingual? {
+        let line = pager.cursor.selected
+        return command == .open && indicatorAt[line] == nil && checkAt[line] == nil ? UIText.nothingOpensHere : nil
+    }
+
+    public mutating func perform(_ command: Command, model: Model) -> [Effect] {
         if pager.apply(command) { return [] }
         switch command {
         case .open:
@@ -152,7 +156,7 @@ public struct HouseholdScreen: Screen {
 /// One check in full: findings with notes, facts observed, measures, follow-up.
 public struct CheckDetailScreen: Screen {
     var pager = Pager(scrolls: true)
-    public var context: KeyContext { .household }
+    public var context: KeyContext { .check }
 
     public init(check c: Check, model: Model) {
         let say = model.say
@@ -181,10 +185,9 @@ public struct CheckDetailScreen: Screen {
 
     public mutating func layout(_ area: Rect) { pager.layout(area) }
 
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
-        guard let command = model.keys.command(for: key, in: context) else { return [] }
+    public mutating func perform(_ command: Command, model: Model) -> [Effect] {
         if pager.apply(command) { return [] }
-        return command == .back || command == .quit || command == .open ? [.pop] : []
+        return command == .back ? [.pop] : []
     }
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {
@@ -201,7 +204,7 @@ public struct IndicatorScreen: Screen {
     let reasons: [String]
     var pager = Pager(scrolls: true)
     var width = 0
-    public var context: KeyContext { .household }
+    public var context: KeyContext { .indicator }
 
     public init(head: String, indicator: Indicator, assessment: Assessment, model: Model) {
         title = head + "  " + model.say(indicator.label)
@@ -224,10 +227,9 @@ public struct IndicatorScreen: Screen {
         pager.layout(area)
     }
 
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
-        guard let command = model.keys.command(for: key, in: context) else { return [] }
+    public mutating func perform(_ command: Command, model: Model) -> [Effect] {
         if pager.apply(command) { return [] }
-        return command == .back || command == .quit || command == .open ? [.pop] : []
+        return command == .back ? [.pop] : []
     }
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {

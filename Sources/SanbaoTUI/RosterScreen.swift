@@ -194,30 +194,41 @@ public struct RosterScreen: Screen {
         refresh(model)
     }
 
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
+    public func unavailable(_ command: Command, model: Model) -> Bilingual? {
+        [.open, .newCheck].contains(command) && selectedRow(model) == nil ? UIText.nothingToOpen : nil
+    }
+
+    public mutating func type(_ character: Character, model: Model) -> [Effect] {
+        if search.insert(character) {
+            cursor.selected = 0
+            refresh(model)
+        }
+        return []
+    }
+
+    public mutating func perform(_ command: Command, model: Model) -> [Effect] {
         if searching {
-            switch model.keys.command(for: key, in: .search) {
-            case .open?:
+            switch command {
+            case .open:
                 // Enter opens what is selected; the search stays for when the cadre comes back.
                 searching = false
                 guard let r = selectedRow(model) else { return [] }
                 return [.push(HouseholdScreen(householdID: r.id, model: model))]
-            case .browseMatches?:
+            case .browseDown, .browseUp:
                 searching = false
-                _ = cursor.apply(key == .up ? .up : .down, count: visible.count, height: lastHeight)
-            case .clearSearch?:
+                _ = cursor.apply(command == .browseUp ? .up : .down, count: visible.count, height: lastHeight)
+            case .clearSearch:
                 searching = false
                 search = TextField()
                 refresh(model)
             default:
-                if search.edit(key) {
+                if search.edit(command) {
                     cursor.selected = 0
                     refresh(model)
                 }
             }
             return []
         }
-        guard let command = model.keys.command(for: key, in: context) else { return [] }
         if cursor.apply(command, count: visible.count, height: lastHeight) { return [] }
         switch command {
         case .search:

@@ -38,7 +38,9 @@ public enum Effect {
     case takeIn(path: String)
 }
 
-/// One screen: state, a pure render, and key handling that returns effects.
+/// One screen: state, a pure render, and commands that return effects. A screen never
+/// sees a key: `handle` looks the key up in the key table for the screen's context, so
+/// no key acts that the table (and so help, footer and guides) does not name.
 public protocol Screen {
     var context: KeyContext { get }
     /// When true, printable keys go to the screen as text instead of through the key table.
@@ -48,7 +50,14 @@ public protocol Screen {
     /// Called before `render` with the area it will get, so scrolling can follow the size.
     mutating func layout(_ area: Rect)
     func render(into canvas: inout Canvas, area: Rect, model: Model)
-    mutating func handle(_ key: Key, model: Model) -> [Effect]
+    /// Carries out a command of this screen's key context (or its fallbacks).
+    mutating func perform(_ command: Command, model: Model) -> [Effect]
+    /// A printable character typed while `isEditingText`.
+    mutating func type(_ character: Character, model: Model) -> [Effect]
+    /// Why `command` would do nothing now, or nil when it would act. The footer leaves
+    /// such a hint out, and its key says why instead of doing nothing (lazygit's
+    /// disabled reason).
+    func unavailable(_ command: Command, model: Model) -> Bilingual?
     /// Called after the data changed (a check was saved): refresh derived state.
     mutating func modelChanged(_ model: Model)
 }
@@ -58,6 +67,24 @@ extension Screen {
     public var isDirty: Bool { false }
     public mutating func modelChanged(_ model: Model) {}
     public mutating func layout(_ area: Rect) {}
+    public mutating func type(_ character: Character, model: Model) -> [Effect] { [] }
+    public func unavailable(_ command: Command, model: Model) -> Bilingual? { nil }
+
+    /// A key through the key table: a command of this screen's context, or a character
+    /// typed into its text. A key the table does not bind here does nothing.
+    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
+        if let command = model.keys.command(for: key, in: context, typing: isEditingText) {
+            if let why = unavailable(command, model: model) { return [.status(why)] }
+            return perform(command, model: model)
+        }
+        if isEditingText, case .character(let c) = key { return type(c, model: model) }
+        return []
+    }
+
+    /// The footer's hints for this screen now: only what its keys would do.
+    public func hints(_ model: Model, width: Int) -> String {
+        model.keys.hints(for: context, model.language, typing: isEditingText, width: width) { unavailable($0, model: model) == nil }
+    }
 }
 
 /// A cursor over a list taller than its window: the selected index and the first
@@ -101,24 +128,36 @@ public struct TextField: Sendable, Equatable {
 
     public var text: String { String(characters) }
 
-    /// Applies an editing key; false when the key is not an editing key.
-    public mutating func edit(_ key: Key) -> Bool {
-        switch key {
-        case .character(let c) where DisplayWidth.isPrintable(c):
-            characters.insert(c, at: cursor)
-            cursor += 1
-        case .backspace:
+    /// Types `c` at the cursor; false for what a terminal cannot show.
+    public mutating func insert(_ c: Character) -> Bool {
+        guard DisplayWidth.isPrintable(c) else { return false }
+        characters.insert(c, at: cursor)
+        cursor += 1
+        return true
+    }
+
+    /// Applies an editing command (the key table's `text` context); false for any other.
+    public mutating func edit(_ command: Command) -> Bool {
+        switch command {
+        case .deleteBackward:
             if cursor > 0 { characters.remove(at: cursor - 1); cursor -= 1 }
-        case .delete:
+        case .deleteForward:
             if cursor < characters.count { characters.remove(at: cursor) }
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(characters.count, cursor + 1)
-        case .home, .control("a"): cursor = 0
-        case .end, .control("e"): cursor = characters.count
-        case .control("u"): characters.removeFirst(cursor); cursor = 0
+        case .cursorLeft: cursor = max(0, cursor - 1)
+        case .cursorRight: cursor = min(characters.count, cursor + 1)
+        case .lineStart: cursor = 0
+        case .lineEnd: cursor = characters.count
+        case .deleteToStart: characters.removeFirst(cursor); cursor = 0
         default: return false
         }
         return true
+    }
+
+    /// A key as the text context reads it: a character typed, or an editing command.
+    public mutating func edit(_ key: Key, keys: KeyTable = .standard) -> Bool {
+        if case .character(let c) = key { return insert(c) }
+        guard let command = keys.bindings.first(where: { $0.context == .text && $0.keys.contains(key) })?.command else { return false }
+        return edit(command)
     }
 
     /// Draws the field in `width` cells, scrolled so the cursor shows; returns the
