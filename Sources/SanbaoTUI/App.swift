@@ -58,7 +58,7 @@ public final class App {
         for (draft, _) in kept where model.drafts[draft.householdID] == nil { model.drafts[draft.householdID] = draft }
         if let (draft, savedAt) = kept.first, let h = model.household(draft.householdID) {
             let name = h.head?.name ?? h.id
-            question = (UIText.draftFound(head: name, savedAt: LocalTime.written(savedAt)), [.push(CheckForm(draft: draft, model: model))])
+            question = (UIText.draftFound(head: name, savedAt: LocalTime.written(savedAt)), [.push(CheckFormScreen(draft: draft, model: model))])
         }
     }
 

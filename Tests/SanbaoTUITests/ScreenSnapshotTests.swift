@@ -121,9 +121,9 @@ final class ScreenSnapshotTests: XCTestCase {
             let model = Model(dataset: demo, today: DemoVillage.asOf, language: language)
             let room = UIWidth.formLabel(language) - 2
             for h in demo.households {
-                let form = CheckForm(householdID: h.id, model: model)
-                for page in CheckForm.Page.allCases {
-                    for f in CheckForm.fields(page, household: h, draft: form.draft, config: model.rules, cadres: model.cadres) {
+                let form = CheckFormScreen(householdID: h.id, model: model)
+                for page in CheckFormScreen.Page.allCases {
+                    for f in CheckFormScreen.fields(page, household: h, draft: form.draft, config: model.rules, cadres: model.cadres) {
                         XCTAssertLessThanOrEqual(DisplayWidth.of(f.label.text(language)), room, "\(language) \(page): \(f.label.text(language))")
                     }
                 }

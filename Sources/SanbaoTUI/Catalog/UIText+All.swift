@@ -82,7 +82,7 @@ extension UIText {
             dashboardHeadline(households: 48, meeting: 30, overdue: 6),
             lastVisit(date, daysAgo: 40),
         ]
-        let perCase = Indicator.allCases.map(indicatorColumn) + CheckForm.Page.allCases.map(pageTitle)
+        let perCase = Indicator.allCases.map(indicatorColumn) + CheckFormScreen.Page.allCases.map(pageTitle)
             + Command.allCases.map(help) + Command.allCases.map(hint) + KeyContext.allCases.map(title)
         return fixed + withValues + perCase
     }

@@ -4,7 +4,7 @@ import SanbaoCore
 /// household record, the derived state shown live as answers change. Every change is
 /// kept as a draft on disk, so a crash or kill loses nothing; saving goes through the
 /// store and is reported only once durable.
-public struct CheckForm: Screen {
+public struct CheckFormScreen: Screen {
     public enum Page: Int, CaseIterable, Sendable {
         case visit, income, foodClothing, water, education, medical, housing, wrapUp
 
@@ -48,10 +48,10 @@ public struct CheckForm: Screen {
     public static func open(householdID: String, model: Model) -> [Effect] {
         if let why = model.readOnly { return [.error(why)] }
         if let kept = model.drafts[householdID] {
-            let form = CheckForm(draft: kept, model: model)
+            let form = CheckFormScreen(draft: kept, model: model)
             return [.push(form), .status(UIText.draftContinued(head: form.household.head?.name ?? householdID))]
         }
-        return [.push(CheckForm(householdID: householdID, model: model))]
+        return [.push(CheckFormScreen(householdID: householdID, model: model))]
     }
 
     /// Reopens a draft kept from an earlier session.

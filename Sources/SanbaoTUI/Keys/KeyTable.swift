@@ -1,52 +1,5 @@
 import SanbaoCore
 
-/// Every user intent is a named command. Keys map to commands through `KeyTable`; the
-/// help screen and the footer hints are generated from the same table.
-public enum Command: String, CaseIterable, Sendable {
-    case help, quit, back, interrupt
-    case yes, no
-    case up, down, pageUp, pageDown, top, bottom
-    case deleteBackward, deleteForward, cursorLeft, cursorRight, lineStart, lineEnd, deleteToStart
-    case open, search, browseDown, browseUp, clearSearch, sort, reverse, filterIndicator, filterOverdue, filterMonitoring, filterPlace, clearFilters
-    case newCheck, dashboard, revealIDs, export, intake, previewIntake, takeIn
-    case nextField, previousField, nextPage, previousPage, increase, decrease, toggle, save
-
-    /// What the command does, for the help screen (from the catalog).
-    public var help: Bilingual { UIText.help(self) }
-}
-
-/// Where a key binding applies: every screen has its own, and so has the yes/no question.
-/// A few shared ones (`global`, `list`, `text`) are what several screens fall back to.
-public enum KeyContext: String, CaseIterable, Sendable {
-    case global, list, text, question
-    case roster, search, household, check, indicator, form, export, dashboard, help, intake, intakePreview
-
-    /// The heading on the help screen (from the catalog).
-    public var title: Bilingual { UIText.title(self) }
-
-    /// Where a key this context does not bind is looked up next, in order. While a
-    /// question waits only its answers act; screens that scroll take the list keys.
-    public var fallbacks: [KeyContext] {
-        switch self {
-        case .global, .question: []
-        case .list, .text, .search, .form, .export, .intake: [.global]
-        case .roster, .household, .check, .indicator, .dashboard, .help, .intakePreview: [.list, .global]
-        }
-    }
-}
-
-/// One key bound to one command in one context.
-public struct Binding: Sendable {
-    public var keys: [Key]
-    public var command: Command
-    public var context: KeyContext
-    /// Shown in the footer of screens of this context.
-    public var hint: Bool
-    /// How many of `keys` the footer names ("PgDn/Ctrl-N"): alternatives for terminals
-    /// that do not send the first.
-    public var hintKeys = 1
-}
-
 /// The key bindings, as data. Screens look commands up here; help and hints are made
 /// from it, so a key cannot exist without its help text.
 public struct KeyTable: Sendable {

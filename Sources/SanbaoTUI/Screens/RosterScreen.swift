@@ -238,7 +238,7 @@ public struct RosterScreen: Screen {
             return [.push(HouseholdScreen(householdID: r.id, model: model))]
         case .newCheck:
             guard let r = selectedRow(model) else { return [] }
-            return CheckForm.open(householdID: r.id, model: model)
+            return CheckFormScreen.open(householdID: r.id, model: model)
         case .sort:
             sortColumn = (sortColumn + 1) % Column.allCases.count
             descending = false
@@ -391,14 +391,4 @@ public struct RosterScreen: Screen {
         return model.say(UIText.filters) + ": " + filters + "   " + model.say(UIText.sortedBy) + ": "
             + model.say(Column.allCases[sortColumn].title)
     }
-}
-
-/// Orders group names so 二组 comes after 一组 and 10组 after 9组.
-enum GroupOrder {
-    static func number(_ g: String) -> Int {
-        if let n = Int(g.prefix { $0.isNumber }) { return n }
-        return g.compactMap { ChineseNumerals.values[$0] }.reduce(0) { $0 == 10 ? 10 + $1 : ($1 == 10 ? max(1, $0) * 10 : $0 + $1) }
-    }
-
-    static func less(_ a: String, _ b: String) -> Bool { (number(a), a) < (number(b), b) }
 }
