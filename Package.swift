@@ -20,21 +20,23 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "SanbaoCore"),
+        .target(name: "SanbaoText", dependencies: ["SanbaoCore"]),
         .target(name: "SanbaoStore", dependencies: ["SanbaoCore"]),
-        .target(name: "SanbaoExport", dependencies: ["SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "SanbaoExport", dependencies: ["SanbaoCore", "SanbaoText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "SanbaoIntake", dependencies: ["SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "SanbaoTUI", dependencies: ["SanbaoStore", "SanbaoCore", "CNcursesw", "SanbaoExport", "SanbaoIntake"]),
+        .target(name: "SanbaoTUI", dependencies: ["SanbaoStore", "SanbaoCore", "CNcursesw", "SanbaoExport", "SanbaoIntake", "SanbaoText"]),
         .executableTarget(
             name: "sanbao",
             dependencies: [
-                "SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoIntake",
+                "SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoIntake", "SanbaoText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "sanbao-bench", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport"], path: "Sources/SanbaoBench"),
         .testTarget(name: "SanbaoCoreTests", dependencies: ["SanbaoCore"]),
         .testTarget(name: "SanbaoStoreTests", dependencies: ["SanbaoStore", "SanbaoCore"]),
-        .testTarget(name: "SanbaoTUITests", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "CNcursesw"], exclude: ["Snapshots"]),
+        .testTarget(name: "SanbaoTUITests", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoText"], exclude: ["Snapshots"]),
+        .testTarget(name: "SanbaoTextTests", dependencies: ["SanbaoText", "CNcursesw"]),
         .testTarget(name: "SanbaoCLITests", dependencies: ["SanbaoCore", "SanbaoStore"]),
         .testTarget(name: "SanbaoIntakeTests", dependencies: ["SanbaoIntake", "SanbaoCore"]),
         .testTarget(name: "SanbaoExportTests", dependencies: [

@@ -3,6 +3,7 @@ import SanbaoCore
 import SanbaoExport
 import SanbaoIntake
 import SanbaoStore
+import SanbaoText
 
 /// The running app: a stack of screens over one model, a status line, and the store.
 /// One loop: draw the top screen into a canvas, show it, wait for a key, turn it into

@@ -3,6 +3,7 @@ import SanbaoCore
 import SanbaoExport
 import SanbaoStore
 @testable import SanbaoTUI
+import SanbaoText
 import XCTest
 
 /// The app driven by keys in memory: what a cadre does, checked on screen and on disk.

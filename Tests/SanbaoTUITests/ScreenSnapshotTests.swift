@@ -2,6 +2,7 @@ import Foundation
 import SanbaoCore
 import SanbaoStore
 @testable import SanbaoTUI
+import SanbaoText
 import XCTest
 
 /// Every screen rendered into the in-memory screen at 80x24 and 120x40, in Chinese and

@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoText
 
 /// The guided check: one page per indicator, prefilled from the last check and the
 /// household record, the derived state shown live as answers change. Every change is

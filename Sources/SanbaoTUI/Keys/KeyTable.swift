@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoText
 
 /// The key bindings, as data. Screens look commands up here; help and hints are made
 /// from it, so a key cannot exist without its help text.

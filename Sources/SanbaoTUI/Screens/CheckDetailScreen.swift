@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoText
 
 /// One check in full: findings with notes, facts observed, measures, follow-up.
 public struct CheckDetailScreen: Screen {

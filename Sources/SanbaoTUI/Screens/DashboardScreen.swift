@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoText
 
 /// Per indicator, how many households are met / not met / follow-up / unchecked, as
 /// horizontal bars; the same per village and group; and the overdue visits.

@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoText
 
 /// Every key, generated from the key table, grouped by where it applies.
 public struct HelpScreen: Screen {

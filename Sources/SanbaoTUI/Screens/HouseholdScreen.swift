@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoText
 
 /// One household: address, type, status, cadre; members (ID numbers masked unless
 /// revealed); the six indicators with reasons; open follow-ups; checks newest first.

@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoText
 
 /// Take in the township's roster, step two: what the file would change (or why it is
 /// refused), read with the same code as `sanbao intake --dry-run`, wrapped to the screen

@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoText
 
 /// Take in the township's roster, step one: the file's path. Enter asks the app to read
 /// the file and show what it would change (`IntakePreviewScreen`); nothing is written here.

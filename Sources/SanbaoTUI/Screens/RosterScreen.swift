@@ -1,5 +1,6 @@
 import Dispatch
 import SanbaoCore
+import SanbaoText
 
 /// The start screen: the cadre's households, one line each, a column per indicator.
 /// Sort by any column, filter by failing indicator, place, overdue or monitoring, and

@@ -1,3 +1,5 @@
+import SanbaoText
+
 /// A one-line text field edited by whole characters; the cursor moves over a CJK
 /// character in one step and it counts two cells wide.
 public struct TextField: Sendable, Equatable {

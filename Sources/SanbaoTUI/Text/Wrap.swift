@@ -1,3 +1,5 @@
+import SanbaoText
+
 /// Text broken into lines of at most `width` cells, between whole characters (Chinese
 /// has no spaces to break at; English breaks at a space when there is one).
 enum Wrap {
