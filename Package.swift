@@ -25,14 +25,15 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "SanbaoCore"),
         .target(name: "SanbaoSamples", dependencies: ["SanbaoCore"]),
+        .target(name: "SanbaoText", dependencies: ["SanbaoCore"]),
         .target(name: "SanbaoStore", dependencies: ["SanbaoCore", "SanbaoSamples"]),
-        .target(name: "SanbaoExport", dependencies: ["SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "SanbaoExport", dependencies: ["SanbaoCore", "SanbaoText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "SanbaoIntake", dependencies: ["SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "SanbaoTUI", dependencies: ["SanbaoStore", "SanbaoCore", "CNcursesw", "SanbaoExport", "SanbaoIntake"]),
+        .target(name: "SanbaoTUI", dependencies: ["SanbaoStore", "SanbaoCore", "CNcursesw", "SanbaoExport", "SanbaoIntake", "SanbaoText"]),
         .executableTarget(
             name: "sanbao",
             dependencies: [
-                "SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoIntake", "SanbaoSamples",
+                "SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoIntake", "SanbaoSamples", "SanbaoText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,7 +41,8 @@ let package = Package(
         .testTarget(name: "SanbaoCoreTests", dependencies: ["SanbaoCore", "SanbaoSamples"]),
         .testTarget(name: "SanbaoSamplesTests", dependencies: ["SanbaoSamples", "SanbaoCore"]),
         .testTarget(name: "SanbaoStoreTests", dependencies: ["SanbaoStore", "SanbaoCore", "SanbaoSamples"]),
-        .testTarget(name: "SanbaoTUITests", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoSamples", "CNcursesw"], exclude: ["Snapshots"]),
+        .testTarget(name: "SanbaoTUITests", dependencies: ["SanbaoTUI", "SanbaoStore", "SanbaoCore", "SanbaoExport", "SanbaoSamples", "SanbaoText"], exclude: ["Snapshots"]),
+        .testTarget(name: "SanbaoTextTests", dependencies: ["SanbaoText", "CNcursesw"]),
         .testTarget(name: "SanbaoCLITests", dependencies: ["SanbaoCore", "SanbaoStore"]),
         .testTarget(name: "SanbaoIntakeTests", dependencies: ["SanbaoIntake", "SanbaoCore"]),
         .testTarget(name: "SanbaoExportTests", dependencies: [

@@ -1,19 +1,15 @@
 import SanbaoCore
+import SanbaoText
 
 /// Small text helpers shared by the renderers.
 enum TextTools {
-    /// Columns a character takes in a spreadsheet or a terminal: East Asian wide and
-    /// full-width characters take two, combining marks none, everything else one.
+    /// Columns a character takes in a spreadsheet: its display width as a terminal draws
+    /// it (SanbaoText, glibc's table, the one the app and the CLI use), and one for what
+    /// cannot be shown (a control, an unassigned character), as the byte measure counts
+    /// ASCII.
     static func width(_ s: Unicode.Scalar) -> Int {
-        let v = s.value
-        switch v {
-        case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: return 0
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-            return 2
-        default: return 1
-        }
+        let w = DisplayWidth.of(s)
+        return w < 0 ? 1 : w
     }
 
     /// Display width of the widest line of `text`.

@@ -3,6 +3,7 @@ import SanbaoCore
 import SanbaoExport
 import SanbaoIntake
 import SanbaoStore
+import SanbaoText
 
 /// The running app: a stack of screens over one model, a status line, and the store.
 /// One loop: draw the top screen into a canvas, show it, wait for a key, turn it into
@@ -58,7 +59,7 @@ public final class App {
         for (draft, _) in kept where model.drafts[draft.householdID] == nil { model.drafts[draft.householdID] = draft }
         if let (draft, savedAt) = kept.first, let h = model.household(draft.householdID) {
             let name = h.head?.name ?? h.id
-            question = (UIText.draftFound(head: name, savedAt: LocalTime.written(savedAt)), [.push(CheckForm(draft: draft, model: model))])
+            question = (UIText.draftFound(head: name, savedAt: LocalTime.written(savedAt)), [.push(CheckFormScreen(draft: draft, model: model))])
         }
     }
 
@@ -119,7 +120,7 @@ public final class App {
         let hintsRow = canvas.rows - 2
         canvas.fill(row: hintsRow, style: Style(.muted, [.reverse]))
         // While a question waits, only its answers do anything: the hints say so.
-        let hints = question != nil ? model.say(UIText.questionKeys) : model.keys.hints(for: stack.last!.context, model.language, typing: stack.last!.isEditingText, width: canvas.columns)
+        let hints = question != nil ? model.keys.hints(for: .question, model.language, width: canvas.columns) : stack.last!.hints(model, width: canvas.columns)
         canvas.put(hints, row: hintsRow, column: 0, style: Style(.muted, [.reverse]))
         let last = canvas.rows - 1
         if let q = question {
@@ -138,33 +139,34 @@ public final class App {
     }
 
     public func handle(_ key: Key) {
+        // A resize is the terminal's news, not the user's key: the next draw takes the size.
         if key == .resize { return }
         // Nothing shows but the request to enlarge: keys would act unseen. Only Ctrl-C
         // still quits, and only when no form would be lost.
         if isTooSmall {
-            if key == .control("c"), !stack.contains(where: \.isDirty) { finished = true }
+            if model.keys.command(for: key, in: .global) == .interrupt, !stack.contains(where: \.isDirty) { finished = true }
             return
         }
         if let q = question {
-            switch key {
-            case .character("y"), .character("Y"):
+            switch model.keys.command(for: key, in: .question) {
+            case .yes?:
                 question = nil
                 perform(q.onYes)
-            case .character("n"), .character("N"), .escape:
+            case .no?:
                 question = nil
             default: break
             }
             return
         }
         status = nil
-        if key == .control("c") { return perform([.confirmQuit]) }
         let top = stack.count - 1
-        // F1 opens help even while typing; "?" only when it is not being typed.
-        if key == .function(1) || (!stack[top].isEditingText && model.keys.command(for: key, in: stack[top].context) == .help) {
-            return perform([.push(HelpScreen(model: model))])
+        // Help and interrupt are the app's, whatever the screen; F1 even while typing
+        // (the table names it, and a typed "?" is text).
+        switch model.keys.command(for: key, in: stack[top].context, typing: stack[top].isEditingText) {
+        case .interrupt?: return perform([.confirmQuit])
+        case .help?: return perform([.push(HelpScreen(model: model))])
+        default: perform(stack[top].handle(key, model: model))
         }
-        let effects = stack[top].handle(key, model: model)
-        perform(effects)
     }
 
     func perform(_ effects: [Effect]) {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SanbaoCore
 import SanbaoStore
-import SanbaoTUI
+import SanbaoText
 
 /// `sanbao list`: the roster, as a table or as the documented JSON contract.
 struct List: ParsableCommand {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SanbaoCore
 import SanbaoStore
-import SanbaoTUI
+import SanbaoText
 
 /// `sanbao show ID`: one household, its indicators with reasons and its checks.
 struct Show: ParsableCommand {

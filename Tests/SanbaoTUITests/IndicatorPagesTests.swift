@@ -6,7 +6,7 @@ import XCTest
 /// an indicator added to the domain without a page of the form fails here.
 final class IndicatorPagesTests: XCTestCase {
     func testEveryIndicatorHasOnePage() {
-        XCTAssertEqual(CheckForm.Page.allCases.compactMap(\.indicator), Indicator.allCases)
+        XCTAssertEqual(CheckFormScreen.Page.allCases.compactMap(\.indicator), Indicator.allCases)
     }
 
     func testRosterHasAColumnPerIndicator() {

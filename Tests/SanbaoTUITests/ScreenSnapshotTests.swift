@@ -3,6 +3,7 @@ import SanbaoCore
 import SanbaoSamples
 import SanbaoStore
 @testable import SanbaoTUI
+import SanbaoText
 import XCTest
 
 /// Every screen rendered into the in-memory screen at 80x24 and 120x40, in Chinese and
@@ -122,9 +123,9 @@ final class ScreenSnapshotTests: XCTestCase {
             let model = Model(dataset: demo, today: DemoVillage.asOf, language: language)
             let room = UIWidth.formLabel(language) - 2
             for h in demo.households {
-                let form = CheckForm(householdID: h.id, model: model)
-                for page in CheckForm.Page.allCases {
-                    for f in CheckForm.fields(page, household: h, draft: form.draft, config: model.rules, cadres: model.cadres) {
+                let form = CheckFormScreen(householdID: h.id, model: model)
+                for page in CheckFormScreen.Page.allCases {
+                    for f in CheckFormScreen.fields(page, household: h, draft: form.draft, config: model.rules, cadres: model.cadres) {
                         XCTAssertLessThanOrEqual(DisplayWidth.of(f.label.text(language)), room, "\(language) \(page): \(f.label.text(language))")
                     }
                 }

@@ -10,7 +10,7 @@ extension UIText {
         let sample = Bilingual(zh: "样例", en: "sample")
         let fixed: [Bilingual] = [
             // Whole app
-            appName, readOnly, allCadres, tooSmall, tooSmallKeys, saved, quitQuestion, questionKeys,
+            appName, readOnly, allCadres, tooSmall, tooSmallKeys, saved, quitQuestion,
             yes, no, unknown, none, note,
             // Roster
             number, head, place, people, days, followUp,
@@ -25,6 +25,8 @@ extension UIText {
             waterSource, litresPerPersonDay, waterQuality, pipedToYard, roundTripMinutes, daysCutPerYear, scarceArea,
             appraisedGrade, renovation, renovationDate, relocated,
             measuresField, followUpDate, householdConfirmed, overallNote,
+            // Keys: why a command does nothing now
+            nothingToOpen, nothingOpensHere, firstPage, lastPage, intakeNoPath, intakeNothingToTakeIn,
             // Dashboard and help
             dashboardTitle, byGroup, overdueList, neverVisited, helpTitle, statesLegend,
             // Export
@@ -80,7 +82,7 @@ extension UIText {
             dashboardHeadline(households: 48, meeting: 30, overdue: 6),
             lastVisit(date, daysAgo: 40),
         ]
-        let perCase = Indicator.allCases.map(indicatorColumn) + CheckForm.Page.allCases.map(pageTitle)
+        let perCase = Indicator.allCases.map(indicatorColumn) + CheckFormScreen.Page.allCases.map(pageTitle)
             + Command.allCases.map(help) + Command.allCases.map(hint) + KeyContext.allCases.map(title)
         return fixed + withValues + perCase
     }

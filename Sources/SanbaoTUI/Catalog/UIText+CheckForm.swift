@@ -8,7 +8,7 @@ extension UIText {
     }
 
     /// The tab of a page: the indicator pages are named by the indicator (a domain label).
-    public static func pageTitle(_ page: CheckForm.Page) -> Bilingual {
+    public static func pageTitle(_ page: CheckFormScreen.Page) -> Bilingual {
         switch page {
         case .visit: visitPage
         case .wrapUp: wrapUpPage

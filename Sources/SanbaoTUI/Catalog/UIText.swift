@@ -41,7 +41,6 @@ public enum UIText {
     }
 
     /// The hint line while a yes/no question waits: no other key does anything then.
-    public static let questionKeys = Bilingual(zh: "y 是  n 否  Esc 否", en: "y yes  n no  Esc no")
 
     /// On start, when another Sanbao holds the data directory's lock.
     public static func lockedByAnother(since: String) -> Bilingual {

@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoText
 
 /// One household: address, type, status, cadre; members (ID numbers masked unless
 /// revealed); the six indicators with reasons; open follow-ups; checks newest first.
@@ -28,8 +29,12 @@ public struct HouseholdScreen: Screen {
 
     public mutating func layout(_ area: Rect) { pager.layout(Rect(row: area.row + 1, column: area.column, rows: area.rows - 1, columns: area.columns)) }
 
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
-        guard let command = model.keys.command(for: key, in: context) else { return [] }
+    public func unavailable(_ command: Command, model: Model) -> Bilingual? {
+        let line = pager.cursor.selected
+        return command == .open && indicatorAt[line] == nil && checkAt[line] == nil ? UIText.nothingOpensHere : nil
+    }
+
+    public mutating func perform(_ command: Command, model: Model) -> [Effect] {
         if pager.apply(command) { return [] }
         switch command {
         case .open:
@@ -40,7 +45,7 @@ public struct HouseholdScreen: Screen {
             guard let id = checkAt[pager.cursor.selected], let c = model.checks(of: householdID).first(where: { $0.id == id }) else { return [] }
             return [.push(CheckDetailScreen(check: c, model: model))]
         case .newCheck:
-            return CheckForm.open(householdID: householdID, model: model)
+            return CheckFormScreen.open(householdID: householdID, model: model)
         case .revealIDs:
             revealIDs.toggle()
             modelChanged(model)
@@ -146,111 +151,5 @@ public struct HouseholdScreen: Screen {
         for m in open {
             pager.add("  [\(model.say(m.breakthrough.label))] \(m.what)  \(model.say(m.progress.label))")
         }
-    }
-}
-
-/// One check in full: findings with notes, facts observed, measures, follow-up.
-public struct CheckDetailScreen: Screen {
-    var pager = Pager(scrolls: true)
-    public var context: KeyContext { .household }
-
-    public init(check c: Check, model: Model) {
-        let say = model.say
-        pager.add("\(c.date)  \(model.cadreNames[c.cadreID] ?? c.cadreID)  \(c.id)", Style(.title))
-        if let s = c.supersedes { pager.add(say(UIText.corrects(s)), Style(.muted)) }
-        pager.add(say(UIText.recordedAt(LocalTime.written(c.recordedAt), confirmed: c.confirmed)))
-        pager.blank()
-        for i in Indicator.allCases {
-            guard let f = c.findings[i] else { continue }
-            let state = f.state.map { say($0.label) } ?? say(UIText.auto)
-            pager.add([(DisplayWidth.fit(say(i.label), width: UIWidth.checkIndicator(model.language)), .normal), (state, Style(f.state?.role ?? .normal))])
-            for line in f.note.split(separator: "\n") { pager.add("    " + line, Style(.muted)) }
-        }
-        if !c.measures.isEmpty {
-            pager.blank()
-            pager.add(say(UIText.measuresAgreed), Style(.title))
-            for m in c.measures { pager.add("  " + m) }
-        }
-        if let f = c.followUp { pager.add(say(UIText.followUpOn(f))) }
-        if !c.note.isEmpty {
-            pager.blank()
-            pager.add(say(UIText.note), Style(.title))
-            for line in c.note.split(separator: "\n") { pager.add("  " + line) }
-        }
-    }
-
-    public mutating func layout(_ area: Rect) { pager.layout(area) }
-
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
-        guard let command = model.keys.command(for: key, in: context) else { return [] }
-        if pager.apply(command) { return [] }
-        return command == .back || command == .quit || command == .open ? [.pop] : []
-    }
-
-    public func render(into canvas: inout Canvas, area: Rect, model: Model) {
-        pager.render(into: &canvas, area: area, model: model)
-    }
-}
-
-/// One indicator in full: its state and every reason, wrapped to the screen's width
-/// (Enter on an indicator line of the household screen).
-public struct IndicatorScreen: Screen {
-    let title: String
-    let state: String
-    let stateStyle: Style
-    let reasons: [String]
-    var pager = Pager(scrolls: true)
-    var width = 0
-    public var context: KeyContext { .household }
-
-    public init(head: String, indicator: Indicator, assessment: Assessment, model: Model) {
-        title = head + "  " + model.say(indicator.label)
-        state = "\(assessment.state.letter) " + model.say(assessment.state.label)
-        stateStyle = Style(assessment.state.role, [.bold])
-        reasons = assessment.reasons.map(model.say)
-    }
-
-    public mutating func layout(_ area: Rect) {
-        if area.columns != width {
-            width = area.columns
-            pager = Pager(scrolls: true)
-            pager.add(title, Style(.title))
-            pager.add(state, stateStyle)
-            pager.blank()
-            for r in reasons {
-                for (k, line) in Wrap.lines(r, width: width - 4).enumerated() { pager.add((k == 0 ? "- " : "  ") + line) }
-            }
-        }
-        pager.layout(area)
-    }
-
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
-        guard let command = model.keys.command(for: key, in: context) else { return [] }
-        if pager.apply(command) { return [] }
-        return command == .back || command == .quit || command == .open ? [.pop] : []
-    }
-
-    public func render(into canvas: inout Canvas, area: Rect, model: Model) {
-        pager.render(into: &canvas, area: area, model: model)
-    }
-}
-
-/// Text broken into lines of at most `width` cells, between whole characters (Chinese
-/// has no spaces to break at; English breaks at a space when there is one).
-enum Wrap {
-    static func lines(_ text: String, width: Int) -> [String] {
-        var out: [String] = []
-        var rest = Substring(text)
-        while !rest.isEmpty {
-            var part = DisplayWidth.prefix(rest, width: max(1, width))
-            if part.isEmpty { part = rest.prefix(1) }
-            if part.count < rest.count, let space = part.lastIndex(of: " "), space > part.startIndex,
-               rest[part.endIndex] != " " {
-                part = rest[rest.startIndex..<space]
-            }
-            out.append(String(part))
-            rest = rest[part.endIndex...].drop { $0 == " " }
-        }
-        return out.isEmpty ? [""] : out
     }
 }

@@ -1,7 +1,7 @@
 import SanbaoCore
 
 /// The questions of each page of the check form.
-extension CheckForm {
+extension CheckFormScreen {
     static let stateChoices: [IndicatorState] = [.met, .notMet, .followUp, .notApplicable]
 
     static func fields(_ page: Page, household h: Household, draft: CheckDraft, config: RulesConfig, cadres: [Cadre]) -> [FormField] {

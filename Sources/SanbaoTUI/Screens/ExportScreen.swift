@@ -7,7 +7,7 @@ public struct ExportScreen: Screen {
     public var format = ExportFormat.xlsx
     var path: TextField
     var field = 0
-    public var context: KeyContext { .form }
+    public var context: KeyContext { .export }
     public var isEditingText: Bool { field == 1 }
 
     /// - Parameter directory: where the file goes by default (the working directory).
@@ -16,26 +16,25 @@ public struct ExportScreen: Screen {
         path = TextField(directory + "/" + village + "-" + model.today.description + "." + ExportFormat.xlsx.fileExtension)
     }
 
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
-        switch key {
-        case .up, .down, .tab, .backTab:
+    public mutating func perform(_ command: Command, model: Model) -> [Effect] {
+        switch command {
+        case .nextField, .previousField:
+            // Two fields: the next and the previous are the other one.
             field = 1 - field
-            return []
-        case .enter, .function(10), .control("s"):
+        case .export:
             return [.export(format, path: path.text, overwrite: false)]
-        case .escape:
+        case .back:
             return [.pop]
-        default: break
+        case .increase: step(1)
+        case .decrease: step(-1)
+        default:
+            _ = path.edit(command)
         }
-        if field == 1 {
-            _ = path.edit(key)
-            return []
-        }
-        switch key {
-        case .left: step(-1)
-        case .right, .character(" "): step(1)
-        default: break
-        }
+        return []
+    }
+
+    public mutating func type(_ character: Character, model: Model) -> [Effect] {
+        _ = path.insert(character)
         return []
     }
 

@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoText
 
 /// An in-memory screen: a grid of cells where a wide (CJK) character takes two.
 ///

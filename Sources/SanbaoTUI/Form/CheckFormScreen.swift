@@ -1,10 +1,11 @@
 import SanbaoCore
+import SanbaoText
 
 /// The guided check: one page per indicator, prefilled from the last check and the
 /// household record, the derived state shown live as answers change. Every change is
 /// kept as a draft on disk, so a crash or kill loses nothing; saving goes through the
 /// store and is reported only once durable.
-public struct CheckForm: Screen {
+public struct CheckFormScreen: Screen {
     public enum Page: Int, CaseIterable, Sendable {
         case visit, income, foodClothing, water, education, medical, housing, wrapUp
 
@@ -48,10 +49,10 @@ public struct CheckForm: Screen {
     public static func open(householdID: String, model: Model) -> [Effect] {
         if let why = model.readOnly { return [.error(why)] }
         if let kept = model.drafts[householdID] {
-            let form = CheckForm(draft: kept, model: model)
+            let form = CheckFormScreen(draft: kept, model: model)
             return [.push(form), .status(UIText.draftContinued(head: form.household.head?.name ?? householdID))]
         }
-        return [.push(CheckForm(householdID: householdID, model: model))]
+        return [.push(CheckFormScreen(householdID: householdID, model: model))]
     }
 
     /// Reopens a draft kept from an earlier session.
@@ -72,18 +73,34 @@ public struct CheckForm: Screen {
         bufferInvalid = false
     }
 
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
+    /// PgUp on the first page and PgDn on the last have nowhere to go.
+    public func unavailable(_ command: Command, model: Model) -> Bilingual? {
+        switch command {
+        case .previousPage where page == Page.allCases.first: UIText.firstPage
+        case .nextPage where page == Page.allCases.last: UIText.lastPage
+        default: nil
+        }
+    }
+
+    /// Typing goes to the focused text field (`isEditingText`).
+    public mutating func type(_ character: Character, model: Model) -> [Effect] {
+        guard let f = currentField, f.isTextual, buffer.insert(character) else { return [] }
         let before = draft
-        // Typing goes to the focused text field first; movement keys still move.
-        if let f = currentField, f.isTextual, key != .up, key != .down, key != .tab, key != .backTab, buffer.edit(key) {
+        bufferInvalid = !f.store(buffer.text, into: &draft)
+        return changed(before)
+    }
+
+    public mutating func perform(_ command: Command, model: Model) -> [Effect] {
+        let before = draft
+        // The text keys edit the focused text field; movement keys still move.
+        if let f = currentField, f.isTextual, buffer.edit(command) {
             bufferInvalid = !f.store(buffer.text, into: &draft)
             return changed(before)
         }
-        if let f = currentField, case .character(let c) = key, ["y", "n", "Y", "N"].contains(c), let yn = f.yesNo {
-            f.choose(&draft, c == "y" || c == "Y" ? yn.yes : yn.no)
+        if let f = currentField, [.yes, .no].contains(command), let yn = f.yesNo {
+            f.choose(&draft, command == .yes ? yn.yes : yn.no)
             return changed(before)
         }
-        guard let command = model.keys.command(for: key, in: .form) else { return [] }
         // Text that does not parse is not left behind silently: say what is expected.
         if bufferInvalid, let f = currentField, [.nextField, .previousField, .nextPage, .previousPage, .save].contains(command) {
             return [.error(f.refusal(buffer.text, today: model.today))]

@@ -1,5 +1,6 @@
 import Dispatch
 import SanbaoCore
+import SanbaoText
 
 /// The start screen: the cadre's households, one line each, a column per indicator.
 /// Sort by any column, filter by failing indicator, place, overdue or monitoring, and
@@ -194,30 +195,41 @@ public struct RosterScreen: Screen {
         refresh(model)
     }
 
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
+    public func unavailable(_ command: Command, model: Model) -> Bilingual? {
+        [.open, .newCheck].contains(command) && selectedRow(model) == nil ? UIText.nothingToOpen : nil
+    }
+
+    public mutating func type(_ character: Character, model: Model) -> [Effect] {
+        if search.insert(character) {
+            cursor.selected = 0
+            refresh(model)
+        }
+        return []
+    }
+
+    public mutating func perform(_ command: Command, model: Model) -> [Effect] {
         if searching {
-            switch model.keys.command(for: key, in: .search) {
-            case .open?:
+            switch command {
+            case .open:
                 // Enter opens what is selected; the search stays for when the cadre comes back.
                 searching = false
                 guard let r = selectedRow(model) else { return [] }
                 return [.push(HouseholdScreen(householdID: r.id, model: model))]
-            case .browseMatches?:
+            case .browseDown, .browseUp:
                 searching = false
-                _ = cursor.apply(key == .up ? .up : .down, count: visible.count, height: lastHeight)
-            case .clearSearch?:
+                _ = cursor.apply(command == .browseUp ? .up : .down, count: visible.count, height: lastHeight)
+            case .clearSearch:
                 searching = false
                 search = TextField()
                 refresh(model)
             default:
-                if search.edit(key) {
+                if search.edit(command) {
                     cursor.selected = 0
                     refresh(model)
                 }
             }
             return []
         }
-        guard let command = model.keys.command(for: key, in: context) else { return [] }
         if cursor.apply(command, count: visible.count, height: lastHeight) { return [] }
         switch command {
         case .search:
@@ -227,7 +239,7 @@ public struct RosterScreen: Screen {
             return [.push(HouseholdScreen(householdID: r.id, model: model))]
         case .newCheck:
             guard let r = selectedRow(model) else { return [] }
-            return CheckForm.open(householdID: r.id, model: model)
+            return CheckFormScreen.open(householdID: r.id, model: model)
         case .sort:
             sortColumn = (sortColumn + 1) % Column.allCases.count
             descending = false
@@ -380,14 +392,4 @@ public struct RosterScreen: Screen {
         return model.say(UIText.filters) + ": " + filters + "   " + model.say(UIText.sortedBy) + ": "
             + model.say(Column.allCases[sortColumn].title)
     }
-}
-
-/// Orders group names so 二组 comes after 一组 and 10组 after 9组.
-enum GroupOrder {
-    static func number(_ g: String) -> Int {
-        if let n = Int(g.prefix { $0.isNumber }) { return n }
-        return g.compactMap { ChineseNumerals.values[$0] }.reduce(0) { $0 == 10 ? 10 + $1 : ($1 == 10 ? max(1, $0) * 10 : $0 + $1) }
-    }
-
-    static func less(_ a: String, _ b: String) -> Bool { (number(a), a) < (number(b), b) }
 }

@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoText
 
 /// Take in the township's roster, step one: the file's path. Enter asks the app to read
 /// the file and show what it would change (`IntakePreviewScreen`); nothing is written here.
@@ -12,16 +13,23 @@ public struct IntakeScreen: Screen {
         self.path = TextField(path)
     }
 
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
-        switch model.keys.command(for: key, in: context) {
-        case .previewIntake?:
-            return path.text.trimmingBlanks.isEmpty ? [] : [.previewIntake(path: String(path.text.trimmingBlanks))]
-        case .back?:
-            return [.pop]
+    public func unavailable(_ command: Command, model: Model) -> Bilingual? {
+        command == .previewIntake && path.text.trimmingBlanks.isEmpty ? UIText.intakeNoPath : nil
+    }
+
+    public mutating func perform(_ command: Command, model: Model) -> [Effect] {
+        switch command {
+        case .previewIntake: return [.previewIntake(path: String(path.text.trimmingBlanks))]
+        case .back: return [.pop]
         default:
-            _ = path.edit(key)
+            _ = path.edit(command)
             return []
         }
+    }
+
+    public mutating func type(_ character: Character, model: Model) -> [Effect] {
+        _ = path.insert(character)
+        return []
     }
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {

@@ -1,3 +1,5 @@
+import SanbaoText
+
 /// Styled lines with a cursor line, scrolled to keep it visible: the body of the
 /// household and check screens. A pager without a cursor line (`scrolls`: the
 /// dashboard, help, one check) moves its view instead, so every PgDn shows new lines.

@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoText
 
 /// Take in the township's roster, step two: what the file would change (or why it is
 /// refused), read with the same code as `sanbao intake --dry-run`, wrapped to the screen
@@ -11,8 +12,7 @@ public struct IntakePreviewScreen: Screen {
     let lines: [(text: Bilingual, style: Style)]
     var pager = Pager(scrolls: true)
     var language: Language
-    /// A refused roster offers no F10: its screen is a plain list.
-    public var context: KeyContext { canTakeIn ? .intakePreview : .list }
+    public var context: KeyContext { .intakePreview }
 
     /// - Parameters:
     ///   - lines: the report (problems, or changes and absentees), in both languages.
@@ -41,11 +41,15 @@ public struct IntakePreviewScreen: Screen {
         pager.layout(area)
     }
 
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
-        guard let command = model.keys.command(for: key, in: context) else { return [] }
+    /// A refused roster, or one that changes nothing, offers no F10.
+    public func unavailable(_ command: Command, model: Model) -> Bilingual? {
+        command == .takeIn && !canTakeIn ? model.readOnly ?? UIText.intakeNothingToTakeIn : nil
+    }
+
+    public mutating func perform(_ command: Command, model: Model) -> [Effect] {
         if pager.apply(command) { return [] }
         switch command {
-        case .takeIn: return canTakeIn ? [.takeIn(path: path)] : []
+        case .takeIn: return [.takeIn(path: path)]
         case .back: return [.pop]
         default: return []
         }

@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoText
 
 /// Per indicator, how many households are met / not met / follow-up / unchecked, as
 /// horizontal bars; the same per village and group; and the overdue visits.
@@ -28,11 +29,10 @@ public struct DashboardScreen: Screen {
         pager = Self.build(model, width: width)
     }
 
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
-        guard let command = model.keys.command(for: key, in: context) else { return [] }
+    public mutating func perform(_ command: Command, model: Model) -> [Effect] {
         if pager.apply(command) { return [] }
         if command == .export { return [.openExport] }
-        return command == .back || command == .quit ? [.pop] : []
+        return command == .back ? [.pop] : []
     }
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {
@@ -111,40 +111,5 @@ public struct DashboardScreen: Screen {
         let counts = shown.prefix(4).map { "\($0.letter)\(t.count(i, $0))" }.joined(separator: " ")
         spans.append((" " + counts, .normal))
         return spans
-    }
-}
-
-/// Every key, generated from the key table, grouped by where it applies.
-public struct HelpScreen: Screen {
-    var pager = Pager(scrolls: true)
-    public var context: KeyContext { .dashboard }
-
-    public init(model: Model) {
-        let say = model.say
-        pager.add(say(UIText.helpTitle), Style(.title))
-        for c in KeyContext.allCases {
-            let bindings = model.keys.bindings.filter { $0.context == c }
-            guard !bindings.isEmpty else { continue }
-            pager.blank()
-            pager.add(say(c.title), Style(.title))
-            for b in bindings {
-                let keys = b.keys.map(\.name).joined(separator: ", ")
-                pager.add([("  " + DisplayWidth.fit(keys, width: 20), Style(.key)), (say(b.command.help), .normal)])
-            }
-        }
-        pager.blank()
-        pager.add(say(UIText.statesLegend), Style(.muted))
-    }
-
-    public mutating func layout(_ area: Rect) { pager.layout(area) }
-
-    public mutating func handle(_ key: Key, model: Model) -> [Effect] {
-        guard let command = model.keys.command(for: key, in: .dashboard) else { return [] }
-        if pager.apply(command) { return [] }
-        return command == .back || command == .quit || command == .help ? [.pop] : []
-    }
-
-    public func render(into canvas: inout Canvas, area: Rect, model: Model) {
-        pager.render(into: &canvas, area: area, model: model)
     }
 }
