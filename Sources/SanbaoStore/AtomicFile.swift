@@ -11,29 +11,9 @@ import Foundation
 /// power cut. Files are created 0600 because they hold ID numbers and health data.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String, mode: mode_t = 0o600) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temp = "\(dir)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw StoreError.cannotCreate(temp, errnoText()) }
-        do {
-            try writeAll(fd, data, path: temp)
-            guard fsync(fd) == 0 else { throw StoreError.io(temp, errnoText()) }
-        } catch {
-            close(fd)
-            unlink(temp)
-            throw error
-        }
-        close(fd)
-        guard rename(temp, path) == 0 else {
-            let why = errnoText()
-            unlink(temp)
-            throw StoreError.io(path, why)
-        }
-        try syncDirectory(dir)
+        try write(to: path, mode: mode) { put in try put(data) }
     }
 
-    /// Writes every byte of `data` to `fd`, retrying short writes and EINTR.
     /// Replaces `path` atomically but without fsync: for caches such as the roster
     /// index, which are checked on reading and rebuilt when damaged, so a power cut may
     /// lose them but never leaves a half-written file in their place.
@@ -56,6 +36,7 @@ public enum AtomicFile {
         }
     }
 
+    /// Writes every byte of `data` to `fd`, retrying short writes and EINTR.
     static func writeAll(_ fd: Int32, _ data: Data, path: String) throws {
         try data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
             var offset = 0
