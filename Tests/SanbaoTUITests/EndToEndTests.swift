@@ -150,22 +150,8 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testKilledMidFormGivesTheDraftBack() throws {
-        try start()
-        try waitFor("户主")
-        try keys("n")
-        try waitFor("入户检查")
-        for _ in 0..<7 { try keys("PageDown") }
-        try waitFor("总体备注")
-        try keys("Down", "Down", "Down")
-        try type("未写完的备注")
-        try waitFor("未写完的备注")
-        // Wait until the draft is on disk, then kill the app with SIGKILL.
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline {
-            let drafts = (try? FileManager.default.contentsOfDirectory(atPath: dir + "/drafts")) ?? []
-            if let f = drafts.first, let text = try? String(contentsOfFile: dir + "/drafts/" + f, encoding: .utf8), text.contains("未写完的备注") { break }
-            usleep(50_000)
-        }
+        try typeOverallNoteUntilDrafted("未写完的备注")
+        // The draft is on disk: kill the app with SIGKILL.
         let pid = try tmux("display-message", "-p", "-t", "0", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertEqual(kill(pid_t(pid)!, SIGKILL), 0)
         usleep(200_000)
@@ -177,11 +163,9 @@ final class EndToEndTests: XCTestCase {
         try waitFor("未写完的备注")
     }
 
-    func draftFiles() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir + "/drafts")) ?? []).filter { $0.hasSuffix(".json") } }
-
-    /// Issue 14, defect 1, as the cadre met it: "n" at the start-up prompt, then the same
-    /// household, `n`, Esc with no change. The draft is still there, and the form shows it.
-    func testNoAtTheStartUpPromptThenANewCheckKeepsTheDraft() throws {
+    /// Starts the app, opens a new check on the first household, types `note` into the
+    /// overall note and waits until the kept draft holds it; fails if it never does.
+    func typeOverallNoteUntilDrafted(_ note: String, file: StaticString = #filePath, line: UInt = #line) throws {
         try start()
         try waitFor("户主")
         try keys("n")
@@ -189,11 +173,22 @@ final class EndToEndTests: XCTestCase {
         for _ in 0..<7 { try keys("PageDown") }
         try waitFor("总体备注")
         try keys("Down", "Down", "Down")
-        try type("草稿里的字")
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline, !(draftFiles().first.flatMap { try? String(contentsOfFile: dir + "/drafts/" + $0, encoding: .utf8) } ?? "").contains("草稿里的字") {
-            usleep(50_000)
+        try type(note)
+        try waitFor(note)
+        func drafted() -> Bool {
+            (draftFiles().first.flatMap { try? String(contentsOfFile: dir + "/drafts/" + $0, encoding: .utf8) } ?? "").contains(note)
         }
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !drafted() { usleep(50_000) }
+        XCTAssertTrue(drafted(), "the draft never held \(note)", file: file, line: line)
+    }
+
+    func draftFiles() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir + "/drafts")) ?? []).filter { $0.hasSuffix(".json") } }
+
+    /// Issue 14, defect 1, as the cadre met it: "n" at the start-up prompt, then the same
+    /// household, `n`, Esc with no change. The draft is still there, and the form shows it.
+    func testNoAtTheStartUpPromptThenANewCheckKeepsTheDraft() throws {
+        try typeOverallNoteUntilDrafted("草稿里的字")
         try keys("C-c")
         try waitFor("仍要退出")
         try keys("y")
