@@ -40,23 +40,4 @@ struct EncodedRecords: Sendable {
             try put(data[range.upperBound...])
         }
     }
-
-    /// `bundle` encoded as `Bundle.encoded()` would, its households spliced in from the
-    /// lines made already (the same encoder, so the same bytes).
-    func bundleBytes(_ bundle: Bundle) throws -> Data {
-        var empty = bundle
-        empty.households = []
-        var data = try empty.encoded()
-        let marker = Data(#""households":[]"#.utf8)
-        guard let range = data.range(of: marker) else { return try bundle.encoded() }
-        var array = Data(#""households":["#.utf8)
-        for (k, h) in bundle.households.enumerated() {
-            if k > 0 { array.append(0x2C) }
-            guard let line = lines[h.id] else { return try bundle.encoded() }
-            array.append(line)
-        }
-        array.append(0x5D)
-        data.replaceSubrange(range, with: array)
-        return data
-    }
 }

@@ -8,8 +8,6 @@ public struct RosterHeader: Sendable {
     public let row: Int
     /// The header cells as written.
     public let titles: [String]
-    /// Column index → field; the first column naming a field wins.
-    let fieldAt: [Int: RosterColumn]
     /// Field → column index.
     let indexOf: [RosterColumn: Int]
     /// The same by `RosterColumn.ordinal`, for the per-cell lookup.
@@ -21,13 +19,11 @@ public struct RosterHeader: Sendable {
     public static let searchedRows = 20
 
     public init?(_ row: SheetRow) {
-        var fieldAt: [Int: RosterColumn] = [:]
         var indexOf: [RosterColumn: Int] = [:]
         var unknown: [String] = []
         let titles = row.cells.map { $0.map { String($0.text.trimmingBlanks) } ?? "" }
         for (i, t) in titles.enumerated() where !t.isEmpty {
             if let c = RosterColumn.named(t), indexOf[c] == nil {
-                fieldAt[i] = c
                 indexOf[c] = i
             } else {
                 unknown.append(t)
@@ -36,7 +32,6 @@ public struct RosterHeader: Sendable {
         guard indexOf.count >= 3 else { return nil }
         self.row = row.number
         self.titles = titles
-        self.fieldAt = fieldAt
         self.indexOf = indexOf
         indexByOrdinal = RosterColumn.allCases.map { indexOf[$0] }
         self.unknown = unknown
