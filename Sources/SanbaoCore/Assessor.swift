@@ -46,10 +46,13 @@ public struct Assessor: Sendable {
     public func assess(_ household: borrowing Household, checks: [Check], history: [Int], on date: LocalDate) -> HouseholdAssessment {
         // Most histories observe nothing beyond the record: then the record is judged as it
         // is, without a copy to lay observations over.
-        guard history.contains(where: { checks[$0].observations?.isEmpty == false }) else {
+        // Members who left by `date` (or join after it) count in no rule: judged on a copy
+        // without them. Rare, so the usual household is not copied for it.
+        let someoneAbsent = household.members.contains { !$0.isPresent(on: date) }
+        guard someoneAbsent || history.contains(where: { checks[$0].observations?.isEmpty == false }) else {
             return assess(facts: household, checks: checks, history: history, on: date)
         }
-        var facts = copy household
+        var facts = someoneAbsent ? household.present(on: date) : copy household
         for k in history { facts.apply(checks[k].observations) }
         return assess(facts: facts, checks: checks, history: history, on: date)
     }

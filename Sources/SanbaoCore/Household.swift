@@ -39,7 +39,9 @@ public struct Household: Hashable, Sendable, Codable, Identifiable {
     }
 
     /// The head of household, or the first member when none is marked head.
-    public var head: Member? { members.first { $0.relation == .head } ?? members.first }
+    public var head: Member? {
+        members.first { $0.relation == .head && $0.left == nil } ?? members.first { $0.relation == .head } ?? members.first
+    }
 
     /// The cadre paired on `date`; the most recent pairing when several overlap.
     public func cadreID(on date: LocalDate) -> String? {

@@ -23,6 +23,10 @@ public struct Member: Hashable, Sendable, Codable, Identifiable {
     public var insured: Bool?
     public var seriousIllnessInsurance: Bool?
     public var medicalAssistance: Bool?
+    /// How and when the member joined, when it was after registration (a birth, a marriage).
+    public var joined: MemberChange<JoinReason>?
+    /// How and when the member left; nil while they belong to the household.
+    public var left: MemberChange<LeaveReason>?
 
     public init(id: Int, name: String, sex: Sex, idNumber: String? = nil, birthDate: LocalDate,
                 relation: Relation, school: SchoolStatus? = nil,
@@ -30,7 +34,8 @@ public struct Member: Hashable, Sendable, Codable, Identifiable {
                 health: HealthKind = .healthy, disabilityGrade: Int? = nil, chronicCard: Bool? = nil,
                 familyDoctor: Bool? = nil, labour: LabourAbility = .ordinary, migrantMonths: Int = 0,
                 insured: Bool? = true, seriousIllnessInsurance: Bool? = nil,
-                medicalAssistance: Bool? = nil) {
+                medicalAssistance: Bool? = nil, joined: MemberChange<JoinReason>? = nil,
+                left: MemberChange<LeaveReason>? = nil) {
         self.id = id
         self.name = name
         self.sex = sex
@@ -49,6 +54,8 @@ public struct Member: Hashable, Sendable, Codable, Identifiable {
         self.insured = insured
         self.seriousIllnessInsurance = seriousIllnessInsurance
         self.medicalAssistance = medicalAssistance
+        self.joined = joined
+        self.left = left
     }
 
     enum CodingKeys: String, CodingKey {
@@ -67,5 +74,6 @@ public struct Member: Hashable, Sendable, Codable, Identifiable {
         case insured
         case seriousIllnessInsurance = "serious_illness_insurance"
         case medicalAssistance = "medical_assistance"
+        case joined, left
     }
 }

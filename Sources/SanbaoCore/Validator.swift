@@ -25,6 +25,11 @@ public struct Validator: Sendable {
             }
             out += memberProblems(m, index: i, record: h.id)
         }
+        let heads = h.members.filter { $0.relation == .head && $0.isPresent(on: today) }
+        if heads.count > 1 {
+            add("$.members", Bilingual(zh: "户主不止一人：\(heads.map(\.name).joined(separator: "、"))",
+                                       en: "more than one head of household: \(heads.map(\.name).joined(separator: ", "))"))
+        }
         for (i, p) in h.pairings.enumerated() where !knownCadres.contains(p.cadreID) {
             add("$.pairings[\(i)].cadre_id", Bilingual(zh: "未知的帮扶干部 \(p.cadreID)", en: "unknown cadre \(p.cadreID)"))
         }
@@ -41,6 +46,7 @@ public struct Validator: Sendable {
             add(".birth_date", Bilingual(zh: "\(m.name) 的出生日期 \(m.birthDate) 在未来",
                                          en: "\(m.name): birth date \(m.birthDate) is in the future"))
         }
+        changeProblems(m, add: { add($0, $1) })
         guard let raw = m.idNumber, !raw.isEmpty else { return out }
         switch IDNumber.parse(raw, today: today) {
         case .failure(let p):
@@ -60,6 +66,23 @@ public struct Validator: Sendable {
             }
         }
         return out
+    }
+
+    /// A join or leave dated before the birth, in the future, or a leave before the join.
+    func changeProblems(_ m: Member, add: (String, Bilingual) -> Void) {
+        for (key, date, zh, en) in [("joined", m.joined?.date, "加入", "joined"), ("left", m.left?.date, "减少", "left")] {
+            guard let date else { continue }
+            if date < m.birthDate {
+                add(".\(key).date", Bilingual(zh: "\(m.name)：\(zh)日期 \(date) 早于出生日期 \(m.birthDate)",
+                                              en: "\(m.name): \(en) on \(date), before the birth date \(m.birthDate)"))
+            }
+            if date > today {
+                add(".\(key).date", Bilingual(zh: "\(m.name)：\(zh)日期 \(date) 在未来", en: "\(m.name): \(en) on \(date), in the future"))
+            }
+        }
+        if let j = m.joined?.date, let l = m.left?.date, l < j {
+            add(".left.date", Bilingual(zh: "\(m.name)：减少日期 \(l) 早于加入日期 \(j)", en: "\(m.name): left on \(l), before joining on \(j)"))
+        }
     }
 
     /// Problems inside one check, given the household it names (nil when unknown).

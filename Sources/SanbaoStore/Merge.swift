@@ -14,9 +14,9 @@ public struct MergePlan: Sendable {
 
     public var isEmpty: Bool { cadres.isEmpty && households.isEmpty && checks.isEmpty && edits.isEmpty }
 
-    /// Plans the import of `bundle` into a directory holding `bases` (registration
-    /// records), `dataset` and belonging to `deviceID`.
-    public init(bundle: Bundle, bases: [Household], dataset: Dataset, deviceID: String) throws {
+    /// Plans the import of `bundle` (called `name` in messages) into a directory holding
+    /// `bases` (registration records), `dataset` and belonging to `deviceID`.
+    public init(bundle: Bundle, name: String, bases: [Household], dataset: Dataset, deviceID: String) throws {
         let localCadres = Dictionary(dataset.cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for c in bundle.cadres {
             if let mine = localCadres[c.id] {
@@ -32,12 +32,15 @@ public struct MergePlan: Sendable {
         // households and 800,000 checks, so no search of a list per record.
         var knownEdits = Set(dataset.edits.map(\.id))
         var newHouseholds = Set<String>()
+        var clashes: [IdentityClash] = []
         for h in bundle.households {
             guard let mine = localBases[h.id] else {
                 if newHouseholds.insert(h.id).inserted { households.append(h) }
                 continue
             }
             if mine != h {
+                // Identity first: two families under one id are refused, never mixed.
+                if let clash = IdentityClash.between(mine, h) { clashes.append(clash); continue }
                 for e in try Self.baseConflictEdits(mine: mine, theirs: h, myDevice: deviceID, theirDevice: bundle.deviceID)
                 where knownEdits.insert(e.id).inserted {
                     edits.append(e)
@@ -48,9 +51,20 @@ public struct MergePlan: Sendable {
         for c in bundle.checks where knownChecks.insert(c.id).inserted {
             checks.append(c)
         }
+        let current = Dictionary(dataset.households.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for e in bundle.edits where knownEdits.insert(e.id).inserted {
+            if let clash = Self.memberClash(e, current: current[e.householdID]) { clashes.append(clash) }
             edits.append(e)
         }
+        if !clashes.isEmpty { throw StoreError.identityClash(name, clashes) }
+    }
+
+    /// An edit adding a whole member under an id that names another person here.
+    static func memberClash(_ e: HouseholdEdit, current: Household?) -> IdentityClash? {
+        guard let current, let (_, key) = HouseholdEdit.memberField(e.field), key == nil, e.value != .null,
+              let data = try? JSONCoding.encoder().encode(e.value),
+              let member = try? JSONCoding.decoder().decode(Member.self, from: data) else { return nil }
+        return IdentityClash.between(current, member: member)
     }
 
     /// Two registration records of one household that differ: each differing field
@@ -66,7 +80,12 @@ public struct MergePlan: Sendable {
             let va = HouseholdPatcher.get(field, in: a) ?? .null
             let vb = HouseholdPatcher.get(field, in: b) ?? .null
             guard va != vb else { continue }
-            for (device, value) in [(myDevice, va), (theirDevice, vb)] {
+            // A member on one side only joined there (members are never removed): one
+            // edit adds them, made alike on both devices. Not a conflict with "nobody".
+            let sides = HouseholdEdit.memberField(field)?.1 == nil && (va == .null || vb == .null)
+                ? [(va == .null ? theirDevice : myDevice, va == .null ? vb : va)]
+                : [(myDevice, va), (theirDevice, vb)]
+            for (device, value) in sides {
                 let key = try JSONCoding.encoder().encode([mine.id, field, device]) + JSONCoding.encoder().encode(value)
                 out.append(HouseholdEdit(id: "base-" + StableHash.hex(key), householdID: mine.id, field: field,
                                          value: value, parents: [], deviceID: device, recordedAt: "0000-00-00T00:00:00Z"))

@@ -33,6 +33,7 @@ extension Store {
             let d = DecodeFailure.describe(error)
             throw StoreError.badData("\(field): \(d.message.en)")
         }
+        try refuseNewProblems(updated, replacing: dataset.household(householdID) ?? base, field: field)
         let file = DataLayout.editsFile(village: base.address.villageCode)
         if let refusal = refusal(for: file) { throw refusal }
         var line = try JSONCoding.encoder().encode(edit)
@@ -43,6 +44,22 @@ extension Store {
             loaded.dataset.households[i] = updated
         }
         return edit
+    }
+
+    /// The domain's checks on the edited household, as `validate` runs them: an edit may
+    /// not add a problem (a wrong ID check digit, a birth date in the future, a second
+    /// head). Problems the record had before are not this edit's to answer for.
+    func refuseNewProblems(_ updated: Household, replacing current: Household, field: String) throws {
+        let validator = Validator(today: LocalDate(String(now().prefix(10))) ?? LocalDate(year: 2000, month: 1, day: 1)!)
+        let cadres = Set(dataset.cadres.map(\.id))
+        let before = Set(validator.problems(in: current, knownCadres: cadres).map(\.message))
+        let added = validator.problems(in: updated, knownCadres: cadres).filter { $0.severity == .error && !before.contains($0.message) }
+        guard let first = added.first else { return }
+        let more = added.count > 1 ? Bilingual(zh: "（另有 \(added.count - 1) 处）", en: " (and \(added.count - 1) more)") : Bilingual(zh: "", en: "")
+        // A member's problem names the member; `members[1048…]` would only puzzle.
+        let at = HouseholdEdit.memberField(field) == nil ? " " + field : ""
+        throw StoreError.refused(Bilingual(zh: "\(updated.id)\(at)：\(first.message.zh)\(more.zh)",
+                                           en: "\(updated.id)\(at): \(first.message.en)\(more.en)"), code: 65)
     }
 
     /// Settles a conflict with `value`: a new edit that replaces every competing one.

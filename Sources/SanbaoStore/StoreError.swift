@@ -14,6 +14,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case badData(String)
     /// Writing was refused, for the reason given (read-only, damaged file, newer file).
     case refused(Bilingual, code: Int32)
+    /// A bundle or roster (named) holds ids that name other people here: nothing written.
+    case identityClash(String, [IdentityClash])
+    /// An import failed part-way through writing (named file, why); its journal stays in
+    /// `incoming/` and the next open for writing finishes it.
+    case interruptedImport(String, Bilingual)
 
     public var exitCode: Int32 {
         switch self {
@@ -24,6 +29,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .locked: 75
         case .badData: 65
         case .refused(_, let code): code
+        case .identityClash: 65
+        case .interruptedImport: 74
         }
     }
 
@@ -48,8 +55,26 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             Bilingual(zh: "数据有误：\(what)", en: "bad data: \(what)")
         case .refused(let why, _):
             Bilingual(zh: "未保存：\(why.zh)", en: "not saved: \(why.en)")
+        case .identityClash(let name, let clashes):
+            Self.clashMessage(name, clashes)
+        case .interruptedImport(let name, let why):
+            Bilingual(zh: "导入 \(name) 时写入中断（\(why.zh)）；已写入的部分保留，下次以可写方式打开数据时会完成这次导入",
+                      en: "importing \(name) stopped part-way (\(why.en)); what was written is kept, and the next open for writing finishes the import")
         }
     }
 
     public var description: String { message.en }
+
+    /// At most five clashes spelled out, then how many more.
+    static func clashMessage(_ name: String, _ clashes: [IdentityClash]) -> Bilingual {
+        let shown = clashes.prefix(5).map(\.message)
+        let more = clashes.count > 5 ? Bilingual(zh: "\n  …另有 \(clashes.count - 5) 处", en: "\n  … and \(clashes.count - 5) more") : Bilingual(zh: "", en: "")
+        return Bilingual(
+            zh: "\(name) 与本机数据中有 \(clashes.count) 处同一编号指的不是同一家庭或同一个人，不能合并，未导入任何内容：\n  "
+                + shown.map(\.zh).joined(separator: "\n  ") + more.zh
+                + "\n（两份数据不是同一份花名册的副本？请核对后再导入）",
+            en: "\(name) has \(clashes.count) id(s) that name another family or person here; they cannot be merged and nothing was imported:\n  "
+                + shown.map(\.en).joined(separator: "\n  ") + more.en
+                + "\n(are the two data sets copies of one roster? check before importing)")
+    }
 }

@@ -40,15 +40,21 @@ struct Sync {
     /// to the path it is given), and new households' lines from `encoded` if made already.
     func merge(_ bundle: Bundle, journalName: String, name: String, today: LocalDate, encoded: EncodedRecords? = nil,
                into loaded: inout LoadResult, access: Store.Access, journal write: (String) throws -> Void) throws -> MergePlan {
-        let plan = try MergePlan(bundle: bundle, bases: loaded.bases, dataset: loaded.dataset, deviceID: loaded.deviceID)
+        let plan = try MergePlan(bundle: bundle, name: name, bases: loaded.bases, dataset: loaded.dataset, deviceID: loaded.deviceID)
         guard !plan.isEmpty else { return plan }
         try checkPlan(plan, loaded: loaded, access: access, today: today, name: name)
         try AtomicFile.makeDirectory(layout.path(Self.incomingDir))
         let journal = layout.path("\(Self.incomingDir)/\(journalName).json")
         try write(journal)
-        try apply(plan, encoded: encoded, into: &loaded)
-        try FileManager.default.removeItem(atPath: journal)
-        try AtomicFile.syncDirectory(layout.path(Self.incomingDir))
+        // From here the journal is on disk: a failure leaves a part written, which the
+        // next open finishes. Said so, never "nothing imported".
+        do {
+            try apply(plan, encoded: encoded, into: &loaded)
+            try FileManager.default.removeItem(atPath: journal)
+            try AtomicFile.syncDirectory(layout.path(Self.incomingDir))
+        } catch {
+            throw StoreError.interruptedImport(name, Self.reason(error))
+        }
         return plan
     }
 
@@ -148,12 +154,23 @@ struct Sync {
         for name in names {
             guard let data = FileManager.default.contents(atPath: dir + "/" + name) else { continue }
             let bundle = try Bundle.decode(data, name: name)
-            let plan = try MergePlan(bundle: bundle, bases: loaded.bases, dataset: loaded.dataset, deviceID: loaded.deviceID)
+            let plan = try MergePlan(bundle: bundle, name: name, bases: loaded.bases, dataset: loaded.dataset, deviceID: loaded.deviceID)
             if !plan.isEmpty { try apply(plan, into: &loaded) }
             try FileManager.default.removeItem(atPath: dir + "/" + name)
             notices.append(Bilingual(zh: "已完成上次被中断的导入（\(name)）", en: "finished an import that was interrupted (\(name))"))
         }
         return notices
+    }
+
+    /// Why writing failed, in words: a store error's own, a decoding failure's path and
+    /// message, else the system's description.
+    static func reason(_ error: Error) -> Bilingual {
+        if let e = error as? StoreError { return e.message }
+        if error is DecodingError {
+            let d = DecodeFailure.describe(error)
+            return Bilingual(zh: "\(d.path)：\(d.message.zh)", en: "\(d.path): \(d.message.en)")
+        }
+        return Bilingual(zh: "\(error)", en: "\(error)")
     }
 
     /// Whether an import was left unfinished in `incoming/`.

@@ -124,7 +124,11 @@ struct Import: ParsableCommand {
         let before = store.conflicts.count
         let plan: MergePlan
         do { plan = try store.importBundle(data, name: file, today: options.date) } catch {
-            warn(options.say(Bilingual(zh: "未导入任何内容", en: "nothing was imported")))
+            // A clash says itself that nothing was imported; a write cut short imported a part.
+            switch error {
+            case StoreError.identityClash, StoreError.interruptedImport: break
+            default: warn(options.say(Bilingual(zh: "未导入任何内容", en: "nothing was imported")))
+            }
             throw fail(error, options)
         }
         for n in plan.notes { warn("sanbao: " + options.say(n)) }

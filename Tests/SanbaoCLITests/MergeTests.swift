@@ -122,6 +122,27 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(phone(b, "621121103201-0003"), inForce)
     }
 
+    /// Issue 19's report: a generated county imported into the demo held other families
+    /// under the same ids; the import mixed them field by field. Now it is refused whole,
+    /// both sides named, nothing written, and no decoding error reaches the user.
+    func testOtherFamiliesUnderTheSameIdsAreRefusedNotMixed() throws {
+        let g = work + "/g"
+        sanbao(g, ["generate", g, "--households", "60", "--seed", "1"])
+        sanbao(g, ["bundle", "-o", work + "/g.json"])
+        let before = try FileManager.default.contentsOfDirectory(atPath: a + "/households")
+        let bytes = FileManager.default.contents(atPath: a + "/households/621121103201.jsonl")
+        let r = sanbao(a, ["import", work + "/g.json"], expect: 65)
+        XCTAssertTrue(r.stderr.contains("id(s) that name another family or person here"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("621121103201-0001: here head "), r.stderr)
+        XCTAssertTrue(r.stderr.contains("; in the bundle head "), r.stderr)
+        XCTAssertFalse(r.stderr.contains("DecodingError"), r.stderr)
+        XCTAssertEqual(r.stderr.components(separatedBy: "nothing was imported").count, 2, "said once: \(r.stderr)")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: a + "/households"), before)
+        XCTAssertEqual(FileManager.default.contents(atPath: a + "/households/621121103201.jsonl"), bytes)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: a + "/incoming"))
+        sanbao(a, ["validate"])
+    }
+
     func testImportingTwiceChangesNothing() throws {
         diverge()
         exchange()

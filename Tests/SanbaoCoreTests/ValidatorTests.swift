@@ -120,7 +120,7 @@ final class ValidatorTests: XCTestCase {
 
     func testMissingIDNumberIsNotAProblem() {
         let m = member(1, "张桂兰", born: "1949-12-31", sex: .female, idNumber: nil)
-        let empty = member(2, "王德福", born: "1950-01-01", idNumber: "")
+        let empty = member(2, "王德福", born: "1950-01-01", relation: .spouse, idNumber: "")
         XCTAssertEqual(validator.problems(in: household(members: [m, empty]), knownCadres: cadres), [])
     }
 

@@ -41,7 +41,7 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(Set(member.keys), [
             "id", "name", "sex", "id_number", "birth_date", "relation", "school", "education_exemption",
             "subsidy_received", "health", "disability_grade", "chronic_card", "family_doctor", "labour",
-            "migrant_months", "insured", "serious_illness_insurance", "medical_assistance",
+            "migrant_months", "insured", "serious_illness_insurance", "medical_assistance", "joined", "left",
         ])
         let water = try XCTUnwrap(full["water"] as? [String: Any])
         XCTAssertEqual(water.count, 9)
@@ -514,7 +514,9 @@ enum SchemaSample {
                           birthDate: d("1970-05-12"), relation: .head, school: .notInSchool,
                           educationExemption: .unableToStudy, subsidyReceived: false, health: .disabled,
                           disabilityGrade: 3, chronicCard: true, familyDoctor: true, labour: .lost,
-                          migrantMonths: 0, insured: true, seriousIllnessInsurance: true, medicalAssistance: true)
+                          migrantMonths: 0, insured: true, seriousIllnessInsurance: true, medicalAssistance: true,
+                          joined: MemberChange(reason: .movedIn, date: d("1995-03-01")),
+                          left: MemberChange(reason: .died, date: d("2026-02-20")))
         let spouse = Member(id: 2, name: "李秀兰", sex: .female, idNumber: "11010519491231002X",
                             birthDate: d("1949-12-31"), relation: .spouse, health: .chronic, chronicCard: true,
                             familyDoctor: false, labour: .ordinary, migrantMonths: 3, insured: true)

@@ -19,6 +19,8 @@ extension FastDecode {
         var chronicCard, familyDoctor: Bool?
         var labour: LabourAbility?
         var insured, seriousIllnessInsurance, medicalAssistance: Bool?
+        var joined: MemberChange<JoinReason>?
+        var left: MemberChange<LeaveReason>?
         var seen = SeenKeys()
         var first = true
         try c.beginObject()
@@ -59,6 +61,10 @@ extension FastDecode {
                 try seen.mark(16); seriousIllnessInsurance = try c.optional { c throws(Reject) in try c.bool() }
             } else if try c.key("medical_assistance") {
                 try seen.mark(17); medicalAssistance = try c.optional { c throws(Reject) in try c.bool() }
+            } else if try c.key("joined") {
+                try seen.mark(18); joined = try c.optional { c throws(Reject) in try change(&c, Words.joinReason) }
+            } else if try c.key("left") {
+                try seen.mark(19); left = try c.optional { c throws(Reject) in try change(&c, Words.leaveReason) }
             } else {
                 try c.skipField()
             }
@@ -70,6 +76,25 @@ extension FastDecode {
             health: try required(health), disabilityGrade: disabilityGrade, chronicCard: chronicCard,
             familyDoctor: familyDoctor, labour: try required(labour), migrantMonths: try required(migrantMonths),
             insured: insured, seriousIllnessInsurance: seriousIllnessInsurance,
-            medicalAssistance: medicalAssistance)
+            medicalAssistance: medicalAssistance, joined: joined, left: left)
+    }
+
+    /// `{"reason": …, "date": …}`: a member's join or leave.
+    static func change<R: Codable & Hashable>(_ c: inout ByteCursor, _ words: RawTable<R>) throws(Reject) -> MemberChange<R> {
+        var reason: R?
+        var date: LocalDate?
+        var seen = SeenKeys()
+        var first = true
+        try c.beginObject()
+        while try c.nextKey(&first) {
+            if try c.key("reason") {
+                try seen.mark(0); reason = try c.word(words)
+            } else if try c.key("date") {
+                try seen.mark(1); date = try c.date()
+            } else {
+                try c.skipField()
+            }
+        }
+        return MemberChange(reason: try required(reason), date: try required(date))
     }
 }

@@ -12,6 +12,8 @@ enum Words {
     static let exemption = RawTable<EducationExemption>()
     static let health = RawTable<HealthKind>()
     static let labour = RawTable<LabourAbility>()
+    static let joinReason = RawTable<JoinReason>()
+    static let leaveReason = RawTable<LeaveReason>()
     static let grade = RawTable<HousingGrade>()
     static let structure = RawTable<HouseStructure>()
     static let renovation = RawTable<Renovation>()

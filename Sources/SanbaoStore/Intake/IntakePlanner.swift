@@ -58,7 +58,6 @@ struct IntakePlanner {
     }
 
     mutating func members(_ mine: Household, _ theirs: Household, _ stated: StatedFields, _ change: inout IntakePlan.HouseholdChange) throws {
-        var nextID = (mine.members.map(\.id).max() ?? 0) + 1
         for (i, m) in theirs.members.enumerated() {
             let keys = i < stated.members.count ? stated.members[i] : []
             if let existing = Self.match(m, in: mine.members) {
@@ -68,9 +67,9 @@ struct IntakePlanner {
                     try compare(mine.id, "members[\(existing.id)].\(key)", a[key] ?? .null, b[key] ?? .null, &change, label: existing.name)
                 }
             } else {
+                // Not the next free number: another device may give it to someone else.
                 var added = m
-                added.id = nextID
-                nextID += 1
+                added.id = NewID.member(for: m, in: mine)
                 try edit(mine.id, "members[\(added.id)]", try Self.json(added))
                 change.membersAdded.append(m.name)
             }
