@@ -57,3 +57,17 @@ public struct Measure: Hashable, Sendable, Codable {
         self.progress = progress
     }
 }
+
+extension UnitLevel {
+    /// A unit's level from its name: a village committee (…村委会, …村), else 省 province,
+    /// 县/区 county (before 市: 通渭县 is in 定西市), 市 city, 镇/乡 township. 农村 in a
+    /// bureau's name (通渭县农业农村局) is no village.
+    public init(unit: String) {
+        if unit.contains("村委") || unit.contains("村民委员会") || unit.hasSuffix("村") || unit.contains("村党") { self = .village }
+        else if unit.contains("省") { self = .province }
+        else if unit.contains("县") || unit.contains("区") { self = .county }
+        else if unit.contains("市") { self = .city }
+        else if unit.contains("镇") || unit.contains("乡") { self = .township }
+        else { self = .county }
+    }
+}

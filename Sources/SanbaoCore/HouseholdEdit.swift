@@ -49,7 +49,12 @@ public struct HouseholdEdit: Hashable, Sendable, Codable, Identifiable {
         let topLevel: Set = ["number", "address", "phone", "type", "causes", "status", "pairings", "measures",
                              "income", "food_clothing", "water", "housing"]
         if topLevel.contains(field) { return nil }
-        if let (_, key) = memberField(field), key.map({ !$0.isEmpty && $0 != "id" }) ?? true { return nil }
+        if let (_, key) = memberField(field) {
+            guard let key else { return nil }
+            if key != "id" && Member.keys.contains(key) { return nil }
+            let keys = Member.keys.subtracting(["id"]).sorted().joined(separator: ", ")
+            return Bilingual(zh: "成员没有字段“\(key)”（可改：\(keys)）", en: "a member has no field \"\(key)\" (it has: \(keys))")
+        }
         return Bilingual(zh: "不能修改字段“\(field)”（可改：\(topLevel.sorted().joined(separator: ", "))、members[N].字段）",
                          en: "field \"\(field)\" cannot be edited (editable: \(topLevel.sorted().joined(separator: ", ")), members[N].KEY)")
     }

@@ -58,7 +58,10 @@ public struct Member: Hashable, Sendable, Codable, Identifiable {
         self.left = left
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// Every key a member record has: what `members[N].KEY` may name.
+    public static let keys = Set(CodingKeys.allCases.map(\.rawValue))
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, sex
         case idNumber = "id_number"
         case birthDate = "birth_date"

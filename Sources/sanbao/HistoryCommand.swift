@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import SanbaoCore
 import SanbaoStore
@@ -58,12 +59,31 @@ struct History: ParsableCommand {
         let when = e.recordedAt.hasPrefix("0000") ? (zh ? "登记资料差异" : "registration record") : e.recordedAt
         var value = e.value.display
         if e.field.hasSuffix("id_number"), case .string(let id) = e.value { value = IDNumber.masked(id) }
-        if HouseholdEdit.memberField(e.field)?.1 == nil, HouseholdEdit.memberField(e.field) != nil,
-           case .string(let name)? = e.value["name"] {
-            value = name
-            out(zh ? "\(when)  \(who) 新增成员 \(value)（\(e.id)）" : "\(when)  \(who) added member \(value) (\(e.id))")
+        if let (memberID, key) = HouseholdEdit.memberField(e.field) {
+            out("\(when)  \(who) " + options.say(MemberEditWords.describe(e, memberID: memberID, key: key, value: value,
+                                                                           household: d.household(e.householdID)))
+                + (zh ? "（\(e.id)）" : " (\(e.id))"))
             return
         }
         out(zh ? "\(when)  \(who) 修改 \(e.field)：\(value)（\(e.id)）" : "\(when)  \(who) changed \(e.field): \(value) (\(e.id))")
+    }
+}
+
+/// A member's edit in words: `新增成员 张小宝（新生 2026-10-01）`, `张浩宇 迁出（2026-11-01）`,
+/// `张小宝 school：preschool` — the member named, not `members[137298506518623]`.
+enum MemberEditWords {
+    static func describe(_ e: HouseholdEdit, memberID: Int, key: String?, value: String, household: Household?) -> Bilingual {
+        let name = household?.member(memberID)?.name ?? e.value["name"].flatMap { if case .string(let n) = $0 { n } else { nil } }
+            ?? "#\(memberID)"
+        guard let key else {
+            let joined = (try? JSONDecoder().decode(MemberChange<JoinReason>.self, from: JSONEncoder().encode(e.value["joined"] ?? .null)))
+            let how = joined.map { Bilingual(zh: "（\($0.reason.label.zh) \($0.date)）", en: " (\($0.reason.label.en) \($0.date))") }
+                ?? Bilingual(zh: "", en: "")
+            return Bilingual(zh: "新增成员 \(name)\(how.zh)", en: "added member \(name)\(how.en)")
+        }
+        if key == "left", let left = try? JSONDecoder().decode(MemberChange<LeaveReason>.self, from: JSONEncoder().encode(e.value)) {
+            return Bilingual(zh: "\(name) \(left.reason.label.zh)（\(left.date)）", en: "\(name) \(left.reason.label.en) (\(left.date))")
+        }
+        return Bilingual(zh: "修改 \(name) 的 \(key)：\(value)", en: "changed \(name)'s \(key): \(value)")
     }
 }

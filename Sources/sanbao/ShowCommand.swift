@@ -39,12 +39,15 @@ struct HouseholdView {
     var cadres: [String: Cadre]
 
     init(household: Household, dataset: Dataset, on date: LocalDate, fullIDs: Bool) {
-        var h = household
+        // What every view shows is the facts: the record with the observations of its
+        // checks laid over it, as the rules judge them (an uninsured member found on a
+        // visit is shown uninsured, not as the registration had it).
+        let mine = dataset.checks.filter { $0.householdID == household.id }
+        var h = household.facts(checks: mine, on: date)
         if !fullIDs {
             for i in h.members.indices { h.members[i].idNumber = h.members[i].idNumber.map(IDNumber.masked) }
         }
         self.household = h
-        let mine = dataset.checks.filter { $0.householdID == household.id }
         assessment = Assessor(config: dataset.rules).assess(household, checks: mine, on: date)
         checks = CheckHistory.chronological(mine).reversed()
         cadres = Dictionary(dataset.cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -71,6 +74,15 @@ struct HouseholdView {
         out.append("")
         out.append(zh ? "家庭成员" : "Members")
         out += memberTable(lang)
+        let departed = h.departed(by: assessment.date)
+        if !departed.isEmpty {
+            out.append(zh ? "已减少人员" : "Members who left")
+            for m in departed {
+                let left = m.left.map { "\($0.reason.label.text(lang)) \($0.date)" } ?? ""
+                out.append("  " + DisplayWidth.fit(TerminalText.safe(m.name), width: 8) + " "
+                           + DisplayWidth.fit(m.relation.label.text(lang), width: 10) + " " + left)
+            }
+        }
         out.append("")
         out.append((zh ? "六项指标（" : "Indicators (") + "\(assessment.date)" + (zh ? "）" : ")")
             + (assessment.meetsStandard ? (zh ? "  全部达标" : "  all pass") : ""))
@@ -104,7 +116,7 @@ struct HouseholdView {
                     DisplayWidth.fit(zh ? "就学" : "School", width: 14), DisplayWidth.fit(zh ? "医保" : "Insured", width: 7),
                     zh ? "健康" : "Health"]
         var lines = ["  " + head.joined(separator: " ")]
-        for m in household.members {
+        for m in household.members where m.isPresent(on: assessment.date) {
             let insured = m.insured.map { $0 ? (zh ? "已参保" : "yes") : (zh ? "未参保" : "NO") } ?? "?"
             var health = m.health.label.text(lang)
             if let g = m.disabilityGrade { health += zh ? " \(g) 级" : " grade \(g)" }

@@ -188,15 +188,5 @@ struct RosterAssembly {
         return Pairing(cadreID: id, start: reader.asOf)
     }
 
-    /// A unit's level from its name: a village committee (…村委会, …村), else 省 province,
-    /// 县/区 county (before 市: 通渭县 is in 定西市), 市 city, 镇/乡 township. 农村 in a
-    /// bureau's name (通渭县农业农村局) is no village.
-    static func level(of unit: String) -> UnitLevel {
-        if unit.contains("村委") || unit.contains("村民委员会") || unit.hasSuffix("村") || unit.contains("村党") { return .village }
-        if unit.contains("省") { return .province }
-        if unit.contains("县") || unit.contains("区") { return .county }
-        if unit.contains("市") { return .city }
-        if unit.contains("镇") || unit.contains("乡") { return .township }
-        return .county
-    }
+    static func level(of unit: String) -> UnitLevel { UnitLevel(unit: unit) }
 }

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import SanbaoCore
+import SanbaoStore
+
+/// `sanbao member add|leave|set`: a family's changes, kept as edits (docs/cli.md).
+struct MemberCmd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "member", abstract: "Record a member who joins or leaves a household, or change a member's facts.",
+        subcommands: [Add.self, Leave.self, Set.self])
+
+    /// `sanbao member add ID --name … --relation … --sex … --birth-date …`.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a member (a birth, a marriage, a move in). Values in Chinese or English.")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: ArgumentHelp("Household id or number.", valueName: "ID")) var household: String
+        @Option(help: "Name (姓名).") var name: String
+        @Option(help: "Relation to the head: 之子, 之女, 配偶, son, …") var relation: String
+        @Option(help: "Sex: 男/女, male/female.") var sex: String
+        @Option(help: "Birth date, 2026-10-01.") var birthDate: String
+        @Option(help: "Resident ID number.") var idNumber: String?
+        @Option(help: "School status: 小学, 初中, 学前教育, …") var school: String?
+        @Option(help: "Health: 健康, 长期慢性病, 患有大病, 残疾.") var health: String?
+        @Option(help: "Enrolled in basic medical insurance: 是/否.") var insured: String?
+        @Option(help: "How the member joined: 新生 (born), 娶入 (married_in), 迁入 (moved_in), 其他.") var reason: String?
+        @Option(help: "Date the member joined (default: the birth date for a birth, else today).") var date: String?
+
+        func run() throws {
+            let w = RecordWords(options: options)
+            let born = try w.date(birthDate, what: Bilingual(zh: "出生日期", en: "birth date"))
+            var m = Member(id: 0, name: name, sex: try w.value(sex, Wordings.sex, what: Bilingual(zh: "性别", en: "sex")),
+                           idNumber: idNumber, birthDate: born,
+                           relation: try w.value(relation, Wordings.relation, what: Bilingual(zh: "与户主关系", en: "relation")),
+                           health: try health.map { try w.value($0, Wordings.health, what: Bilingual(zh: "健康状况", en: "health")) } ?? .healthy,
+                           labour: born.age(on: options.date) < 16 ? .none : .ordinary,
+                           insured: try insured.map { try w.value($0, Wordings.yesNo, what: Bilingual(zh: "参加医保", en: "insured")) })
+            if let school {
+                let s = try w.value(school, Wordings.school, what: Bilingual(zh: "在校情况", en: "school"))
+                m.school = s.status
+                m.educationExemption = s.exemption
+            }
+            let why = try reason.map { try w.value($0, RecordFields.joinReason, what: Bilingual(zh: "加入原因", en: "reason")) }
+                ?? (born.adding(days: 365) > options.date ? .born : .movedIn)
+            let on = try date.map { try w.date($0, what: Bilingual(zh: "加入日期", en: "date")) } ?? (why == .born ? born : options.date)
+            let store = try openForWriting(options)
+            defer { store.close() }
+            let h = try w.household(household, in: store)
+            do {
+                let added = try store.addMember(m, to: h.id, joined: MemberChange(reason: why, date: on))
+                out(options.say(Bilingual(zh: "已添加 \(added.name)（\(why.label.zh) \(on)）到 \(h.id)",
+                                          en: "added \(added.name) (\(why.label.en) \(on)) to \(h.id)")))
+            } catch { throw fail(error, options) }
+        }
+    }
+
+    /// `sanbao member leave ID NAME --reason … --date …`.
+    struct Leave: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that a member left (died, moved away, married out, army, prison). The record stays.")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: ArgumentHelp("Household id or number.", valueName: "ID")) var household: String
+        @Argument(help: ArgumentHelp("The member's name, or number as `show` lists it.", valueName: "MEMBER")) var member: String
+        @Option(help: "Why: 死亡 died, 迁出 moved_away, 嫁出 married_out, 参军 army, 服刑 prison, 其他 other.") var reason: String
+        @Option(help: "Date the member left (default today).") var date: String?
+
+        func run() throws {
+            let w = RecordWords(options: options)
+            let why = try w.value(reason, RecordFields.leaveReason, what: Bilingual(zh: "减少原因", en: "reason"))
+            let on = try date.map { try w.date($0, what: Bilingual(zh: "减少日期", en: "date")) } ?? options.date
+            let store = try openForWriting(options)
+            defer { store.close() }
+            let h = try w.household(household, in: store)
+            let m = try w.member(member, of: h)
+            do {
+                try store.memberLeaves(m.id, householdID: h.id, change: MemberChange(reason: why, date: on))
+                out(options.say(Bilingual(zh: "已记录 \(m.name) \(why.label.zh)（\(on)）", en: "recorded \(m.name) \(why.label.en) (\(on))")))
+            } catch { throw fail(error, options) }
+        }
+    }
+
+    /// `sanbao member set ID NAME key=value …`.
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a member's facts: school=初中 insured=是 health=长期慢性病 … (docs/cli.md lists the fields).")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: ArgumentHelp("Household id or number.", valueName: "ID")) var household: String
+        @Argument(help: ArgumentHelp("The member's name, or number as `show` lists it.", valueName: "MEMBER")) var member: String
+        @Argument(help: ArgumentHelp("Fields to set.", valueName: "FIELD=VALUE")) var assignments: [String]
+
+        func run() throws {
+            let w = RecordWords(options: options)
+            let changes = try w.assignments(assignments, RecordFields.member)
+            let store = try openForWriting(options)
+            defer { store.close() }
+            let h = try w.household(household, in: store)
+            let m = try w.member(member, of: h, departed: true)
+            for (field, value) in changes {
+                do { try store.edit(householdID: h.id, field: "members[\(m.id)].\(field.key)", value: value) } catch { throw fail(error, options) }
+            }
+            out(options.say(Bilingual(zh: "已修改 \(m.name)：\(changes.map(\.0.key).joined(separator: "、"))",
+                                      en: "changed \(m.name): \(changes.map(\.0.key).joined(separator: ", "))")))
+        }
+    }
+}

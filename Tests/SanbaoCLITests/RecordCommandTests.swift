@@ -1,0 +1,95 @@
+import Foundation
+import XCTest
+
+/// `sanbao member`, `household`, `cadre`, `pair` (issue 13): a family's changes in plain
+/// commands, Chinese or English values, each refusal a message and an exit code with
+/// nothing written.
+final class RecordCommandTests: XCTestCase {
+    var dir = ""
+
+    override func setUp() { dir = makeDemo() }
+
+    @discardableResult
+    func sanbao(_ args: [String], expect code: Int32 = 0, lang: String = "zh",
+                file: StaticString = #filePath, line: UInt = #line) -> (status: Int32, stdout: String, stderr: String) {
+        let r = run(args + CLI.opts(dir, lang: lang), file: file, line: line)
+        XCTAssertEqual(r.status, code, "\(args): \(r.stdout)\(r.stderr)", file: file, line: line)
+        return r
+    }
+
+    func show(_ id: String) -> String { sanbao(["show", id]).stdout }
+
+    /// A valid ID number for a boy born on 2026-10-01.
+    let newborn = "62112120261001013" + "X"
+
+    func testANewbornJoinsAndAnotherMemberLeaves() throws {
+        let id = "621121103201-0002"
+        let before = show(id)
+        XCTAssertTrue(before.contains("张浩宇"))
+        sanbao(["member", "add", id, "--name", "张小宝", "--relation", "之子", "--sex", "男", "--birth-date", "2026-10-01", "--insured", "是"])
+        sanbao(["member", "leave", id, "张浩宇", "--reason", "迁出", "--date", "2026-11-01"])
+        let after = show(id)
+        let members = after.components(separatedBy: "已减少人员")
+        XCTAssertEqual(members.count, 2, after)
+        XCTAssertTrue(members[0].contains("张小宝"), after)
+        XCTAssertFalse(members[0].contains("张浩宇"), "who left is listed apart: \(after)")
+        XCTAssertTrue(members[1].contains("张浩宇") && members[1].contains("迁出 2026-11-01"), after)
+        let history = sanbao(["history", id]).stdout
+        XCTAssertTrue(history.contains("新增成员 张小宝（新生 2026-10-01）"), history)
+        XCTAssertTrue(history.contains("张浩宇 迁出（2026-11-01）"), history)
+        sanbao(["member", "set", id, "张小宝", "school=学前教育", "insured=否"])
+        XCTAssertTrue(show(id).contains("未参保"))
+        sanbao(["validate"])
+    }
+
+    func testEnglishValuesWork() {
+        sanbao(["member", "leave", "621121103201-0002", "4", "--reason", "died", "--date", "2026-11-01"], lang: "en")
+        XCTAssertTrue(sanbao(["show", "621121103201-0002"], lang: "en").stdout.contains("died 2026-11-01"))
+    }
+
+    func testRefusalsWriteNothing() {
+        let id = "621121103201-0002"
+        let files = snapshot(dir)
+        let cases: [([String], Int32, String)] = [
+            (["member", "add", id, "--name", "甲", "--relation", "表亲", "--sex", "男", "--birth-date", "2020-01-01"], 64, "与户主关系“表亲”不认识"),
+            (["member", "add", id, "--name", "甲", "--relation", "之子", "--sex", "男", "--birth-date", "2030-01-01"], 65, "在未来"),
+            (["member", "add", id, "--name", "甲", "--relation", "之子", "--sex", "男", "--birth-date", "2020-01-01",
+              "--id-number", "621121202001010011"], 65, "校验位"),
+            (["member", "add", id, "--name", "甲", "--relation", "户主", "--sex", "男", "--birth-date", "2000-01-01"], 65, "户主不止一人"),
+            (["member", "leave", id, "张浩宇", "--reason", "跑了"], 64, "减少原因“跑了”不认识"),
+            (["member", "leave", id, "张浩宇", "--reason", "迁出", "--date", "2001-01-01"], 65, "早于出生日期"),
+            (["member", "leave", id, "无此人", "--reason", "迁出"], 64, "没有名为“无此人”的成员"),
+            (["member", "set", id, "张浩宇", "colour=red"], 64, "没有字段“colour”"),
+            (["member", "set", id, "张浩宇", "insured=也许"], 64, "insured=“也许”不认识"),
+            (["household", "set", id, "housing.grade=Z"], 64, "不认识"),
+            (["household", "add", "--village", "999999999999", "--group", "一组", "--head", "甲", "--id-number", "11010519491231002X"], 65, "无从得知地址"),
+            (["pair", id, "--cadre", "无名氏"], 64, "没有名为“无名氏”的干部"),
+            (["edit", id, "members[1].status=deceased"], 64, "成员没有字段“status”"),
+            (["member", "add", "621121103201-9999", "--name", "甲", "--relation", "之子", "--sex", "男", "--birth-date", "2020-01-01"], 65, "没有编号为"),
+        ]
+        for (args, code, words) in cases {
+            let r = sanbao(args, expect: code)
+            XCTAssertTrue(r.stderr.contains(words), "\(args): \(r.stderr)")
+        }
+        assertSameFiles(files, snapshot(dir), "refused record commands")
+    }
+
+    func testNewHouseholdCadreAndPairing() {
+        let r = sanbao(["household", "add", "--village", "621121103201", "--group", "三组", "--head", "何永福",
+                        "--id-number", "11010519491231002X", "--phone", "13900001111", "--type", "低保贫困户", "--cause", "因病"])
+        let word = r.stdout.split(separator: " ").first { $0.hasPrefix("621121103201-n") } ?? ""
+        let hid = String(word.prefix { $0 != "（" })
+        XCTAssertTrue(hid.hasPrefix("621121103201-n"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("户编号 6211211032010045"), "the village's next free number: \(r.stdout)")
+        sanbao(["cadre", "add", "赵德胜", "--unit", "通渭县水务局", "--phone", "13800000000"])
+        sanbao(["cadre", "add", "赵德胜", "--unit", "通渭县水务局"], expect: 65)
+        sanbao(["pair", hid, "--cadre", "赵德胜", "--from", "2026-11-20"])
+        let text = show(hid)
+        XCTAssertTrue(text.contains("何永福") && text.contains("赵德胜（通渭县水务局，13800000000）2026-11-20 – 至今"), text)
+        XCTAssertTrue(text.contains("低保贫困户"), text)
+        sanbao(["household", "set", hid, "housing.grade=B", "电话=13911112222"], expect: 65)  // no housing record yet: grade alone is not a record
+        sanbao(["household", "set", hid, "电话=13911112222"])
+        XCTAssertTrue(show(hid).contains("13911112222"))
+        sanbao(["validate"])
+    }
+}
