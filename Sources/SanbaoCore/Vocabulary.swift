@@ -127,9 +127,12 @@ public enum SchoolStatus: String, CaseIterable, Codable, Sendable, Labelled {
     case vocational, college
     case notInSchool = "not_in_school"
     case droppedOut = "dropped_out"
+    /// Finished junior middle school (初中毕业) and left school: compulsory education had,
+    /// though the child may still be of compulsory-school age (15).
+    case completedCompulsory = "completed_compulsory"
 
     /// Whether a child with this status is receiving schooling.
-    public var isEnrolled: Bool { self != .notInSchool && self != .droppedOut }
+    public var isEnrolled: Bool { self != .notInSchool && self != .droppedOut && self != .completedCompulsory }
 
     public var label: Bilingual {
         switch self {
@@ -141,6 +144,7 @@ public enum SchoolStatus: String, CaseIterable, Codable, Sendable, Labelled {
         case .college: Bilingual(zh: "大学", en: "college")
         case .notInSchool: Bilingual(zh: "未上学", en: "not in school")
         case .droppedOut: Bilingual(zh: "已辍学", en: "dropped out")
+        case .completedCompulsory: Bilingual(zh: "初中毕业", en: "finished junior middle")
         }
     }
 }

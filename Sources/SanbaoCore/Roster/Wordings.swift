@@ -41,6 +41,7 @@ public enum Wordings {
         (School(.college), ["高职", "大专", "本科及以上", "本科", "大学", "研究生", "高职高专"]),
         (School(.notInSchool), ["非在校生", "未上学", "不在校", "休学"]),
         (School(.droppedOut), ["辍学", "已辍学"]),
+        (School(.completedCompulsory), ["初中毕业", "已初中毕业", "义务教育已完成", "完成义务教育"]),
         (School(.notInSchool, .homeTeaching), ["送教上门"]),
     ] + SchoolStatus.allCases.map { (School($0), [$0.label.zh, $0.rawValue, $0.label.en]) })
 
