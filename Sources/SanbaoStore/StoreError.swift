@@ -14,6 +14,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case badData(String)
     /// Writing was refused, for the reason given (read-only, damaged file, newer file).
     case refused(Bilingual, code: Int32)
+    /// A sealed bundle could not be opened (wrong passphrase, changed or cut file), or
+    /// a passphrase was refused (`SealedBundle`).
+    case sealed(Bilingual)
 
     public var exitCode: Int32 {
         switch self {
@@ -22,7 +25,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .notEmpty, .cannotCreate, .exists: 73
         case .io: 74
         case .locked: 75
-        case .badData: 65
+        case .badData, .sealed: 65
         case .refused(_, let code): code
         }
     }
@@ -48,6 +51,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             Bilingual(zh: "数据有误：\(what)", en: "bad data: \(what)")
         case .refused(let why, _):
             Bilingual(zh: "未保存：\(why.zh)", en: "not saved: \(why.en)")
+        case .sealed(let why):
+            why
         }
     }
 
