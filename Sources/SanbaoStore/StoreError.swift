@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SanbaoCore
 
 /// Failures of the store, each with the sysexits code the CLI exits with.
@@ -17,6 +22,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// A sealed bundle could not be opened (wrong passphrase, changed or cut file), or
     /// a passphrase was refused (`SealedBundle`).
     case sealed(Bilingual)
+    /// A file or directory of the data directory that is there but cannot be read: the
+    /// path, the errno (0: not a regular file). `Readability`.
+    case unreadable(String, Int32)
 
     public var exitCode: Int32 {
         switch self {
@@ -27,6 +35,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .locked: 75
         case .badData, .sealed: 65
         case .refused(_, let code): code
+        case .unreadable(_, let e): [0, EACCES, EPERM, ENOENT, ENOTDIR, ELOOP].contains(e) ? 66 : 74
         }
     }
 
@@ -53,8 +62,21 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             Bilingual(zh: "未保存：\(why.zh)", en: "not saved: \(why.en)")
         case .sealed(let why):
             why
+        case .unreadable(let p, let e):
+            Bilingual(zh: "无法读取 \(p)：\(Self.reason(e).zh)；为免显示不完整的数据，未做任何操作（用 ls -l 查看）",
+                      en: "cannot read \(p): \(Self.reason(e).en); nothing was done rather than show incomplete data (see ls -l)")
         }
     }
 
     public var description: String { message.en }
+
+    static func reason(_ e: Int32) -> Bilingual {
+        switch e {
+        case 0: Bilingual(zh: "不是普通文件", en: "not a regular file")
+        case EACCES, EPERM: Bilingual(zh: "没有读取权限", en: "permission denied")
+        case ENOTDIR: Bilingual(zh: "不是目录", en: "not a directory")
+        case ENOENT, ELOOP: Bilingual(zh: "是指向不存在位置的链接", en: "a link to nothing")
+        default: Bilingual(zh: "读写错误（\(String(cString: strerror(e)))）", en: String(cString: strerror(e)))
+        }
+    }
 }
