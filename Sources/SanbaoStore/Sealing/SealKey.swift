@@ -3,7 +3,7 @@ import CryptoExtras
 import Foundation
 
 /// The key a passphrase makes: scrypt (RFC 7914), memory-hard, so each guess at a
-/// stolen bundle's passphrase costs 32 MiB and a tenth of a second instead of nanoseconds.
+/// stolen bundle's passphrase costs 32 MiB and 0.1–0.2 s instead of nanoseconds.
 public struct SealCost: Sendable, Equatable {
     /// log2 of scrypt's N (CPU and memory cost).
     public var log2N: UInt8
