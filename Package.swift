@@ -5,7 +5,8 @@
 // the executable uses the store, export and intake directly too. ZIPFoundation reads
 // workbooks (SanbaoIntake) and checks written ones (SanbaoExportTests); SanbaoExport zips
 // its own and imports only the zlib module (CZlib) that ZIPFoundation brings on Linux.
-// SanbaoSamples (the demo village and the scale generator) → SanbaoCore.
+// SanbaoSamples (the demo village and the scale generator) → SanbaoCore. swift-crypto seals
+// bundles (SanbaoStore's Sealing/: ChaChaPoly, scrypt from CryptoExtras).
 import PackageDescription
 
 let package = Package(
@@ -20,13 +21,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "SanbaoCore"),
         .target(name: "SanbaoSamples", dependencies: ["SanbaoCore"]),
         .target(name: "SanbaoText", dependencies: ["SanbaoCore"]),
-        .target(name: "SanbaoStore", dependencies: ["SanbaoCore", "SanbaoSamples"]),
+        .target(name: "SanbaoStore", dependencies: [
+            "SanbaoCore", "SanbaoSamples",
+            .product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
         .target(name: "SanbaoExport", dependencies: ["SanbaoCore", "SanbaoText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "SanbaoIntake", dependencies: ["SanbaoCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "SanbaoTUI", dependencies: ["SanbaoStore", "SanbaoCore", "CNcursesw", "SanbaoExport", "SanbaoIntake", "SanbaoText"]),

@@ -20,7 +20,23 @@ enum AppendOnlyFile {
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.io(path, AtomicFile.errnoText()) }
         defer { Glibc.close(fd) }
-        try AtomicFile.writeAll(fd, bytes, path: path)
-        guard fsync(fd) == 0 else { throw StoreError.io(path, AtomicFile.errnoText()) }
+        // The lock is held, so nobody else appends: the length now is where this batch starts.
+        let before = lseek(fd, 0, SEEK_END)
+        guard before >= 0 else { throw StoreError.io(path, AtomicFile.errnoText()) }
+        do {
+            try AtomicFile.writeAll(fd, bytes, path: path)
+            guard fsync(fd) == 0 else { throw StoreError.io(path, AtomicFile.errnoText()) }
+        } catch {
+            cutBack(fd, to: before)
+            throw error
+        }
+    }
+
+    /// After a failed append (disk full, file-size limit, an I/O error), the file is cut
+    /// back to the length it had: a partial line would make the file fail `validate`
+    /// until the next write repaired it. A failure here leaves a torn tail, which the
+    /// next open moves aside as after a crash.
+    static func cutBack(_ fd: Int32, to length: off_t) {
+        if ftruncate(fd, length) == 0 { _ = fsync(fd) }
     }
 }

@@ -26,6 +26,8 @@ public struct OutputFile: Sendable, Equatable {
     /// Writes `data` whole (refused, writing nothing, when `check` would refuse).
     public func write(_ data: Data) throws {
         try check()
+        // An export killed before (SIGKILL, a power cut) left its temporary file here.
+        StaleTemporaries.remove(dir: (path as NSString).deletingLastPathComponent, name: (path as NSString).lastPathComponent)
         try AtomicFile.write(data, to: path, mode: 0o600)
     }
 }

@@ -64,6 +64,8 @@ public final class Store {
         draftFiles = Drafts(layout: layout)
         preferencesFile = PreferencesFile(layout: layout)
         guard FileManager.default.fileExists(atPath: layout.root) else { throw StoreError.missingDirectory(layout.root) }
+        // Before the migrator opens anything: a FIFO in place of a file would block it.
+        try Readability.check(layout)
         access = .readOnly(Bilingual(zh: "只读打开", en: "opened read-only"))
         if write {
             switch try DirectoryLock.acquire(layout, now: now()) {
@@ -89,6 +91,7 @@ public final class Store {
             let today = LocalDate(String(now().prefix(10))) ?? LocalDate(year: 2000, month: 1, day: 1)!
             let finished = try sync.finishInterruptedImports(into: &loaded, today: today)
             notices += finished
+            UnfinishedImports.dropFinished(&loaded.problems, layout)
         }
     }
 

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SanbaoCore
 
 /// Failures of the store, each with the sysexits code the CLI exits with.
@@ -19,6 +24,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// An import failed part-way through writing (named file, why); its journal stays in
     /// `incoming/` and the next open for writing finishes it.
     case interruptedImport(String, Bilingual)
+    /// A sealed bundle could not be opened (wrong passphrase, changed or cut file), or
+    /// a passphrase was refused (`SealedBundle`).
+    case sealed(Bilingual)
+    /// A file or directory of the data directory that is there but cannot be read: the
+    /// path, the errno (0: not a regular file). `Readability`.
+    case unreadable(String, Int32)
 
     public var exitCode: Int32 {
         switch self {
@@ -27,10 +38,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .notEmpty, .cannotCreate, .exists: 73
         case .io: 74
         case .locked: 75
-        case .badData: 65
+        case .badData, .sealed: 65
         case .refused(_, let code): code
         case .identityClash: 65
         case .interruptedImport: 74
+        case .unreadable(_, let e): [0, EACCES, EPERM, ENOENT, ENOTDIR, ELOOP].contains(e) ? 66 : 74
         }
     }
 
@@ -60,6 +72,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .interruptedImport(let name, let why):
             Bilingual(zh: "导入 \(name) 时写入中断（\(why.zh)）；已写入的部分保留，下次以可写方式打开数据时会完成这次导入",
                       en: "importing \(name) stopped part-way (\(why.en)); what was written is kept, and the next open for writing finishes the import")
+        case .sealed(let why):
+            why
+        case .unreadable(let p, let e):
+            Bilingual(zh: "无法读取 \(p)：\(Self.reason(e).zh)；为免显示不完整的数据，未做任何操作（用 ls -l 查看）",
+                      en: "cannot read \(p): \(Self.reason(e).en); nothing was done rather than show incomplete data (see ls -l)")
         }
     }
 
@@ -76,5 +93,16 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             en: "\(name) has \(clashes.count) id(s) that name another family or person here; they cannot be merged and nothing was imported:\n  "
                 + shown.map(\.en).joined(separator: "\n  ") + more.en
                 + "\n(are the two data sets copies of one roster? check before importing)")
+    }
+
+    /// An errno in words.
+    static func reason(_ e: Int32) -> Bilingual {
+        switch e {
+        case 0: Bilingual(zh: "不是普通文件", en: "not a regular file")
+        case EACCES, EPERM: Bilingual(zh: "没有读取权限", en: "permission denied")
+        case ENOTDIR: Bilingual(zh: "不是目录", en: "not a directory")
+        case ENOENT, ELOOP: Bilingual(zh: "是指向不存在位置的链接", en: "a link to nothing")
+        default: Bilingual(zh: "读写错误（\(String(cString: strerror(e)))）", en: String(cString: strerror(e)))
+        }
     }
 }

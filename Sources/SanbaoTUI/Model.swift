@@ -21,10 +21,10 @@ public struct Model {
     public var cadres: [Cadre]
     public private(set) var rows: [RosterRow]
     /// Per row, the text searched (names of all members, household number, village and
-    /// group) and the members' ID numbers (searched by their last digits), as UTF-8 in one
+    /// group) and the last digits of the members' ID numbers, as UTF-8 in one
     /// buffer each: a keystroke scans 200,000 of them without touching a `String`.
     private(set) var searchText: TextColumn
-    private(set) var idNumbers: TextColumn
+    private(set) var idEnds: TextColumn
     public var cadreNames: [String: String]
     /// Village names of the rows, sorted: the header reads it on every frame.
     public private(set) var villages: [String]
@@ -60,11 +60,11 @@ public struct Model {
         self.records = records
         cadreNames = Dictionary(cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         // One pass into three arrays: at 200,000 rows each extra copy costs ~50 ms.
-        (rows, searchText, idNumbers) = ([], TextColumn(), TextColumn())
+        (rows, searchText, idEnds) = ([], TextColumn(), TextColumn())
         for e in entries where cadreID == nil || e.row.cadreID == cadreID {
             rows.append(e.row)
             searchText.append(e.searchText)
-            idNumbers.append(e.idNumbers)
+            idEnds.append(e.idEnds)
         }
         (villages, places) = Self.places(rows)
     }
@@ -103,7 +103,7 @@ public struct Model {
         guard let i = rowOfID?[entry.row.id] else { return }
         rows[i] = entry.row
         searchText.replace(i, with: entry.searchText)
-        idNumbers.replace(i, with: entry.idNumbers)
+        idEnds.replace(i, with: entry.idEnds)
     }
 
     /// A dataset of what the check form's validation needs about one household: the
@@ -126,8 +126,10 @@ public struct Model {
     func withMatcher<R>(_ query: PinyinQuery, digits: String?, namesOnlyIn marked: [Bool]?,
                         _ body: (@Sendable (Int) -> Bool) -> R) -> R {
         searchText.withView { text in
-            idNumbers.withView { ids in
-                var suffix = Array((digits ?? "").utf8)
+            idEnds.withView { ids in
+                // Only the ends of ID numbers are kept (`RosterEntry.idEnds`): a longer
+                // query is matched by its own last digits.
+                var suffix = Array((digits ?? "").suffix(RosterEntry.idEndLength).utf8)
                 let useIDs = (digits?.count ?? 0) >= 3
                 return suffix.withUnsafeMutableBufferPointer { s in
                     nonisolated(unsafe) let s = UnsafeBufferPointer(s)

@@ -58,3 +58,10 @@ extension Sanbao {
         Foundation.exit(code.rawValue)
     }
 }
+
+/// Writes a prompt to the terminal itself (`/dev/tty`, open as `fd`), not to a standard
+/// stream: a passphrase is asked there even when standard output goes to a file.
+func ttyWrite(_ fd: Int32, _ text: String) {
+    let bytes = Array(TerminalText.safe(text, keepingLineFeeds: true).utf8)
+    _ = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
+}

@@ -22,6 +22,10 @@ struct Sanbao: ParsableCommand {
     /// refused before parsing (`ArgumentEncoding`), and parse errors, which quote what was
     /// typed, are printed through `warn` like every other message (`exitSafely`).
     static func main() {
+        // Past a file-size limit (`ulimit -f`) the kernel would kill Sanbao mid-write with
+        // SIGXFSZ, saying nothing and leaving a torn line or a temporary file. Ignored, the
+        // write fails with EFBIG instead: the store cuts the file back and says so (exit 74).
+        signal(SIGXFSZ, SIG_IGN)
         let raw = ArgumentEncoding.rawArguments()
         if let problem = ArgumentEncoding.problem(raw) {
             let language = ArgumentEncoding.language(raw, environment: ProcessInfo.processInfo.environment)

@@ -84,6 +84,9 @@ struct MakeBundle: ParsableCommand {
     @Flag(help: "Replace FILE if it exists.")
     var force = false
 
+    @Flag(help: "Seal the bundle with a passphrase (asked without echo, or $SANBAO_PASSPHRASE).")
+    var encrypt = false
+
     func run() throws {
         let store: Store
         do { store = try Store(layout: options.layout, write: false) } catch { throw fail(error, options) }
@@ -97,11 +100,15 @@ struct MakeBundle: ParsableCommand {
         }
         let file = OutputFile(output, replacing: force)
         do { try file.check() } catch { throw fail(error, options) }
+        let passphrase = encrypt ? try Passphrase.forSealing(options) : nil
         let bundle = store.bundle(cadreIDs: ids)
-        do { try file.write(try bundle.encoded()) } catch { throw fail(error, options) }
+        do {
+            let plain = try bundle.encoded()
+            try file.write(try passphrase.map { try SealedBundle.seal(plain, passphrase: $0) } ?? plain)
+        } catch { throw fail(error, options) }
         out(options.say(Bilingual(
-            zh: "已写入 \(output)：\(bundle.households.count) 户，\(bundle.checks.count) 条检查，\(bundle.edits.count) 条修改",
-            en: "wrote \(output): \(bundle.households.count) households, \(bundle.checks.count) checks, \(bundle.edits.count) edits")))
+            zh: "已写入\(encrypt ? "加密的" : "") \(output)：\(bundle.households.count) 户，\(bundle.checks.count) 条检查，\(bundle.edits.count) 条修改",
+            en: "wrote \(encrypt ? "sealed " : "")\(output): \(bundle.households.count) households, \(bundle.checks.count) checks, \(bundle.edits.count) edits")))
     }
 }
 
@@ -116,8 +123,15 @@ struct Import: ParsableCommand {
     var file: String
 
     func run() throws {
-        let data: Data
+        var data: Data
         do { data = try InputFile.read(file) } catch { throw fail(error, options) }
+        if SealedBundle.isSealed(data) {
+            let passphrase = try Passphrase.forOpening(file, options)
+            do { data = try SealedBundle.open(data, passphrase: passphrase, name: file) } catch {
+                warn(options.say(Bilingual(zh: "未导入任何内容", en: "nothing was imported")))
+                throw fail(error, options)
+            }
+        }
         do { try createIfEmpty(options.layout) } catch { throw fail(error, options) }
         let store = try openForWriting(options)
         defer { store.close() }

@@ -60,6 +60,19 @@ final class RosterSearchTests: XCTestCase {
         XCTAssertTrue(Model.someWord(of: "123", endsWith: "123"))
     }
 
+    /// The roster keeps only the last six characters of each ID number (issue 16): a
+    /// search by the last 3 to 6 finds the household, and so does a longer one (matched
+    /// by its own last six), as before.
+    func testIDSearchesFindTheHouseholdFromTheKeptEnds() throws {
+        let dataset = Generator.make(households: 300, seed: 5, asOf: asOf)
+        let model = Model(dataset: dataset, today: asOf, language: .zh)
+        let k = 123
+        let id = try XCTUnwrap(dataset.households[k].members.compactMap(\.idNumber).first)
+        for query in [String(id.suffix(4)), String(id.suffix(6)), String(id.suffix(9)), id] {
+            XCTAssertTrue(fresh(model, query).contains(k), "\(query) finds household \(k)")
+        }
+    }
+
     func testFilteringSplitOverCoresKeepsOrder() {
         let candidates = (0..<50_001).map { ($0 * 7919) % 50_021 }
         XCTAssertEqual(RosterScreen.filter(candidates, { $0 % 3 == 0 }), candidates.filter { $0 % 3 == 0 })

@@ -8,6 +8,8 @@ extension DatasetReader {
         guard FileManager.default.fileExists(atPath: layout.root) else {
             throw StoreError.missingDirectory(layout.root)
         }
+        try Readability.check(layout)
+        result.problems += UnfinishedImports.problems(layout)
         result.manifest = readDocument(Manifest.self, DataLayout.manifest, into: &result, required: true)
         result.dataset.cadres = readDocument(CadreFile.self, DataLayout.cadres, into: &result, required: true)?.cadres ?? []
         if let rules = readDocument(RulesConfig.self, DataLayout.rules, into: &result, required: false) {

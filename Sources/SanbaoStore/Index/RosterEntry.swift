@@ -6,15 +6,21 @@ public struct RosterEntry: Hashable, Sendable {
     public var row: RosterRow
     /// Names of all members, household number, village and group, space-separated.
     public var searchText: String
-    /// The members' ID numbers, upper-cased and space-separated (searched by their ends).
-    public var idNumbers: String
+    /// The last `idEndLength` characters of each member's ID number, upper-cased and
+    /// space-separated: all a search by "the last digits" needs. Not the whole number,
+    /// so the index, a cache on disk, is not a second full copy of everyone's ID.
+    public var idEnds: String
     /// The village code of the files the household is read from.
     public var fileVillage: String
 
-    public init(row: RosterRow, searchText: String, idNumbers: String, fileVillage: String) {
+    /// How many characters of an ID number the roster keeps: the masked number shows
+    /// the last four; a search may give up to six.
+    public static let idEndLength = 6
+
+    public init(row: RosterRow, searchText: String, idEnds: String, fileVillage: String) {
         self.row = row
         self.searchText = searchText
-        self.idNumbers = idNumbers
+        self.idEnds = idEnds
         self.fileVillage = fileVillage
     }
 
@@ -29,7 +35,8 @@ public struct RosterEntry: Hashable, Sendable {
         let h = household
         self.row = row
         searchText = (h.members.map(\.name) + [h.number, h.address.village, h.address.group]).joined(separator: " ")
-        idNumbers = h.members.compactMap { $0.idNumber?.uppercased() }.joined(separator: " ")
+        idEnds = h.members.compactMap { $0.idNumber.map { String($0.uppercased().suffix(Self.idEndLength)) } }
+            .joined(separator: " ")
         self.fileVillage = fileVillage
     }
 }

@@ -136,6 +136,10 @@ struct RosterJob: Sendable {
             if let bytes = try? VillageIndex(header: header, entries: entries, stable: stable).encoded() {
                 try? AtomicFile.writeCache(bytes, to: layout.path(VillageIndex.file(code)))
             }
+        } else if writeIndex {
+            // An index that cannot be replaced goes: it could never stand in again, and one
+            // of an older format holds whole ID numbers (storage.md, "What is stored in clear").
+            try? FileManager.default.removeItem(atPath: layout.path(VillageIndex.file(code)))
         }
         return Outcome(entries: entries, fromIndex: false, judged: judged, problems: read.problems, conditions: read.conditions)
     }

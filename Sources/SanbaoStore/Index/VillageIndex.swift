@@ -12,11 +12,13 @@ import SanbaoCore
 ///
 /// Format: a header object line, then one JSON array per household (`IndexLine`):
 /// id, number, head, village, village_code, group, cadre_id, members, state bits,
-/// last_check, follow_up, monitoring, search text, ID numbers, and the household's own
+/// last_check, follow_up, monitoring, search text, the ID numbers' last digits, and the household's own
 /// stable_until (so that when the day moves past some of them, only those households
 /// are judged again).
 struct VillageIndex: Sendable {
-    static let formatVersion = 2
+    /// 3: the ID number column keeps only the last digits (`RosterEntry.idEnds`); an
+    /// index of version 2, which held them whole, is rebuilt (and so overwritten).
+    static let formatVersion = 3
     static let directory = "index"
 
     struct Header: Codable, Equatable {
@@ -75,7 +77,7 @@ struct VillageIndex: Sendable {
         return [.string(r.id), .string(r.number), .string(r.head), .string(r.village), .string(r.villageCode),
                 .string(r.group), s(r.cadreID), .int(r.members), .int(Int(r.stateSet.bits)),
                 s(r.lastCheck?.description), s(r.followUp?.description), s(r.monitoring?.rawValue),
-                .string(e.searchText), .string(e.idNumbers)]
+                .string(e.searchText), .string(e.idEnds)]
     }
 
     /// Reads an index file; nil when it is not one this version wrote in full.
@@ -126,6 +128,6 @@ struct VillageIndex: Sendable {
         let row = RosterRow(id: id, number: number, head: head, village: villageName, villageCode: code, group: group,
                             cadreID: cadre, cadre: nil, members: members, states: states, lastCheck: last,
                             followUp: follow, overdue: false, monitoring: monitoring)
-        return (RosterEntry(row: row, searchText: search, idNumbers: ids, fileVillage: village), until)
+        return (RosterEntry(row: row, searchText: search, idEnds: ids, fileVillage: village), until)
     }
 }

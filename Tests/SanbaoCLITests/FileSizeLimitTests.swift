@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+
+/// Disk full and file-size limits (issue 16, point 10), with a real limit: `prlimit
+/// --fsize` runs `sanbao` so that its write crosses the limit part way. Before, the
+/// kernel killed it with SIGXFSZ, silently, leaving a torn line or a temporary file.
+final class FileSizeLimitTests: XCTestCase {
+    func runLimited(_ bytes: Int, _ args: [String], cwd: String) -> (status: Int32, stdout: String, stderr: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["prlimit", "--fsize=\(bytes)", CLI.binary] + args
+        p.currentDirectoryURL = URL(fileURLWithPath: cwd)
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return (-1, "", "cannot run prlimit") }
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let status = p.terminationReason == .uncaughtSignal ? 128 + p.terminationStatus : p.terminationStatus
+        return (status, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A check whose line crosses the limit: exit 74 with the reason, the checks file
+    /// back to its bytes before, `validate` clean, and the next check saved as usual.
+    func testACheckPastTheLimitLeavesNoPartialLine() throws {
+        let dir = makeDemo()
+        let file = dir + "/checks/621121103201.jsonl"
+        let before = try XCTUnwrap(FileManager.default.contents(atPath: file))
+        let note = String(repeating: "水窖干涸", count: 300)
+        let r = runLimited(before.count + 100, ["check", "621121103201-0007", "--set", "water=not_met:" + note] + CLI.opts(dir), cwd: dir)
+        XCTAssertEqual(r.status, 74, r.stderr)
+        XCTAssertTrue(r.stderr.contains("File too large"), r.stderr)
+        XCTAssertEqual(r.stdout, "", "no id printed: nothing saved")
+        XCTAssertEqual(FileManager.default.contents(atPath: file), before, "cut back to its old length")
+        XCTAssertEqual(run(["validate"] + CLI.opts(dir)).status, 0)
+        XCTAssertEqual(run(["check", "621121103201-0007", "--set", "water=met"] + CLI.opts(dir)).status, 0)
+    }
+
+    /// An export past the limit: exit 74, said, no file and no temporary file left.
+    func testAnExportPastTheLimitLeavesNothing() throws {
+        let dir = makeDemo()
+        let work = (dir as NSString).deletingLastPathComponent
+        for name in ["r.xlsx", "r.csv"] {
+            let r = runLimited(2000, ["export", "-o", name] + CLI.opts(dir), cwd: work)
+            XCTAssertEqual(r.status, 74, "\(name): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("File too large"), r.stderr)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: work).filter { $0.contains(name) }, [], name)
+        }
+    }
+
+    /// A temporary file an earlier, killed export left is removed by the next export to
+    /// the same name; one of a process still running is not.
+    func testStaleTemporariesAreCleanedUp() throws {
+        let dir = makeDemo()
+        let work = (dir as NSString).deletingLastPathComponent
+        let stale = work + "/.r.xlsx.tmp-2147483646-12345", live = work + "/.r.xlsx.tmp-\(getpid())-777"
+        for path in [stale, live] { try Data("partial".utf8).write(to: URL(fileURLWithPath: path)) }
+        XCTAssertEqual(run(["export", "-o", "r.xlsx"] + CLI.opts(dir), cwd: work).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: stale), "the dead process's temporary file is gone")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: live), "a running process's is left alone")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: work + "/r.xlsx"))
+    }
+}
