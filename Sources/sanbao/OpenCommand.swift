@@ -46,6 +46,9 @@ struct Open: ParsableCommand {
             let app = App(store: store, terminal: terminal, today: options.date, language: options.language, glyphs: glyphs, cadreID: cadreID)
             while terminal.hasKeys && !app.finished { app.handle(terminal.nextKey()!) }
             out(app.screenText)
+            // A text cut at the edge with no ellipsis is a fault of the screen: say so where a capture is made.
+            for cut in app.silentCuts { warn("sanbao: --dump: " + options.say(Bilingual(zh: "第 \(cut.row + 1) 行第 \(cut.edge + 1) 列截断且无省略号，缺“\(cut.lost)”",
+                                                                                        en: "cut without an ellipsis at \(cut)"))) }
             return
         }
         guard isatty(0) == 1, isatty(1) == 1 else {
