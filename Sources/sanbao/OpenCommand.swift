@@ -40,7 +40,7 @@ struct Open: ParsableCommand {
         let glyphs: Glyphs = ascii ? .ascii : .unicode
         if let dump {
             let parts = dump.lowercased().split(separator: "x").compactMap { Int($0) }
-            guard parts.count == 2 else { throw ValidationError("--dump takes COLSxROWS, e.g. 80x24") }
+            guard parts.count == 2 else { throw usage(Bilingual(zh: "--dump 应写成 列数x行数，例如 80x24", en: "--dump takes COLSxROWS, e.g. 80x24"), options) }
             let keys = try KeyScript.parse(self.keys)
             let terminal = MemoryTerminal(rows: parts[1], columns: parts[0], keys: keys)
             let app = App(store: store, terminal: terminal, today: options.date, language: options.language, glyphs: glyphs, cadreID: cadreID)

@@ -118,7 +118,8 @@ struct Import: ParsableCommand {
     func run() throws {
         let data: Data
         do { data = try InputFile.read(file) } catch { throw fail(error, options) }
-        do { try createIfEmpty(options.layout) } catch { throw fail(error, options) }
+        // A missing directory is 66, never created here: a mistyped --data would start a
+        // second data set. A new device starts with sanbao init.
         let store = try openForWriting(options)
         defer { store.close() }
         let before = store.conflicts.count
@@ -139,14 +140,18 @@ struct Import: ParsableCommand {
     }
 }
 
-/// A cadre receiving a colleague's bundle on a new laptop imports into an empty (or
-/// absent) directory: it becomes a new data directory with its own device id.
+/// The first roster taken in on a new laptop goes into an empty (or absent) directory:
+/// it becomes a new data directory with its own device id (as `sanbao init` makes).
 func createIfEmpty(_ layout: DataLayout) throws {
     let fm = FileManager.default
     let entries = (try? fm.contentsOfDirectory(atPath: layout.root)) ?? []
     guard !fm.fileExists(atPath: layout.path(DataLayout.manifest)), entries.isEmpty else { return }
-    let device = "dev-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
-    try DatasetWriter(layout: layout).create(Dataset(), manifest: Manifest(deviceID: device, created: Store.isoNow()))
+    try DatasetWriter(layout: layout).create(Dataset(), manifest: newDeviceManifest())
+}
+
+/// A new data directory's manifest: its own device id, so its records merge with others'.
+func newDeviceManifest() -> Manifest {
+    Manifest(deviceID: "dev-" + String(UInt32.random(in: 0...UInt32.max), radix: 16), created: Store.isoNow())
 }
 
 /// `sanbao conflicts [resolve N --keep K | --value V]`.
