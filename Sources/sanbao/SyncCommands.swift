@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SanbaoCore
 import SanbaoStore
+import SanbaoTUI
 
 /// Opens the store for writing, or exits with the store's code.
 func openForWriting(_ options: GlobalOptions, loading: Store.Loading = .everything) throws -> Store {
@@ -29,6 +30,9 @@ struct Edit: ParsableCommand {
     @Argument(help: ArgumentHelp("Field assignments.", valueName: "FIELD=VALUE"))
     var assignments: [String]
 
+    @Option(help: ArgumentHelp("Cadre making the change (default: the household's paired cadre).", valueName: "NAME"))
+    var cadre: String?
+
     func run() throws {
         let store = try openForWriting(options)
         defer { store.close() }
@@ -46,9 +50,18 @@ struct Edit: ParsableCommand {
             if let p = HouseholdEdit.fieldProblem(field) { warn("sanbao: " + options.say(p)); throw ExitCode(Exit.usage) }
             parsed.append((field, try EditValue.parse(String(a[a.index(after: eq)...]), field: field, current: current)))
         }
+        // Recorded with each edit, so a conflict says whose change it was, not only which device's.
+        var cadreID = current.cadreID(on: options.date)
+        if let cadre {
+            guard let id = store.dataset.cadreIDs(matching: cadre).first else {
+                warn("sanbao: " + options.say(Bilingual(zh: "没有名为“\(cadre)”的干部", en: "no cadre named \"\(cadre)\"")))
+                throw ExitCode(Exit.usage)
+            }
+            cadreID = id
+        }
         for (field, value) in parsed {
             do {
-                let e = try store.edit(householdID: household, field: field, value: value)
+                let e = try store.edit(householdID: household, field: field, value: value, cadreID: cadreID)
                 out(e.id)
             } catch {
                 throw fail(error, options)
@@ -208,10 +221,11 @@ struct Conflicts: ParsableCommand {
             let head = store.dataset.household(c.householdID)?.head?.name ?? ""
             outLine("\(i + 1). \(c.householdID) \(head)  \(c.field)")
             for (k, e) in c.heads.enumerated() {
-                let who = e.cadreID.flatMap { store.dataset.cadre($0)?.name } ?? ""
-                let when = e.recordedAt.hasPrefix("0000") ? options.say(Bilingual(zh: "登记资料", en: "registration record")) : e.recordedAt
+                // Who changed it: the cadre recorded with the edit, else the device alone (older edits).
+                let who = e.cadreID.flatMap { store.dataset.cadre($0)?.name }.map { " " + $0 } ?? ""
+                let when = e.recordedAt.hasPrefix("0000") ? options.say(Bilingual(zh: "登记资料", en: "registration record")) : LocalTime.writtenToTheSecond(e.recordedAt)
                 let mark = k == c.heads.count - 1 ? options.say(Bilingual(zh: "（当前生效）", en: " (in force)")) : ""
-                outLine("   [\(k + 1)] \(e.value.display)   \(options.say(Bilingual(zh: "来自", en: "from"))) \(e.deviceID) \(who) \(when)\(mark)")
+                outLine("   [\(k + 1)] \(e.value.display)   \(options.say(Bilingual(zh: "来自", en: "from"))) \(e.deviceID)\(who)  \(when)\(mark)")
             }
         }
     }

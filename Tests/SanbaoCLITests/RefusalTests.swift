@@ -73,3 +73,45 @@ final class RefusalTests: XCTestCase {
         }
     }
 }
+
+/// Issue 20: `history` and `conflicts` show times as people write them (local, to the
+/// second, no milliseconds, no `Z`), the visit's overall note, and whose change it was.
+final class TrailTextTests: XCTestCase {
+    func testHistoryShowsLocalTimeAndTheOverallNote() throws {
+        let dir = makeDemo()
+        let made = run(["check", "621121103201-0002", "--set", "water=met", "--note", "全家外出务工"] + CLI.opts(dir))
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let id = made.stdout.trimmingCharacters(in: .newlines)
+        let h = run(["history", "621121103201-0002"] + CLI.opts(dir), env: ["TZ": "Asia/Shanghai"])
+        let lines = h.stdout.split(separator: "\n").map(String.init)
+        let title = try XCTUnwrap(lines.first { $0.contains("recorded \(id) ") }, h.stdout)
+        XCTAssertTrue(matches(title, #"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}  何志刚 recorded .*"#), title)
+        XCTAssertFalse(h.stdout.contains("Z  "), "no UTC instants: \(h.stdout)")
+        XCTAssertEqual(lines.last, "    Note: 全家外出务工")
+        // The demo's own first check, recorded 2025-12-09T01:45:00Z, is 09:45 in Gansu (UTC+8).
+        XCTAssertTrue(lines.contains { $0.hasPrefix("2025-12-09 09:45:00  何志刚 recorded demo-") }, h.stdout)
+        let zh = run(["history", "621121103201-0002"] + CLI.opts(dir, lang: "zh"), env: ["TZ": "Asia/Shanghai"])
+        XCTAssertTrue(zh.stdout.hasSuffix("    备注：全家外出务工\n"), zh.stdout)
+    }
+
+    func testConflictsNameTheCadreOfEachValue() throws {
+        let a = makeDemo(), b = makeDemo()
+        let base = (b as NSString).deletingLastPathComponent
+        XCTAssertEqual(run(["edit", "621121103201-0003", "phone=13900000001"] + CLI.opts(a)).status, 0)
+        XCTAssertEqual(run(["edit", "621121103201-0003", "phone=13900000002", "--cadre", "王晓燕"] + CLI.opts(b)).status, 0)
+        XCTAssertEqual(run(["bundle", "-o", base + "/b.json"] + CLI.opts(b)).status, 0)
+        XCTAssertEqual(run(["import", base + "/b.json"] + CLI.opts(a)).status, 0)
+        let list = run(["conflicts"] + CLI.opts(a), env: ["TZ": "Asia/Shanghai"]).stdout
+        let values = list.split(separator: "\n").dropFirst().map(String.init)
+        XCTAssertEqual(values.count, 2, list)
+        let paired = run(["show", "621121103201-0003", "--json"] + CLI.opts(a)).stdout
+        XCTAssertTrue(paired.contains("\"cadre_id\""), "the household names its cadre")
+        XCTAssertEqual(values.filter { matches($0, #"   \[\d\] 13900000002   from demo-[0-9a-f]+ 王晓燕  \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}( \(in force\))?"#) }.count, 1, list)
+        XCTAssertEqual(values.filter { $0.contains("13900000001   from demo-") && $0.contains(" 何志刚  ") }.count, 1,
+                       "an edit without --cadre is the paired cadre's: \(list)")
+        XCTAssertFalse(list.contains("Z"), list)
+        let unknown = run(["edit", "621121103201-0003", "phone=1", "--cadre", "赵某"] + CLI.opts(a))
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertEqual(unknown.stderr, "sanbao: no cadre named \"赵某\"\n")
+    }
+}
