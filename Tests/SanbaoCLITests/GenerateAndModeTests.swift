@@ -60,3 +60,31 @@ final class GenerateAndModeTests: XCTestCase {
         XCTAssertEqual(try mode(dir), 0o700)
     }
 }
+
+/// Issue 20: an oracle for the summary that shares none of the code that makes it. The
+/// export's workbook is read by openpyxl (not Sanbao's reader), and every count of the
+/// Summary sheet, for the whole and per group, is tallied again in Python from
+/// `sanbao list --json` (Scripts/oracle-summary.py), a second algorithm over the same
+/// states: independent of `TallyRecord`, `ReportTables` and the XLSX writer, though not of
+/// the `Assessor` that decides each state.
+final class SummaryOracleTests: XCTestCase {
+    func testTheSummarySheetAgreesWithATallyOfTheRoster() throws {
+        let dir = makeDemo()
+        let base = (dir as NSString).deletingLastPathComponent
+        XCTAssertEqual(run(["export", "-o", base + "/s.xlsx"] + CLI.opts(dir)).status, 0)
+        let roster = run(["list", "--json"] + CLI.opts(dir))
+        XCTAssertEqual(roster.status, 0)
+        XCTAssertTrue(FileManager.default.createFile(atPath: base + "/roster.json", contents: Data(roster.stdout.utf8)))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", CLI.root + "/Scripts/oracle-summary.py", base + "/s.xlsx", base + "/roster.json"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, "python3 with openpyxl (Scripts/test installs it): \(text)")
+        XCTAssertEqual(text, "36\n", "the whole and five groups, six indicators each, compared")
+    }
+}
