@@ -49,8 +49,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var message: Bilingual {
         switch self {
         case .missingDirectory(let d):
-            Bilingual(zh: "数据目录不存在：\(d)（用 sanbao intake 花名册.xlsx --data \(d) 导入乡镇发来的花名册；或用 sanbao demo \(d) 生成示例数据）",
-                      en: "data directory does not exist: \(d) (sanbao intake ROSTER.xlsx --data \(d) takes in the township's roster; sanbao demo \(d) writes the demo village there)")
+            Bilingual(zh: "数据目录不存在：\(d)（新设备先用 sanbao init \(d) 建立空的数据目录，再导入数据包；或用 sanbao intake 花名册.xlsx --data \(d) 导入乡镇发来的花名册；或用 sanbao demo \(d) 生成示例数据）",
+                      en: "data directory does not exist: \(d) (on a new device, sanbao init \(d) makes an empty one to import a bundle into; sanbao intake ROSTER.xlsx --data \(d) takes in the township's roster; sanbao demo \(d) writes the demo village there)")
         case .notEmpty(let d):
             Bilingual(zh: "目录不为空，拒绝写入：\(d)", en: "directory is not empty, refusing to write: \(d)")
         case .cannotCreate(let p, let why):

@@ -314,4 +314,8 @@ public final class App {
 
     /// The text on screen now (for tests and `--dump`).
     public var screenText: String { draw().text }
+
+    /// Text on screen now that was cut at an edge with no ellipsis to say so (for tests
+    /// and `--dump`, which fail on any).
+    public var silentCuts: [Canvas.Cut] { draw().unmarkedCuts(ellipsis: model.glyphs.ellipsis) }
 }

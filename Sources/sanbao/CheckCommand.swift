@@ -60,7 +60,9 @@ struct CheckCmd: ParsableCommand {
         } catch let refused as CheckRefused {
             throw refuse(refused.problems)
         } catch {
-            throw fail(error, options)
+            let code = fail(error, options)
+            sayNothingSaved()
+            throw code
         }
     }
 
@@ -70,6 +72,7 @@ struct CheckCmd: ParsableCommand {
             if let household, household != original.householdID {
                 warn("sanbao: " + options.say(Bilingual(zh: "检查记录 \(amend) 属于 \(original.householdID)，不是 \(household)",
                                                         en: "check \(amend) belongs to \(original.householdID), not \(household)")))
+                sayNothingSaved()
                 throw ExitCode(Exit.usage)
             }
             return CheckDraft(amending: original)
@@ -77,6 +80,7 @@ struct CheckCmd: ParsableCommand {
         guard let household else {
             warn("sanbao: " + options.say(Bilingual(zh: "请给出户编号，或用 --amend 更正一条检查记录",
                                                     en: "give a household id, or --amend CHECK-ID")))
+            sayNothingSaved()
             throw ExitCode(Exit.usage)
         }
         return CheckDraft(householdID: household, date: options.date)
@@ -106,7 +110,12 @@ struct CheckCmd: ParsableCommand {
     /// malformed, 65 when it names what does not exist or cannot be.
     func refuse(_ problems: [InputError]) -> ExitCode {
         for p in problems { warn("sanbao: " + options.say(p.message)) }
-        warn(options.say(Bilingual(zh: "未保存任何内容", en: "nothing was saved")))
+        sayNothingSaved()
         return ExitCode(problems.contains(where: \.isUsage) ? Exit.usage : Exit.dataErr)
+    }
+
+    /// The last line of every refusal, whatever refused it (docs/cli.md).
+    func sayNothingSaved() {
+        warn(options.say(Bilingual(zh: "未保存任何内容", en: "nothing was saved")))
     }
 }

@@ -23,6 +23,13 @@ func fail(_ error: Error, _ options: GlobalOptions) -> ExitCode {
     return ExitCode(Exit.ioErr)
 }
 
+/// A malformed command line found after parsing: said like every other message
+/// (`sanbao: …`, in the user's language, not ArgumentParser's `Error: …`), exit 64.
+func usage(_ text: Bilingual, _ options: GlobalOptions) -> ExitCode {
+    warn("sanbao: " + options.say(text))
+    return ExitCode(Exit.usage)
+}
+
 /// Says each error among `problems` on standard error, as a warning: the command goes on
 /// with the records that could be read.
 func warnProblems(_ problems: [FileProblem], _ options: GlobalOptions) {

@@ -29,7 +29,7 @@ struct Generate: ParsableCommand {
     var asOf: LocalDate?
 
     func validate() throws {
-        guard households > 0 else { throw ValidationError("--households must be at least 1") }
+        guard households > 0 else { throw usage(Bilingual(zh: "--households 至少为 1", en: "--households must be at least 1"), options) }
     }
 
     func run() throws {

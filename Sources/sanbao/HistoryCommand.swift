@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import SanbaoCore
 import SanbaoStore
+import SanbaoTUI
 
 /// `sanbao history ID`: the household's audit trail: who recorded what, when, and what
 /// it changed, corrections included.
@@ -35,8 +36,9 @@ struct History: ParsableCommand {
         let zh = options.language == .zh
         let c = e.check
         let who = d.cadre(c.cadreID)?.name ?? c.cadreID
-        var title = zh ? "\(c.recordedAt)  \(who) 记录 \(c.id)（走访日期 \(c.date)）"
-                       : "\(c.recordedAt)  \(who) recorded \(c.id) (visit \(c.date))"
+        let when = LocalTime.writtenToTheSecond(c.recordedAt)
+        var title = zh ? "\(when)  \(who) 记录 \(c.id)（走访日期 \(c.date)）"
+                       : "\(when)  \(who) recorded \(c.id) (visit \(c.date))"
         if let s = c.supersedes { title += zh ? "，更正 \(s)" : ", correcting \(s)" }
         if let by = e.supersededBy { title += zh ? "  [已被 \(by) 更正]" : "  [corrected by \(by)]" }
         out(title)
@@ -47,6 +49,7 @@ struct History: ParsableCommand {
         for (i, f) in c.findings.sorted(by: { $0.key < $1.key }) where !f.note.isEmpty {
             out("    \(i.label.text(options.language)): \(f.note)")
         }
+        if !c.note.isEmpty { out((zh ? "    备注：" : "    Note: ") + c.note) }
     }
 
     /// `2026-12-06T05:31:16Z  intake 花名册.xlsx changed phone: 13912345678`: who (the
@@ -56,7 +59,7 @@ struct History: ParsableCommand {
         let who = e.cadreID.flatMap { d.cadre($0)?.name } ?? e.source.map { s in
             s.hasPrefix("intake ") ? (zh ? "导入花名册 " : "roster intake ") + s.dropFirst("intake ".count) : s
         } ?? e.deviceID
-        let when = e.recordedAt.hasPrefix("0000") ? (zh ? "登记资料差异" : "registration record") : e.recordedAt
+        let when = e.recordedAt.hasPrefix("0000") ? (zh ? "登记资料差异" : "registration record") : LocalTime.writtenToTheSecond(e.recordedAt)
         var value = e.value.display
         if e.field.hasSuffix("id_number"), case .string(let id) = e.value { value = IDNumber.masked(id) }
         if let (memberID, key) = HouseholdEdit.memberField(e.field) {

@@ -112,6 +112,8 @@ enum RosterJSON {
                 indicators: Dictionary(uniqueKeysWithValues: Indicator.allCases.map { ($0.rawValue, r.state($0).rawValue) }),
                 meetsStandard: r.meetsStandard, lastCheck: r.lastCheck?.description, overdue: r.overdue)
         }
+        // Foundation pretty-prints an empty array as "[\n\n]"; a script expects [].
+        if out.isEmpty { return "[]" }
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try e.encode(out), as: UTF8.self)

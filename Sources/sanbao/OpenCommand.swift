@@ -40,12 +40,15 @@ struct Open: ParsableCommand {
         let glyphs: Glyphs = ascii ? .ascii : .unicode
         if let dump {
             let parts = dump.lowercased().split(separator: "x").compactMap { Int($0) }
-            guard parts.count == 2 else { throw ValidationError("--dump takes COLSxROWS, e.g. 80x24") }
+            guard parts.count == 2 else { throw usage(Bilingual(zh: "--dump 应写成 列数x行数，例如 80x24", en: "--dump takes COLSxROWS, e.g. 80x24"), options) }
             let keys = try KeyScript.parse(self.keys)
             let terminal = MemoryTerminal(rows: parts[1], columns: parts[0], keys: keys)
             let app = App(store: store, terminal: terminal, today: options.date, language: options.language, glyphs: glyphs, cadreID: cadreID)
             while terminal.hasKeys && !app.finished { app.handle(terminal.nextKey()!) }
             out(app.screenText)
+            // A text cut at the edge with no ellipsis is a fault of the screen: say so where a capture is made.
+            for cut in app.silentCuts { warn("sanbao: --dump: " + options.say(Bilingual(zh: "第 \(cut.row + 1) 行第 \(cut.edge + 1) 列截断且无省略号，缺“\(cut.lost)”",
+                                                                                        en: "cut without an ellipsis at \(cut)"))) }
             return
         }
         guard isatty(0) == 1, isatty(1) == 1 else {

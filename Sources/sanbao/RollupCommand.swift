@@ -22,7 +22,10 @@ struct Rollup: ParsableCommand {
     var files: [String] = []
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("name at least one summary JSON file") }
+        guard !files.isEmpty else {
+            throw usage(Bilingual(zh: "请至少给出一个汇总 JSON 文件（sanbao export --format json 写出的）",
+                                  en: "name at least one summary JSON file (written by sanbao export --format json)"), options)
+        }
     }
 
     func run() throws {

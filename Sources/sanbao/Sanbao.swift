@@ -14,7 +14,7 @@ struct Sanbao: ParsableCommand {
         else ~/.local/share/sanbao. Exit codes follow sysexits: 64 usage, 65 bad data, \
         66 no data directory, 73 cannot create, 74 I/O error, 75 locked.
         """,
-        subcommands: [Open.self, Demo.self, Intake.self, Generate.self, Validate.self, List.self, Show.self, CheckCmd.self, History.self, MemberCmd.self, HouseholdCmd.self, CadreCmd.self, Pair.self, Edit.self, MakeBundle.self, Import.self, Conflicts.self, Export.self, Rollup.self],
+        subcommands: [Open.self, Init.self, Demo.self, Intake.self, Generate.self, Validate.self, List.self, Show.self, CheckCmd.self, History.self, MemberCmd.self, HouseholdCmd.self, CadreCmd.self, Pair.self, Edit.self, MakeBundle.self, Import.self, Conflicts.self, Export.self, Rollup.self],
         defaultSubcommand: Open.self
     )
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SanbaoCore
 import SanbaoStore
+import SanbaoTUI
 
 /// Opens the store for writing, or exits with the store's code.
 func openForWriting(_ options: GlobalOptions, loading: Store.Loading = .everything) throws -> Store {
@@ -29,6 +30,9 @@ struct Edit: ParsableCommand {
     @Argument(help: ArgumentHelp("Field assignments.", valueName: "FIELD=VALUE"))
     var assignments: [String]
 
+    @Option(help: ArgumentHelp("Cadre making the change (default: the household's paired cadre).", valueName: "NAME"))
+    var cadre: String?
+
     func run() throws {
         let store = try openForWriting(options)
         defer { store.close() }
@@ -46,9 +50,18 @@ struct Edit: ParsableCommand {
             if let p = HouseholdEdit.fieldProblem(field) { warn("sanbao: " + options.say(p)); throw ExitCode(Exit.usage) }
             parsed.append((field, try EditValue.parse(String(a[a.index(after: eq)...]), field: field, current: current)))
         }
+        // Recorded with each edit, so a conflict says whose change it was, not only which device's.
+        var cadreID = current.cadreID(on: options.date)
+        if let cadre {
+            guard let id = store.dataset.cadreIDs(matching: cadre).first else {
+                warn("sanbao: " + options.say(Bilingual(zh: "没有名为“\(cadre)”的干部", en: "no cadre named \"\(cadre)\"")))
+                throw ExitCode(Exit.usage)
+            }
+            cadreID = id
+        }
         for (field, value) in parsed {
             do {
-                let e = try store.edit(householdID: household, field: field, value: value)
+                let e = try store.edit(householdID: household, field: field, value: value, cadreID: cadreID)
                 out(e.id)
             } catch {
                 throw fail(error, options)
@@ -132,7 +145,8 @@ struct Import: ParsableCommand {
                 throw fail(error, options)
             }
         }
-        do { try createIfEmpty(options.layout) } catch { throw fail(error, options) }
+        // A missing directory is 66, never created here: a mistyped --data would start a
+        // second data set. A new device starts with sanbao init.
         let store = try openForWriting(options)
         defer { store.close() }
         let before = store.conflicts.count
@@ -157,14 +171,18 @@ struct Import: ParsableCommand {
     }
 }
 
-/// A cadre receiving a colleague's bundle on a new laptop imports into an empty (or
-/// absent) directory: it becomes a new data directory with its own device id.
+/// The first roster taken in on a new laptop goes into an empty (or absent) directory:
+/// it becomes a new data directory with its own device id (as `sanbao init` makes).
 func createIfEmpty(_ layout: DataLayout) throws {
     let fm = FileManager.default
     let entries = (try? fm.contentsOfDirectory(atPath: layout.root)) ?? []
     guard !fm.fileExists(atPath: layout.path(DataLayout.manifest)), entries.isEmpty else { return }
-    let device = "dev-" + String(UInt32.random(in: 0...UInt32.max), radix: 16)
-    try DatasetWriter(layout: layout).create(Dataset(), manifest: Manifest(deviceID: device, created: Store.isoNow()))
+    try DatasetWriter(layout: layout).create(Dataset(), manifest: newDeviceManifest())
+}
+
+/// A new data directory's manifest: its own device id, so its records merge with others'.
+func newDeviceManifest() -> Manifest {
+    Manifest(deviceID: "dev-" + String(UInt32.random(in: 0...UInt32.max), radix: 16), created: Store.isoNow())
 }
 
 /// `sanbao conflicts [resolve N --keep K | --value V]`.
@@ -221,10 +239,11 @@ struct Conflicts: ParsableCommand {
             let head = store.dataset.household(c.householdID)?.head?.name ?? ""
             outLine("\(i + 1). \(c.householdID) \(head)  \(c.field)")
             for (k, e) in c.heads.enumerated() {
-                let who = e.cadreID.flatMap { store.dataset.cadre($0)?.name } ?? ""
-                let when = e.recordedAt.hasPrefix("0000") ? options.say(Bilingual(zh: "登记资料", en: "registration record")) : e.recordedAt
+                // Who changed it: the cadre recorded with the edit, else the device alone (older edits).
+                let who = e.cadreID.flatMap { store.dataset.cadre($0)?.name }.map { " " + $0 } ?? ""
+                let when = e.recordedAt.hasPrefix("0000") ? options.say(Bilingual(zh: "登记资料", en: "registration record")) : LocalTime.writtenToTheSecond(e.recordedAt)
                 let mark = k == c.heads.count - 1 ? options.say(Bilingual(zh: "（当前生效）", en: " (in force)")) : ""
-                outLine("   [\(k + 1)] \(e.value.display)   \(options.say(Bilingual(zh: "来自", en: "from"))) \(e.deviceID) \(who) \(when)\(mark)")
+                outLine("   [\(k + 1)] \(e.value.display)   \(options.say(Bilingual(zh: "来自", en: "from"))) \(e.deviceID)\(who)  \(when)\(mark)")
             }
         }
     }

@@ -22,7 +22,8 @@ enum CLI {
     static let today = "2026-11-29"
 
     /// The `sanbao` executable next to the running test bundle (`.build/<triple>/debug/`
-    /// or a `--scratch-path` equivalent), else `<repo>/.build/debug/sanbao`.
+    /// or a `--scratch-path` equivalent), built with it. Not found, the tests fail: they
+    /// never fall back to `<repo>/.build/debug/sanbao`, which may be an older build (issue 20).
     static let binary: String = {
         let fm = FileManager.default
         var starts: [URL] = []
@@ -41,7 +42,7 @@ enum CLI {
                 dir = dir.deletingLastPathComponent()
             }
         }
-        return root + "/.build/debug/sanbao"
+        return "/nonexistent/sanbao-not-built-beside-the-test-bundle"
     }()
 
     /// `--data DIR --today 2026-11-29 --lang LANG`.

@@ -149,7 +149,7 @@ final class CheckTests: XCTestCase {
         // Naming another household is a usage error.
         let wrong = run(["check", "621121103201-0002", "--amend", correction, "--set", "water=met"] + CLI.opts(dir))
         XCTAssertEqual(wrong.status, 64)
-        XCTAssertEqual(wrong.stderr, "sanbao: check \(correction) belongs to \(household), not 621121103201-0002\n")
+        XCTAssertEqual(wrong.stderr, "sanbao: check \(correction) belongs to \(household), not 621121103201-0002\nnothing was saved\n")
         assertSameFiles(snapshot(dir), before, "an amendment naming another household")
 
         let third = check(dir, ["--amend", correction, "--set", "water=met"])

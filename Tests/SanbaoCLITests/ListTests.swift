@@ -98,6 +98,8 @@ final class ListTests: XCTestCase {
         let dir = makeDemo()
         XCTAssertEqual(try listJSON(dir, ["--village", "621121103201"]).count, 44)
         XCTAssertEqual(try listJSON(dir, ["--village", "621121103202"]), [], "a valid code with no households")
+        // Issue 20: no match is exactly "[]", not Foundation's "[\n\n]".
+        XCTAssertEqual(run(["list", "--json", "--village", "621121103202"] + CLI.opts(dir)).stdout, "[]\n")
     }
 
     func testBadFiltersAreUsageErrors() {

@@ -104,8 +104,10 @@ final class TerminalSafetyTests: XCTestCase {
             checks[k]["note"] = Self.hostile
             bundle["checks"] = checks
         }
-        // Into a new directory, so the bundle's cadres and households are the ones kept.
+        // Into a new directory (made with init: import never creates one), so the bundle's
+        // cadres and households are the ones kept.
         let fresh = work + "/fresh"
+        XCTAssertEqual(run(["init", fresh]).status, 0)
         let imported = sanbao(fresh, ["import", "b.json"], cwd: work)
         assertSafe(imported, "import")
         for (what, args) in [("show", ["show", "621121103201-0009"]), ("history", ["history", "621121103201-0009"]),

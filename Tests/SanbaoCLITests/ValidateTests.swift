@@ -64,7 +64,7 @@ final class ValidateTests: XCTestCase {
         let r = run(["validate"] + CLI.opts(dir))
         XCTAssertEqual(r.status, 66)
         XCTAssertEqual(r.stdout, "")
-        XCTAssertEqual(r.stderr, "sanbao: data directory does not exist: \(dir) (sanbao intake ROSTER.xlsx --data \(dir) takes in the township's roster; sanbao demo \(dir) writes the demo village there)\n")
+        XCTAssertEqual(r.stderr, "sanbao: data directory does not exist: \(dir) (on a new device, sanbao init \(dir) makes an empty one to import a bundle into; sanbao intake ROSTER.xlsx --data \(dir) takes in the township's roster; sanbao demo \(dir) writes the demo village there)\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir), "validate creates nothing")
         for cmd in [["list"], ["show", "621121103201-0001"], ["check", "621121103201-0001", "--set", "water=met"],
                     ["history", "621121103201-0001"], ["conflicts"], ["edit", "621121103201-0001", "phone=1"], []] {

@@ -125,7 +125,7 @@ final class IDNumberFastPathTests: XCTestCase {
                        "621121203001010011", "621121197005120139", "62112119700512013Y", "6211211970051201３8",
                        "11010519491231002X", "110105194912310021", "00000000000000000X", "999999999999999999"]
         // Every check character and many dates.
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededGenerator(seed: 20_261_125)
         for _ in 0..<3000 {
             var s = String(format: "%06d%04d%02d%02d%03d", Int.random(in: 0...999_999, using: &rng),
                            Int.random(in: 1890...2030, using: &rng), Int.random(in: 0...13, using: &rng),

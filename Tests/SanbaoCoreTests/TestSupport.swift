@@ -108,3 +108,19 @@ func assertReasons(_ reasons: [Bilingual], zh: [String] = [], en: [String] = [],
         XCTFail("\(label): en reasons \"\(enText)\" lack \"\(s)\"", file: file, line: line)
     }
 }
+
+/// A seeded generator (SplitMix64) for tests that draw many cases: a failure names its
+/// seed and replays exactly, where SystemRandomNumberGenerator could not (issue 20).
+struct SeededGenerator: RandomNumberGenerator {
+    private(set) var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -208,7 +208,15 @@ final class XLSXTests: XCTestCase {
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
-        p.waitUntilExit()
+        // A hung LibreOffice (a stale profile lock, a dialog) fails the test instead of
+        // hanging the suite: killed after 120 s, a conversion takes a few seconds.
+        let deadline = Date().addingTimeInterval(120)
+        while p.isRunning && Date() < deadline { usleep(50_000) }
+        if p.isRunning {
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            return XCTFail("LibreOffice did not finish converting the workbook within 120 s")
+        }
         let households = dir + "/summary-户明细.csv"
         guard let data = FileManager.default.contents(atPath: households) else {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []

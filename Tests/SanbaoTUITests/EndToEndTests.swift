@@ -28,8 +28,7 @@ final class EndToEndTests: XCTestCase {
         candidates.append(here.appendingPathComponent("sanbao"))
         candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("sanbao"))
         for b in Bundle.allBundles { candidates.append(b.bundleURL.deletingLastPathComponent().appendingPathComponent("sanbao")) }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/sanbao"))
+        // Only the binary built with these tests: never a possibly older .build/debug/sanbao.
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
             throw MissingBinary("sanbao binary not found next to the tests")
         }
@@ -126,8 +125,7 @@ final class EndToEndTests: XCTestCase {
         try keys("q")
         try waitFor("户主")
         try keys("q")
-        let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline, (try? tmux("list-sessions")).map({ !$0.isEmpty }) ?? false { usleep(50_000) }
+        waitUntilTheAppHasQuit()
 
         try start()
         try waitFor("户主")
@@ -154,7 +152,10 @@ final class EndToEndTests: XCTestCase {
         // The draft is on disk: kill the app with SIGKILL.
         let pid = try tmux("display-message", "-p", "-t", "0", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertEqual(kill(pid_t(pid)!, SIGKILL), 0)
-        usleep(200_000)
+        // Polled, not a fixed pause: the app is gone once signal 0 finds no process.
+        let dead = Date().addingTimeInterval(5)
+        while Date() < dead, kill(pid_t(pid)!, 0) == 0 { usleep(20_000) }
+        XCTAssertNotEqual(kill(pid_t(pid)!, 0), 0, "the killed app is still running after 5 s")
         _ = try tmux("kill-server")
         try start()
         try waitFor("发现未保存的检查")
@@ -183,6 +184,16 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(drafted(), "the draft never held \(note)", file: file, line: line)
     }
 
+    /// Waits (at most 5 s) until tmux has no session left, i.e. the app quit; fails if not.
+    func waitUntilTheAppHasQuit(file: StaticString = #filePath, line: UInt = #line) {
+        // has-session's status, not list-sessions' output: with no server left, tmux still
+        // prints ("no server running"), so a wait on output never ended before its timeout.
+        func running() -> Bool { (try? run("/usr/bin/env", ["tmux", "-L", socket, "has-session", "-t", "0"]))?.status == 0 }
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, running() { usleep(50_000) }
+        XCTAssertFalse(running(), "the app had not quit 5 s after it was asked to", file: file, line: line)
+    }
+
     func draftFiles() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: dir + "/drafts")) ?? []).filter { $0.hasSuffix(".json") } }
 
     /// Issue 14, defect 1, as the cadre met it: "n" at the start-up prompt, then the same
@@ -192,8 +203,7 @@ final class EndToEndTests: XCTestCase {
         try keys("C-c")
         try waitFor("仍要退出")
         try keys("y")
-        let gone = Date().addingTimeInterval(5)
-        while Date() < gone, (try? tmux("list-sessions")).map({ !$0.isEmpty }) ?? false { usleep(50_000) }
+        waitUntilTheAppHasQuit()
         XCTAssertEqual(draftFiles().count, 1)
 
         try start()

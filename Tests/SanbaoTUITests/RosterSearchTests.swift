@@ -46,8 +46,10 @@ final class RosterSearchTests: XCTestCase {
         _ = screen.handle(.character("s"), model: model)  // next sort column
         XCTAssertEqual(screen.visible, fresh(model, "zh") { $0.indicatorFilter = .any; $0.sortColumn = 1 })
         XCTAssertFalse(screen.visible.isEmpty)
+        // A second / starts a new search (issue 20); typed afresh, it keeps the filter and sort.
         _ = screen.handle(.character("/"), model: model)
-        _ = screen.handle(.character("a"), model: model)
+        XCTAssertEqual(screen.visible, fresh(model, "") { $0.indicatorFilter = .any; $0.sortColumn = 1 })
+        for c in "zha" { _ = screen.handle(.character(c), model: model) }
         XCTAssertEqual(screen.visible, fresh(model, "zha") { $0.indicatorFilter = .any; $0.sortColumn = 1 })
     }
 

@@ -36,6 +36,24 @@ final class CanvasTests: XCTestCase {
         c.put("王小明王小明", row: 1, column: 2, width: 5)
         XCTAssertEqual(c.line(1), "  王小")
     }
+
+    /// Issue 20: a cut is recorded, and counts as silent until an ellipsis ends the text
+    /// at the edge. Trailing spaces that do not fit are no loss.
+    func testACutIsRecordedAndSilentUntilAnEllipsisMarksIt() {
+        var c = Canvas(rows: 2, columns: 10)
+        c.put("q quit  e export", row: 0, column: 0)
+        XCTAssertEqual(c.cuts, [Canvas.Cut(row: 0, edge: 10, lost: "export")])
+        XCTAssertEqual(c.unmarkedCuts(ellipsis: "…").count, 1)
+        c.put("…", row: 0, column: 9)
+        XCTAssertEqual(c.unmarkedCuts(ellipsis: "…"), [])
+        c.put("王小明王小明", row: 1, column: 2, width: 5)
+        XCTAssertEqual(c.cuts.last, Canvas.Cut(row: 1, edge: 7, lost: "明王小明"))
+        XCTAssertEqual(c.unmarkedCuts(ellipsis: "~").map(\.row), [0, 1], "the ascii mark is another glyph")
+        c.put("ok        ", row: 1, column: 0, width: 4)
+        XCTAssertEqual(c.cuts.count, 2, "blanks that do not fit are not a cut")
+        c.put(DisplayWidth.fit("a long label", width: 6, ellipsis: "…"), row: 1, column: 0)
+        XCTAssertEqual(c.cuts.count, 2, "text already fitted with its ellipsis is not cut by the canvas")
+    }
 }
 
 final class TextFieldTests: XCTestCase {

@@ -1,5 +1,6 @@
 import SanbaoCore
 import SanbaoExport
+import SanbaoText
 
 /// Choose a format and a path, then write the summary file for the township. The app
 /// does the writing (through the store's atomic write) and says where it went.
@@ -61,7 +62,10 @@ public struct ExportScreen: Screen {
         canvas.put((field == 1 ? model.glyphs.cursor : " ") + " " + say(UIText.exportPath), row: area.row + 4, column: area.column, style: field == 1 ? Style(.key) : .normal)
         path.render(into: &canvas, row: area.row + 4, column: area.column + label, width: area.columns - label - 1,
                     style: field == 1 ? Style(.input, [.underline]) : .normal)
-        canvas.put(say(UIText.exportFormats), row: area.row + 6, column: area.column + 2, style: Style(.muted))
-        canvas.put(say(UIText.exportMasked), row: area.row + 7, column: area.column + 2, style: Style(.muted))
+        // Wrapped, not cut: in English the list of formats is wider than 80 columns.
+        let notes = [UIText.exportFormats, UIText.exportMasked].flatMap { DisplayWidth.wrap(say($0), width: area.columns - 2) }
+        for (k, line) in notes.enumerated() {
+            canvas.put(line, row: area.row + 6 + k, column: area.column + 2, style: Style(.muted))
+        }
     }
 }

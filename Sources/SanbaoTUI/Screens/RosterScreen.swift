@@ -233,7 +233,13 @@ public struct RosterScreen: Screen {
         if cursor.apply(command, count: visible.count, height: lastHeight) { return [] }
         switch command {
         case .search:
+            // A second / is a new search, as in less and vi: the old words are not kept to type after.
             searching = true
+            if !search.text.isEmpty {
+                search = TextField()
+                cursor.selected = 0
+                refresh(model)
+            }
         case .open:
             guard let r = selectedRow(model) else { return [] }
             return [.push(HouseholdScreen(householdID: r.id, model: model))]

@@ -10,7 +10,21 @@ import SanbaoText
 /// screen model cannot happen. A character a terminal cannot show (a control character
 /// from the data, see `TerminalText`) is drawn as `TerminalText.replacement`, `?`, as
 /// the command line prints it.
+///
+/// Every cut is recorded (`cuts`): a text that did not fit is a fault unless the screen
+/// shows an ellipsis where it stops (`unmarkedCuts`). Tests and `--dump` read them, so a
+/// screen that silently loses the end of a line cannot pass for one that fits.
 public struct Canvas: Sendable, Equatable {
+    /// Text `put` could not show whole: where the writing stopped, and the rest.
+    public struct Cut: Sendable, Equatable, CustomStringConvertible {
+        public var row: Int
+        /// The first column the text did not reach (the edge of the width it was given).
+        public var edge: Int
+        public var lost: String
+
+        public var description: String { "row \(row + 1), column \(edge + 1): lost \"\(lost)\"" }
+    }
+
     public struct Cell: Sendable, Equatable {
         public var character: Character
         public var style: Style
@@ -23,6 +37,7 @@ public struct Canvas: Sendable, Equatable {
     public let rows: Int
     public let columns: Int
     public private(set) var cells: [Cell]
+    public private(set) var cuts: [Cut] = []
 
     public init(rows: Int, columns: Int) {
         self.rows = max(0, rows)
@@ -40,12 +55,15 @@ public struct Canvas: Sendable, Equatable {
         guard row >= 0, row < rows, column < columns else { return 0 }
         let limit = min(column + (width ?? columns), columns)
         var x = column
-        for ch in text {
+        for i in text.indices {
+            let ch = text[i]
             let printable = DisplayWidth.isPrintable(ch) ? ch : TerminalText.replacement
             let w = DisplayWidth.of(printable)
             if w == 0 { continue }
             if x + w > limit {
                 if x < limit { set(row, x, " ", style, wide: false) }
+                let lost = String(text[i...])
+                if !lost.allSatisfy({ $0 == " " }) { cuts.append(Cut(row: row, edge: limit, lost: lost)) }
                 x = limit
                 break
             }
@@ -88,6 +106,20 @@ public struct Canvas: Sendable, Equatable {
                 cells[i + 2] = Cell(character: " ", style: cells[i + 2].style, isContinuation: false)
             }
             cells[i + 1] = Cell(character: " ", style: style, isContinuation: true)
+        }
+    }
+
+    /// Cuts the screen does not show: no `ellipsis` in the cell (or cells) just before
+    /// the edge where the text stopped. An ellipsis drawn there afterwards (as the pager
+    /// does) marks the cut.
+    public func unmarkedCuts(ellipsis: String) -> [Cut] {
+        let mark = ellipsis.isEmpty ? "\u{2026}" : ellipsis
+        let width = DisplayWidth.of(mark)
+        return cuts.filter { cut in
+            let start = min(cut.edge, columns) - width
+            guard start >= 0 else { return true }
+            let shown = (start..<start + width).filter { !self[cut.row, $0].isContinuation }.map { self[cut.row, $0].character }
+            return String(shown) != mark
         }
     }
 

@@ -9,6 +9,13 @@ public enum LocalTime {
         return format(date, "yyyy-MM-dd HH:mm", zone)
     }
 
+    /// `iso` in `zone` as `YYYY-MM-DD HH:MM:SS`, for an audit trail, where two entries a
+    /// minute apart are told apart; no milliseconds, no `Z`.
+    public static func writtenToTheSecond(_ iso: String, in zone: TimeZone = .current) -> String {
+        guard let date = instant(iso) else { return iso }
+        return format(date, "yyyy-MM-dd HH:mm:ss", zone)
+    }
+
     /// Just `HH:MM` when `iso` falls on `today` in `zone`, else `YYYY-MM-DD HH:MM`.
     public static func short(_ iso: String, today: String, in zone: TimeZone = .current) -> String {
         let full = written(iso, in: zone)
