@@ -38,6 +38,20 @@ final class FileSizeLimitTests: XCTestCase {
         XCTAssertEqual(run(["check", "621121103201-0007", "--set", "water=met"] + CLI.opts(dir)).status, 0)
     }
 
+    /// An edit whose line crosses the limit: 74 naming the edits file, no id printed, the
+    /// edits file as it was, and the household unchanged.
+    func testAnEditPastTheLimitIs74AndSavesNothing() throws {
+        let dir = makeDemo()
+        let file = dir + "/edits/621121103201.jsonl"
+        let before = FileManager.default.contents(atPath: file) ?? Data()
+        let r = runLimited(before.count + 40, ["edit", "621121103201-0003", "phone=13900000001"] + CLI.opts(dir), cwd: dir)
+        XCTAssertEqual(r.status, 74, r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("sanbao: I/O error on \(dir)/edits"), r.stderr)
+        XCTAssertEqual(r.stdout, "", "no id printed: nothing saved")
+        XCTAssertEqual(FileManager.default.contents(atPath: file) ?? Data(), before)
+        XCTAssertFalse(run(["show", "621121103201-0003"] + CLI.opts(dir)).stdout.contains("13900000001"))
+    }
+
     /// An export past the limit: exit 74, said, no file and no temporary file left.
     func testAnExportPastTheLimitLeavesNothing() throws {
         let dir = makeDemo()

@@ -26,9 +26,10 @@ final class RefusalTests: XCTestCase {
         assertRefused(["check", "621121103201-0099", "--set", "water=met"], 65, "sanbao: no household 621121103201-0099\n", in: dir)
     }
 
-    /// The checks file of a village cannot be made (a plain file stands where its folder
-    /// should be): an I/O error, 74, and nothing was saved.
-    func testAFailedWriteIs74ForCheckAndEdit() throws {
+    /// A plain file stands where the checks and edits folders should be: no command reads
+    /// that as "no checks" and writes on top; each stops, naming the folder (66), and
+    /// nothing is saved. (A write that fails part way is 74: FileSizeLimitTests.)
+    func testAFileWhereAFolderShouldBeStopsCheckAndEdit() throws {
         let dir = makeDemo()
         let fm = FileManager.default
         for folder in ["checks", "edits"] {
@@ -36,14 +37,14 @@ final class RefusalTests: XCTestCase {
             XCTAssertTrue(fm.createFile(atPath: dir + "/" + folder, contents: Data("not a folder\n".utf8)))
         }
         let check = run(["check", "621121103201-0007", "--set", "water=met"] + CLI.opts(dir))
-        XCTAssertEqual(check.status, 74, check.stderr)
+        XCTAssertEqual(check.status, 66, check.stderr)
         XCTAssertEqual(check.stdout, "")
-        XCTAssertTrue(check.stderr.hasPrefix("sanbao: I/O error on \(dir)/checks"), check.stderr)
-        XCTAssertTrue(check.stderr.hasSuffix("nothing was saved\n"), check.stderr)
+        XCTAssertEqual(check.stderr, "sanbao: cannot read checks/: not a directory; nothing was done rather than show incomplete data (see ls -l)\n")
         let edit = run(["edit", "621121103201-0003", "phone=13900000001"] + CLI.opts(dir))
-        XCTAssertEqual(edit.status, 74, edit.stderr)
-        XCTAssertTrue(edit.stderr.hasPrefix("sanbao: I/O error on \(dir)/edits"), edit.stderr)
+        XCTAssertEqual(edit.status, 66, edit.stderr)
+        XCTAssertEqual(edit.stdout, "")
         XCTAssertEqual(String(decoding: fm.contents(atPath: dir + "/checks")!, as: UTF8.self), "not a folder\n")
+        XCTAssertEqual(String(decoding: fm.contents(atPath: dir + "/edits")!, as: UTF8.self), "not a folder\n")
     }
 
     /// A file named on the command line that cannot be created is 73 (EX_CANTCREAT), as

@@ -31,6 +31,7 @@ final class SealedBundleCLITests: XCTestCase {
             XCTAssertNil(sealed.range(of: Data(secret.utf8)), "\(secret) in clear")
         }
         let b = work + "/b"
+        XCTAssertEqual(run(["init", b]).status, 0)
         let r = run(["import", "a.sealed"] + CLI.opts(b), env: env, cwd: work)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stdout, "imported 44 households, 193 checks, 0 edits, 3 cadres\n")
@@ -137,7 +138,7 @@ final class PassphrasePromptTests: XCTestCase {
         socket = "sanbao-pass-\(getpid())-\(UUID().uuidString.prefix(8))"
         let typed = "secret-wheat-26"
         let shell = "cd \(work) && \(CLI.binary) bundle --encrypt -o a.sealed --data \(a) --lang en; echo SEALED=$?; "
-            + "\(CLI.binary) import a.sealed --data \(work)/b --lang en; echo IMPORTED=$?; sleep 60"
+            + "\(CLI.binary) init \(work)/b >/dev/null && \(CLI.binary) import a.sealed --data \(work)/b --lang en; echo IMPORTED=$?; sleep 60"
         XCTAssertEqual(Self.spawnAndWait(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "20",
                                           "-e", "LANG=C.UTF-8", "sh", "-c", shell]), 0)
         try waitFor("Passphrase (at least 8 characters):")
