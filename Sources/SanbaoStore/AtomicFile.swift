@@ -36,6 +36,11 @@ public enum AtomicFile {
         }
     }
 
+    /// Whether a file name is one of the temporaries written beside a file (`.NAME.tmp-PID-N`).
+    public static func isTemporary(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.contains(".tmp-")
+    }
+
     /// Writes every byte of `data` to `fd`, retrying short writes and EINTR.
     static func writeAll(_ fd: Int32, _ data: Data, path: String) throws {
         try data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in

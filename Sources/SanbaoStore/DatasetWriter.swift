@@ -62,13 +62,28 @@ public struct DatasetWriter {
         return out
     }
 
+    /// Whether `layout.root` may be written as a new data directory: absent, empty, or left
+    /// by a creation that was stopped before its manifest (written last) — nothing in it
+    /// but the empty record folders, the cadres file written just before the manifest, and
+    /// temporary files. Anything else may be someone's data.
+    public static func isBlank(_ layout: DataLayout) -> Bool {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: layout.root) else { return true }
+        guard let entries = try? fm.contentsOfDirectory(atPath: layout.root) else { return false }
+        let folders: Set = [DataLayout.householdsDir, DataLayout.checksDir, DataLayout.editsDir]
+        return entries.allSatisfy { name in
+            if AtomicFile.isTemporary(name) || name == DataLayout.cadres { return true }
+            guard folders.contains(name), let inside = try? fm.contentsOfDirectory(atPath: layout.path(name)) else { return false }
+            return inside.allSatisfy(AtomicFile.isTemporary)
+        }
+    }
+
     /// Writes `dataset` into a directory that must be empty or absent. Its households
     /// are written as registration records and its edits as the edit log.
     public func create(_ dataset: Dataset, manifest: Manifest) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: layout.root) {
-            let entries = try fm.contentsOfDirectory(atPath: layout.root)
-            guard entries.isEmpty else { throw StoreError.notEmpty(layout.root) }
+            guard Self.isBlank(layout) else { throw StoreError.notEmpty(layout.root) }
             chmod(layout.root, 0o700)
         }
         try AtomicFile.makeDirectory(layout.root)
