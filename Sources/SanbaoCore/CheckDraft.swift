@@ -76,13 +76,13 @@ public struct CheckDraft: Hashable, Sendable {
               measures: measures, followUp: followUp, confirmed: confirmed, note: note, supersedes: supersedes)
     }
 
-    /// Indicators recorded as met that the household's facts contradict: the cadre is
-    /// told, because the facts will decide (see `Assessor`).
+    /// Indicators whose chosen state the household's facts overrule (`ChoiceOverride`):
+    /// the cadre is told, because the facts decide (see `Assessor`).
     public func contradictions(household: Household, checks: [Check], config: RulesConfig) -> [(Indicator, Assessment)] {
         let probe = check(id: "~draft", recordedAt: "9999", household: household)
         let a = Assessor(config: config).assess(household, checks: checks + [probe], on: date)
         return findings.compactMap { i, f in
-            f.state == .met && a.state(i) == .notMet ? (i, a.indicators[i]!) : nil
+            ChoiceOverride.reason(chosen: f.state, got: a.state(i)) != nil ? (i, a.indicators[i]!) : nil
         }.sorted { $0.0 < $1.0 }
     }
 }

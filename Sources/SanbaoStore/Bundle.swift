@@ -40,13 +40,15 @@ public struct Bundle: Codable, Sendable, Equatable {
             throw StoreError.badData("\(name): written by a newer Sanbao (schema_version \(v))")
         }
         let bytes = [UInt8](data)
-        if let syntax = JSONSyntax.firstError(bytes, 0..<bytes.count) {
+        let syntax = JSONSyntax.firstError(bytes, 0..<bytes.count)
+        if let found = notABundle(bytes, syntax: syntax) { throw StoreError.notABundle(name, found: found) }
+        if let syntax {
             let at = JSONSyntax.position(bytes, offset: syntax.offset)
             throw StoreError.badData("\(name):\(at.line):\(at.column): \(syntax.message.en)")
         }
         do {
             let b = try JSONCoding.decoder().decode(Bundle.self, from: data)
-            guard b.kind == "bundle" else { throw StoreError.badData("\(name): not a Sanbao bundle (kind \"\(b.kind)\")") }
+            guard b.kind == "bundle" else { throw StoreError.notABundle(name, found: Bilingual(zh: "kind 为 \"\(b.kind)\"", en: "kind \"\(b.kind)\"")) }
             return b
         } catch let e as StoreError {
             throw e

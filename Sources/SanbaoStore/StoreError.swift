@@ -17,6 +17,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case io(String, String)
     case locked(String)
     case badData(String)
+    /// A file given as a bundle that is not one (a spreadsheet, a roster, text): said as
+    /// such, with what was found, rather than as a JSON parser's complaint.
+    case notABundle(String, found: Bilingual)
     /// Writing was refused, for the reason given (read-only, damaged file, newer file).
     case refused(Bilingual, code: Int32)
     /// A bundle or roster (named) holds ids that name other people here: nothing written.
@@ -38,7 +41,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .notEmpty, .cannotCreate, .exists: 73
         case .io: 74
         case .locked: 75
-        case .badData, .sealed: 65
+        case .badData, .sealed, .notABundle: 65
         case .refused(_, let code): code
         case .identityClash: 65
         case .interruptedImport: 74
@@ -65,6 +68,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             Bilingual(zh: "数据目录被占用：\(who)", en: "data directory is locked: \(who)")
         case .badData(let what):
             Bilingual(zh: "数据有误：\(what)", en: "bad data: \(what)")
+        case .notABundle(let p, let found):
+            Bilingual(zh: "\(p) 不是三保数据包（\(found.zh)）；数据包由 sanbao bundle 写出",
+                      en: "\(p) is not a Sanbao bundle (\(found.en)); bundles are written by sanbao bundle")
         case .refused(let why, _):
             Bilingual(zh: "未保存：\(why.zh)", en: "not saved: \(why.en)")
         case .identityClash(let name, let clashes):

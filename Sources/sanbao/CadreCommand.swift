@@ -6,15 +6,15 @@ import SanbaoStore
 /// `sanbao cadre add NAME --unit …`: a new paired cadre.
 struct CadreCmd: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cadre", abstract: "Add a paired cadre (帮扶责任人).", subcommands: [Add.self])
+        commandName: "cadre", abstract: L("增加帮扶责任人。", "Add a paired cadre (帮扶责任人)."), subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a cadre; pair households with `sanbao pair`.")
+        static let configuration = CommandConfiguration(abstract: L("增加干部；用 sanbao pair 结对。", "Add a cadre; pair households with `sanbao pair`."))
 
         @OptionGroup var options: GlobalOptions
-        @Argument(help: ArgumentHelp("The cadre's name.", valueName: "NAME")) var name: String
-        @Option(help: "Work unit, e.g. 通渭县水务局.") var unit: String
-        @Option(help: "Phone.") var phone: String = ""
+        @Argument(help: ArgumentHelp(L("干部姓名。", "The cadre's name."), valueName: "NAME")) var name: String
+        @Option(help: ArgumentHelp(L("工作单位，如 通渭县水务局。", "Work unit, e.g. 通渭县水务局."))) var unit: String
+        @Option(help: ArgumentHelp(L("电话。", "Phone."))) var phone: String = ""
 
         func run() throws {
             let store = try openForWriting(options)
@@ -30,12 +30,12 @@ struct CadreCmd: ParsableCommand {
 /// `sanbao pair ID --cadre NAME [--from DATE]`: a change of paired cadre, history kept.
 struct Pair: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Pair a household with a cadre from a date; the current pairing ends the day before.")
+        abstract: L("从某日起把一户与干部结对；原结对在前一天结束。", "Pair a household with a cadre from a date; the current pairing ends the day before."))
 
     @OptionGroup var options: GlobalOptions
-    @Argument(help: ArgumentHelp("Household id or number.", valueName: "ID")) var household: String
-    @Option(help: "The cadre's name.") var cadre: String
-    @Option(help: "First day of the pairing (default today).") var from: String?
+    @Argument(help: ArgumentHelp(L("户 ID 或户编号。", "Household id or number."), valueName: "ID")) var household: String
+    @Option(help: ArgumentHelp(L("干部姓名。", "The cadre's name."))) var cadre: String
+    @Option(help: ArgumentHelp(L("结对开始日期（默认今天）。", "First day of the pairing (default today)."))) var from: String?
 
     func run() throws {
         let w = RecordWords(options: options)

@@ -8,40 +8,40 @@ import SanbaoStore
 struct CheckCmd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Record a check (or, with --amend, a correction of one); prints the new check's id once it is saved for good.",
-        discussion: """
+        abstract: L("记录一次检查（用 --amend 更正一条）；保存到磁盘后打印新检查的编号。", "Record a check (or, with --amend, a correction of one); prints the new check's id once it is saved for good."),
+        discussion: L("例：sanbao check 621121103201-0007 --set water=not_met:水窖干涸 --set housing=met --follow-up 2026-12-15\n状态：met、not_met、follow_up、not_applicable。指标：income、food_clothing、water、education、medical、housing。\n检查记录从不删除；--amend 检查编号 记录一条更正，取代原记录。", """
         Example: sanbao check 621121103201-0007 --set water=not_met:水窖干涸 --set housing=met --follow-up 2026-12-15
         States: met, not_met, follow_up, not_applicable. Indicators: income, food_clothing, water, education, medical, housing.
         Checks are never deleted; --amend CHECK-ID records a correction that supersedes CHECK-ID.
-        """)
+        """))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: ArgumentHelp("Household id (not needed with --amend).", valueName: "ID"))
+    @Argument(help: ArgumentHelp(L("户编号、户号，或其末尾几位（用 --amend 时不需要）。", "Household id, household number, or the end of either (not needed with --amend)."), valueName: "ID"))
     var household: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("A finding: INDICATOR=STATE[:NOTE]. Repeatable.", valueName: "INDICATOR=STATE[:NOTE]"))
+    @Option(name: .customLong("set"), help: ArgumentHelp(L("一项判定：指标=状态[:备注]，可重复。", "A finding: INDICATOR=STATE[:NOTE]. Repeatable."), valueName: "INDICATOR=STATE[:NOTE]"))
     var assignments: [String] = []
 
-    @Option(help: ArgumentHelp("Overall note.", valueName: "TEXT"))
+    @Option(help: ArgumentHelp(L("总体备注。", "Overall note."), valueName: "TEXT"))
     var note: String?
 
-    @Option(help: ArgumentHelp("Visit date (default: today; with --amend, the corrected check's date).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp(L("走访日期（默认今天；用 --amend 时为被更正检查的日期）。", "Visit date (default: today; with --amend, the corrected check's date)."), valueName: "YYYY-MM-DD"))
     var date: LocalDate?
 
-    @Option(name: .customLong("follow-up"), help: ArgumentHelp("Follow-up date.", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("follow-up"), help: ArgumentHelp(L("跟进日期。", "Follow-up date."), valueName: "YYYY-MM-DD"))
     var followUp: LocalDate?
 
-    @Option(name: .customLong("measure"), help: ArgumentHelp("A measure agreed with the household. Repeatable.", valueName: "TEXT"))
+    @Option(name: .customLong("measure"), help: ArgumentHelp(L("与该户商定的一条帮扶措施，可重复。", "A measure agreed with the household. Repeatable."), valueName: "TEXT"))
     var measures: [String] = []
 
-    @Flag(help: "The household confirmed (signed) the record.")
+    @Flag(help: ArgumentHelp(L("户主已签字确认。", "The household confirmed (signed) the record.")))
     var confirmed = false
 
-    @Option(help: ArgumentHelp("Cadre making the check (default: the household's paired cadre).", valueName: "NAME"))
+    @Option(help: ArgumentHelp(L("走访干部（默认该户的帮扶干部）。", "Cadre making the check (default: the household's paired cadre)."), valueName: "NAME"))
     var cadre: String?
 
-    @Option(help: ArgumentHelp("Record a correction of this check.", valueName: "CHECK-ID"))
+    @Option(help: ArgumentHelp(L("更正这条检查记录。", "Record a correction of this check."), valueName: "CHECK-ID"))
     var amend: String?
 
     func run() throws {
@@ -52,9 +52,10 @@ struct CheckCmd: ParsableCommand {
         do {
             let recorded = try store.record(draft, today: options.date, recordedAt: Store.isoNow())
             for (i, a) in recorded.contradictions {
+                guard let why = ChoiceOverride.reason(chosen: draft.findings[i]?.state, got: a.state) else { continue }
                 warn(options.say(Bilingual(
-                    zh: "注意：\(i.label.zh)记为达标，但户内数据显示未达标：\(a.reasons.map(\.zh).joined(separator: "；"))",
-                    en: "note: \(i.rawValue) recorded as met, but the household's data says not met: \(a.reasons.map(\.en).joined(separator: "; "))")))
+                    zh: "注意：\(i.label.zh)：\(why.zh)：\(a.reasons.map(\.zh).joined(separator: "；"))",
+                    en: "note: \(i.rawValue): \(why.en): \(a.reasons.map(\.en).joined(separator: "; "))")))
             }
             out(recorded.check.id)
         } catch let refused as CheckRefused {
@@ -69,7 +70,7 @@ struct CheckCmd: ParsableCommand {
     func makeDraft(_ d: Dataset) throws -> CheckDraft {
         if let amend {
             guard let original = d.checks.first(where: { $0.id == amend }) else { throw refuse([.unknownCheck(amend)]) }
-            if let household, household != original.householdID {
+            if let household, try householdID(household, in: d, options) != original.householdID {
                 warn("sanbao: " + options.say(Bilingual(zh: "检查记录 \(amend) 属于 \(original.householdID)，不是 \(household)",
                                                         en: "check \(amend) belongs to \(original.householdID), not \(household)")))
                 sayNothingSaved()
@@ -83,7 +84,7 @@ struct CheckCmd: ParsableCommand {
             sayNothingSaved()
             throw ExitCode(Exit.usage)
         }
-        return CheckDraft(householdID: household, date: options.date)
+        return CheckDraft(householdID: try householdID(household, in: d, options), date: options.date)
     }
 
     func apply(to draft: inout CheckDraft, _ d: Dataset) throws {

@@ -6,11 +6,11 @@ import SanbaoStore
 /// `sanbao demo DIR`: writes the bundled demo village, 文峰村, into an empty directory.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the demo village (文峰村, 榜罗镇, 通渭县) into DIR, which must be empty or absent.")
+        abstract: L("把示例村（通渭县榜罗镇文峰村）写入 DIR（须为空或不存在）。", "Write the demo village (文峰村, 榜罗镇, 通渭县) into DIR, which must be empty or absent."))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: ArgumentHelp("Directory to create.", valueName: "DIR"))
+    @Argument(help: ArgumentHelp(L("要创建的目录。", "Directory to create."), valueName: "DIR"))
     var directory: String
 
     func run() throws {

@@ -25,23 +25,23 @@ enum TableChoice: ExpressibleByArgument, Equatable {
 
 /// Options shared by `export` and `rollup`: where and how to write the summary file.
 struct OutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("xlsx, csv, json or html (default: from the extension of -o).", valueName: "FORMAT"))
+    @Option(help: ArgumentHelp(L("xlsx、csv、json 或 html（默认按 -o 的扩展名）。", "xlsx, csv, json or html (default: from the extension of -o)."), valueName: "FORMAT"))
     var format: ExportFormat?
 
     @Option(name: [.customShort("o"), .customLong("output")],
-            help: ArgumentHelp("The file to write, or - for standard output.", valueName: "FILE"))
+            help: ArgumentHelp(L("要写的文件；- 表示标准输出。", "The file to write, or - for standard output."), valueName: "FILE"))
     var output: String
 
-    @Flag(help: "Replace FILE if it exists.")
+    @Flag(help: ArgumentHelp(L("文件已存在时覆盖。", "Replace FILE if it exists.")))
     var force = false
 
-    @Flag(help: "Show ID numbers in full instead of masked.")
+    @Flag(help: ArgumentHelp(L("显示完整身份证号（默认隐去中间位）。", "Show ID numbers in full instead of masked.")))
     var fullIds = false
 
-    @Option(help: ArgumentHelp("CSV: which table of the summary the file holds (default: households); or roster (XLSX or CSV): the members roster in the township's layout, which sanbao intake reads.", valueName: "TABLE"))
+    @Option(help: ArgumentHelp(L("CSV：写汇总中的哪张表（默认 households）；或 roster（XLSX 或 CSV）：乡镇格式的成员花名册，sanbao intake 可读回。", "CSV: which table of the summary the file holds (default: households); or roster (XLSX or CSV): the members roster in the township's layout, which sanbao intake reads."), valueName: "TABLE"))
     var table: TableChoice?
 
-    @Flag(help: "CSV only: no UTF-8 byte-order mark.")
+    @Flag(help: ArgumentHelp(L("仅 CSV：不写 UTF-8 BOM。", "CSV only: no UTF-8 byte-order mark.")))
     var noBom = false
 
     /// The format to write, and the render options; a usage error (64) when they clash.
@@ -91,26 +91,26 @@ struct OutputOptions: ParsableArguments {
 /// `sanbao export`: the summary file a cadre hands up to the township.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the summary file for the township: XLSX, CSV, JSON or a printable HTML report.",
-        discussion: """
+        abstract: L("写给乡镇的汇总文件：XLSX、CSV、JSON 或可打印的 HTML 报告。", "Write the summary file for the township: XLSX, CSV, JSON or a printable HTML report."),
+        discussion: L("按 --to（默认今天）判定状态。--from（默认 --to 之前 12 个月）到 --to 之间的检查算作期间内走访。身份证号隐去中间位，除非 --full-ids。文件要么完整写出，要么不写；已存在的文件只有用 --force 才覆盖。见 docs/export.md。", """
         States are judged on --to (default: today). Checks from --from (default: 12 months before --to) \
         to --to count as visits in the period. ID numbers are masked unless --full-ids. The file is \
         written whole or not at all; an existing file is replaced only with --force. See docs/export.md.
-        """)
+        """))
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var out: OutputOptions
 
-    @Option(help: ArgumentHelp("Only households of this 12-digit village code (repeatable).", valueName: "CODE"))
+    @Option(help: ArgumentHelp(L("只含这个 12 位村代码的户（可重复）。", "Only households of this 12-digit village code (repeatable)."), valueName: "CODE"))
     var village: [String] = []
 
-    @Option(help: ArgumentHelp("Only households paired with this cadre (name or id) on the assessment date.", valueName: "NAME"))
+    @Option(help: ArgumentHelp(L("只含判定日这名干部（姓名或编号）帮扶的户。", "Only households paired with this cadre (name or id) on the assessment date."), valueName: "NAME"))
     var cadre: String?
 
-    @Option(help: ArgumentHelp("First day of the period (default: 12 months before --to).", valueName: "DATE"))
+    @Option(help: ArgumentHelp(L("期间第一天（默认 --to 之前 12 个月）。", "First day of the period (default: 12 months before --to)."), valueName: "DATE"))
     var from: LocalDate?
 
-    @Option(help: ArgumentHelp("Last day of the period and the assessment date (default: today).", valueName: "DATE"))
+    @Option(help: ArgumentHelp(L("期间最后一天，也是判定日期（默认今天）。", "Last day of the period and the assessment date (default: today)."), valueName: "DATE"))
     var to: LocalDate?
 
     func run() throws {

@@ -7,25 +7,25 @@ import SanbaoStore
 /// speed (see docs/performance.md). Deterministic for the same N, seed and date.
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write N generated households (many villages, cadres, a year of checks) into DIR, which must be empty or absent.",
-        discussion: """
+        abstract: L("把 N 户生成数据（多个村、干部、一年的检查）写入 DIR（须为空或不存在）。", "Write N generated households (many villages, cadres, a year of checks) into DIR, which must be empty or absent."),
+        discussion: L("数据是编造的，但形同一个县：定西、白银的村，每村 100–1000 户，每名干部帮扶 3–30 户，身份证号有效，情况组合与示例村相同。相同的 N、--seed 和 --as-of 总是生成相同的记录。", """
         The data is made up but shaped like a county's: villages of Dingxi and Baiyin, 100-1,000 households \
         each, cadres following 3-30 households, valid ID numbers, and the demo village's mix of situations. \
         The same N, --seed and --as-of always give the same records.
-        """)
+        """))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: ArgumentHelp("Directory to create.", valueName: "DIR"))
+    @Argument(help: ArgumentHelp(L("要创建的目录。", "Directory to create."), valueName: "DIR"))
     var directory: String
 
-    @Option(help: ArgumentHelp("How many households.", valueName: "N"))
+    @Option(help: ArgumentHelp(L("户数。", "How many households."), valueName: "N"))
     var households: Int
 
-    @Option(help: ArgumentHelp("Seed of the generator.", valueName: "S"))
+    @Option(help: ArgumentHelp(L("生成器的种子。", "Seed of the generator."), valueName: "S"))
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the data is as of: every check is on or before it (default: today).", valueName: "DATE"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(L("数据截至日期：所有检查都在这天或之前（默认今天）。", "The date the data is as of: every check is on or before it (default: today)."), valueName: "DATE"))
     var asOf: LocalDate?
 
     func validate() throws {

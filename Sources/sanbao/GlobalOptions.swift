@@ -5,13 +5,13 @@ import SanbaoStore
 
 /// Options every subcommand accepts.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Data directory.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp(L("数据目录。", "Data directory."), valueName: "DIR"))
     var data: String?
 
-    @Option(name: .long, help: ArgumentHelp("Language: zh or en (default: from the locale).", valueName: "zh|en"))
+    @Option(name: .long, help: ArgumentHelp(L("语言：zh 或 en（默认按区域设置）。", "Language: zh or en (default: from the locale)."), valueName: "zh|en"))
     var lang: Language?
 
-    @Option(name: .long, help: ArgumentHelp("Judge as if today were DATE (YYYY-MM-DD).", visibility: .hidden))
+    @Option(name: .long, help: ArgumentHelp(L("按 DATE（YYYY-MM-DD）当作今天判定。", "Judge as if today were DATE (YYYY-MM-DD)."), visibility: .hidden))
     var today: LocalDate?
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }

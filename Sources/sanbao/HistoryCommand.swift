@@ -8,19 +8,16 @@ import SanbaoTUI
 /// it changed, corrections included.
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show a household's full audit trail: every check, who recorded it, when, and what changed.")
+        abstract: L("显示一户的完整记录：每次检查、谁记录、何时、改了什么。", "Show a household's full audit trail: every check, who recorded it, when, and what changed."))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: ArgumentHelp("Household id.", valueName: "ID"))
+    @Argument(help: ArgumentHelp(L("户编号、户号，或其末尾几位（只对应一户时）。", "Household id, household number, or the end of either when it names one household."), valueName: "ID"))
     var id: String
 
     func run() throws {
         let d = try loadForReading(options).dataset
-        guard let h = d.household(id) else {
-            warn("sanbao: " + options.say(Bilingual(zh: "没有编号为 \(id) 的户", en: "no household \(id)")))
-            throw ExitCode(Exit.dataErr)
-        }
+        let h = try resolveHousehold(id, in: d, options)
         let zh = options.language == .zh
         let trail = AuditTrail(household: h, checks: d.checks, config: d.rules)
         if trail.entries.isEmpty { out(zh ? "尚无检查记录" : "no checks yet") }

@@ -6,26 +6,26 @@ import SanbaoStore
 /// `sanbao household add|set`: a household not in the data, or a change to one's facts.
 struct HouseholdCmd: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "household", abstract: "Add a household that is not in the data, or change a household's facts.",
+        commandName: "household", abstract: L("增加数据中没有的户，或修改户的信息。", "Add a household that is not in the data, or change a household's facts."),
         subcommands: [Add.self, Set.self])
 
     /// `sanbao household add --village … --group … --head … --id-number …`.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a household with its head. The address comes from the village's other households.")
+            abstract: L("增加一户及其户主；地址取自本村其他户。", "Add a household with its head. The address comes from the village's other households."))
 
         @OptionGroup var options: GlobalOptions
-        @Option(help: "The 12-digit village code.") var village: String
-        @Option(help: "Group (组/社), e.g. 三组.") var group: String
-        @Option(help: "Name of the head of household.") var head: String
-        @Option(help: "The head's resident ID number (gives birth date and sex).") var idNumber: String?
-        @Option(help: "The head's birth date, when there is no ID number.") var birthDate: String?
-        @Option(help: "The head's sex, when there is no ID number.") var sex: String?
-        @Option(help: "Phone.") var phone: String?
-        @Option(help: "Household type: 一般贫困户, 低保贫困户, 特困供养贫困户 …") var type: String?
-        @Option(help: "Main poverty cause: 因病, 因学, 缺劳力 …") var cause: String?
-        @Option(help: "Household number (户编号); default the village's next free one.") var number: String?
-        @Option(help: "Paired cadre's name.") var cadre: String?
+        @Option(help: ArgumentHelp(L("12 位村级区划代码。", "The 12-digit village code."))) var village: String
+        @Option(help: ArgumentHelp(L("组（社），如 三组。", "Group (组/社), e.g. 三组."))) var group: String
+        @Option(help: ArgumentHelp(L("户主姓名。", "Name of the head of household."))) var head: String
+        @Option(help: ArgumentHelp(L("户主身份证号（据此得出生日期和性别）。", "The head's resident ID number (gives birth date and sex)."))) var idNumber: String?
+        @Option(help: ArgumentHelp(L("没有身份证号时，户主的出生日期。", "The head's birth date, when there is no ID number."))) var birthDate: String?
+        @Option(help: ArgumentHelp(L("没有身份证号时，户主的性别。", "The head's sex, when there is no ID number."))) var sex: String?
+        @Option(help: ArgumentHelp(L("电话。", "Phone."))) var phone: String?
+        @Option(help: ArgumentHelp(L("户类型：一般贫困户、低保贫困户、特困供养贫困户……", "Household type: 一般贫困户, 低保贫困户, 特困供养贫困户 …"))) var type: String?
+        @Option(help: ArgumentHelp(L("主要致贫原因：因病、因学、缺劳力……", "Main poverty cause: 因病, 因学, 缺劳力 …"))) var cause: String?
+        @Option(help: ArgumentHelp(L("户编号；默认本村下一个空号。", "Household number (户编号); default the village's next free one."))) var number: String?
+        @Option(help: ArgumentHelp(L("帮扶干部姓名。", "Paired cadre's name."))) var cadre: String?
 
         func run() throws {
             let w = RecordWords(options: options)
@@ -82,11 +82,11 @@ struct HouseholdCmd: ParsableCommand {
     /// `sanbao household set ID key=value …`.
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a household's facts: phone=… type=低保贫困户 housing.grade=B housing.renovation=已重建 …")
+            abstract: L("修改户的信息：phone=… type=低保贫困户 housing.grade=B housing.renovation=已重建……", "Change a household's facts: phone=… type=低保贫困户 housing.grade=B housing.renovation=已重建 …"))
 
         @OptionGroup var options: GlobalOptions
-        @Argument(help: ArgumentHelp("Household id or number.", valueName: "ID")) var household: String
-        @Argument(help: ArgumentHelp("Fields to set.", valueName: "FIELD=VALUE")) var assignments: [String]
+        @Argument(help: ArgumentHelp(L("户 ID 或户编号。", "Household id or number."), valueName: "ID")) var household: String
+        @Argument(help: ArgumentHelp(L("要修改的字段。", "Fields to set."), valueName: "FIELD=VALUE")) var assignments: [String]
 
         func run() throws {
             let w = RecordWords(options: options)

@@ -11,33 +11,33 @@ import SanbaoTUI
 /// merged as a bundle of this device is, all or nothing; the same file twice changes nothing.
 struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Take in the township's household roster (XLSX or CSV, one row per member), or a newer one.",
-        discussion: """
+        abstract: L("导入乡镇的户花名册（XLSX 或 CSV，每名成员一行），或更新的一版。", "Take in the township's household roster (XLSX or CSV, one row per member), or a newer one."),
+        discussion: L("按表头名找列，顺序不限（列名和写法见 docs/intake.md）。每个问题列为 文件:工作表:行，只要有问题就不写入（退出码 65）。新户和新成员被添加，改动的字段成为修改记录，换了干部则结束旧的结对；不删除任何内容：花名册里不再有的户和成员会列出来，由您处理。数据目录不存在或为空时会创建。", """
         Columns are found by header name in any order (docs/intake.md lists the names and wordings). \
         Every problem is listed as FILE:SHEET:ROW and nothing is written while there is one (exit 65). \
         New households and members are added, changed fields become edits, a new cadre ends the old pairing; \
         nothing is deleted: households and members the roster no longer lists are named for you to act on. \
         An absent or empty data directory is created.
-        """)
+        """))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: ArgumentHelp("Roster file: .xlsx, .csv or .txt (UTF-8, GB18030 or UTF-16; comma, tab or semicolon).", valueName: "FILE"))
+    @Argument(help: ArgumentHelp(L("花名册文件：.xlsx、.csv 或 .txt（UTF-8、GB18030 或 UTF-16；逗号、制表符或分号分隔）。", "Roster file: .xlsx, .csv or .txt (UTF-8, GB18030 or UTF-16; comma, tab or semicolon)."), valueName: "FILE"))
     var file: String
 
-    @Option(help: ArgumentHelp("The workbook's sheet to read (default: the first).", valueName: "NAME"))
+    @Option(help: ArgumentHelp(L("要读的工作表（默认第一张）。", "The workbook's sheet to read (default: the first)."), valueName: "NAME"))
     var sheet: String?
 
-    @Flag(help: "Say exactly what would change, and write nothing.")
+    @Flag(help: ArgumentHelp(L("只列出将要改动的内容，不写入。", "Say exactly what would change, and write nothing.")))
     var dryRun = false
 
-    @Option(help: ArgumentHelp("The day pairings with the roster's cadres start (default: today).", valueName: "DATE"))
+    @Option(help: ArgumentHelp(L("与花名册中干部结对的开始日期（默认今天）。", "The day pairings with the roster's cadres start (default: today)."), valueName: "DATE"))
     var asOf: LocalDate?
 
-    @Option(help: ArgumentHelp("When rows are refused, write them to FILE (.xlsx or .csv), reason first, to correct and send again.", valueName: "FILE"))
+    @Option(help: ArgumentHelp(L("有行被拒时写入 FILE（.xlsx 或 .csv），原因在前，改好后再发。", "When rows are refused, write them to FILE (.xlsx or .csv), reason first, to correct and send again."), valueName: "FILE"))
     var problems: String?
 
-    @Flag(help: "Replace the --problems file if it exists.")
+    @Flag(help: ArgumentHelp(L("--problems 文件已存在时覆盖。", "Replace the --problems file if it exists.")))
     var force = false
 
     func run() throws {
@@ -52,7 +52,7 @@ struct Intake: ParsableCommand {
             } else {
                 store = try openForWriting(options)
             }
-        } else if let entries = try? FileManager.default.contentsOfDirectory(atPath: layout.root), !entries.isEmpty {
+        } else if !DatasetWriter.isBlank(layout) {
             warn("sanbao: " + options.say(StoreError.notEmpty(layout.root).message))
             throw ExitCode(Exit.cantCreate)
         }

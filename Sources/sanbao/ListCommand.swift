@@ -7,24 +7,34 @@ import SanbaoText
 /// `sanbao list`: the roster, as a table or as the documented JSON contract.
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List households with the state of each indicator.")
+        abstract: L("列出各户及每项指标的状态。", "List households with the state of each indicator."))
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(help: ArgumentHelp("Only households paired with this cadre (name or id).", valueName: "NAME"))
+    @Option(help: ArgumentHelp(L("只含这名干部（姓名或编号）帮扶的户。", "Only households paired with this cadre (name or id)."), valueName: "NAME"))
     var cadre: String?
 
-    @Option(help: ArgumentHelp("Only households of this 12-digit village code.", valueName: "CODE"))
+    @Option(help: ArgumentHelp(L("只含这个 12 位村代码的户。", "Only households of this 12-digit village code."), valueName: "CODE"))
     var village: String?
 
-    @Option(help: ArgumentHelp("Only households where this indicator does not pass.", valueName: "INDICATOR"))
+    @Option(help: ArgumentHelp(L("只含这项指标未通过的户。", "Only households where this indicator does not pass."), valueName: "INDICATOR"))
     var failing: Indicator?
 
-    @Flag(help: "Print JSON (see docs/cli.md for the fields).")
+    @Flag(help: ArgumentHelp(L("输出 JSON（字段见 docs/cli.md）。", "Print JSON (see docs/cli.md for the fields).")))
     var json = false
+
+    @OptionGroup var worklist: DueOptions
+
+    func validate() throws { try worklist.validate() }
 
     func run() throws {
         let loaded = try loadForReading(options)
+        if worklist.due {
+            let rows = try RosterFilter(cadre: cadre, village: village, failing: failing).apply(loaded.dataset, on: options.date, options: options)
+            let by = worklist.by ?? options.date
+            return try DueList(worklist: Worklist(loaded.dataset, by: by, households: Set(rows.map(\.id))), by: by,
+                               dataset: loaded.dataset, options: options).show(json: json)
+        }
         let rows = try RosterFilter(cadre: cadre, village: village, failing: failing)
             .apply(loaded.dataset, on: options.date, options: options)
         if json {
@@ -77,6 +87,7 @@ enum RosterJSON {
         var indicators: [String: String]
         var meetsStandard: Bool
         var lastCheck: String?
+        var followUp: String?
         var overdue: Bool
 
         enum CodingKeys: String, CodingKey {
@@ -85,6 +96,7 @@ enum RosterJSON {
             case group, cadre, members, indicators
             case meetsStandard = "meets_standard"
             case lastCheck = "last_check"
+            case followUp = "follow_up"
             case overdue
         }
 
@@ -101,6 +113,7 @@ enum RosterJSON {
             try c.encode(indicators, forKey: .indicators)
             try c.encode(meetsStandard, forKey: .meetsStandard)
             try c.encode(lastCheck, forKey: .lastCheck)
+            try c.encode(followUp, forKey: .followUp)
             try c.encode(overdue, forKey: .overdue)
         }
     }
@@ -110,7 +123,8 @@ enum RosterJSON {
             Row(id: r.id, number: r.number, head: r.head, village: r.village, villageCode: r.villageCode,
                 group: r.group, cadre: r.cadre, members: r.members,
                 indicators: Dictionary(uniqueKeysWithValues: Indicator.allCases.map { ($0.rawValue, r.state($0).rawValue) }),
-                meetsStandard: r.meetsStandard, lastCheck: r.lastCheck?.description, overdue: r.overdue)
+                meetsStandard: r.meetsStandard, lastCheck: r.lastCheck?.description,
+                followUp: r.followUp?.description, overdue: r.overdue)
         }
         // Foundation pretty-prints an empty array as "[\n\n]"; a script expects [].
         if out.isEmpty { return "[]" }

@@ -6,26 +6,26 @@ import SanbaoStore
 /// `sanbao member add|leave|set`: a family's changes, kept as edits (docs/cli.md).
 struct MemberCmd: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "member", abstract: "Record a member who joins or leaves a household, or change a member's facts.",
+        commandName: "member", abstract: L("登记家庭成员的增加、减少，或修改成员信息。", "Record a member who joins or leaves a household, or change a member's facts."),
         subcommands: [Add.self, Leave.self, Set.self])
 
     /// `sanbao member add ID --name … --relation … --sex … --birth-date …`.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a member (a birth, a marriage, a move in). Values in Chinese or English.")
+            abstract: L("增加成员（新生、娶入、迁入）。取值可用中文或英文。", "Add a member (a birth, a marriage, a move in). Values in Chinese or English."))
 
         @OptionGroup var options: GlobalOptions
-        @Argument(help: ArgumentHelp("Household id or number.", valueName: "ID")) var household: String
-        @Option(help: "Name (姓名).") var name: String
-        @Option(help: "Relation to the head: 之子, 之女, 配偶, son, …") var relation: String
-        @Option(help: "Sex: 男/女, male/female.") var sex: String
-        @Option(help: "Birth date, 2026-10-01.") var birthDate: String
-        @Option(help: "Resident ID number.") var idNumber: String?
-        @Option(help: "School status: 小学, 初中, 学前教育, …") var school: String?
-        @Option(help: "Health: 健康, 长期慢性病, 患有大病, 残疾.") var health: String?
-        @Option(help: "Enrolled in basic medical insurance: 是/否.") var insured: String?
-        @Option(help: "How the member joined: 新生 (born), 娶入 (married_in), 迁入 (moved_in), 其他.") var reason: String?
-        @Option(help: "Date the member joined (default: the birth date for a birth, else today).") var date: String?
+        @Argument(help: ArgumentHelp(L("户 ID 或户编号。", "Household id or number."), valueName: "ID")) var household: String
+        @Option(help: ArgumentHelp(L("姓名。", "Name (姓名)."))) var name: String
+        @Option(help: ArgumentHelp(L("与户主关系：之子、之女、配偶……", "Relation to the head: 之子, 之女, 配偶, son, …"))) var relation: String
+        @Option(help: ArgumentHelp(L("性别：男/女。", "Sex: 男/女, male/female."))) var sex: String
+        @Option(help: ArgumentHelp(L("出生日期，如 2026-10-01。", "Birth date, 2026-10-01."))) var birthDate: String
+        @Option(help: ArgumentHelp(L("居民身份证号。", "Resident ID number."))) var idNumber: String?
+        @Option(help: ArgumentHelp(L("在校情况：小学、初中、学前教育……", "School status: 小学, 初中, 学前教育, …"))) var school: String?
+        @Option(help: ArgumentHelp(L("健康状况：健康、长期慢性病、患有大病、残疾。", "Health: 健康, 长期慢性病, 患有大病, 残疾."))) var health: String?
+        @Option(help: ArgumentHelp(L("是否参加基本医疗保险：是/否。", "Enrolled in basic medical insurance: 是/否."))) var insured: String?
+        @Option(help: ArgumentHelp(L("增加原因：新生、娶入、迁入、其他。", "How the member joined: 新生 (born), 娶入 (married_in), 迁入 (moved_in), 其他."))) var reason: String?
+        @Option(help: ArgumentHelp(L("增加日期（新生默认出生日期，其余默认今天）。", "Date the member joined (default: the birth date for a birth, else today)."))) var date: String?
 
         func run() throws {
             let w = RecordWords(options: options)
@@ -58,13 +58,13 @@ struct MemberCmd: ParsableCommand {
     /// `sanbao member leave ID NAME --reason … --date …`.
     struct Leave: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record that a member left (died, moved away, married out, army, prison). The record stays.")
+            abstract: L("登记成员减少（死亡、迁出、嫁出、参军、服刑）；记录保留。", "Record that a member left (died, moved away, married out, army, prison). The record stays."))
 
         @OptionGroup var options: GlobalOptions
-        @Argument(help: ArgumentHelp("Household id or number.", valueName: "ID")) var household: String
-        @Argument(help: ArgumentHelp("The member's name, or number as `show` lists it.", valueName: "MEMBER")) var member: String
-        @Option(help: "Why: 死亡 died, 迁出 moved_away, 嫁出 married_out, 参军 army, 服刑 prison, 其他 other.") var reason: String
-        @Option(help: "Date the member left (default today).") var date: String?
+        @Argument(help: ArgumentHelp(L("户 ID 或户编号。", "Household id or number."), valueName: "ID")) var household: String
+        @Argument(help: ArgumentHelp(L("成员姓名，或 show 所列的序号。", "The member's name, or number as `show` lists it."), valueName: "MEMBER")) var member: String
+        @Option(help: ArgumentHelp(L("减少原因：死亡、迁出、嫁出、参军、服刑、其他。", "Why: 死亡 died, 迁出 moved_away, 嫁出 married_out, 参军 army, 服刑 prison, 其他 other."))) var reason: String
+        @Option(help: ArgumentHelp(L("减少日期（默认今天）。", "Date the member left (default today)."))) var date: String?
 
         func run() throws {
             let w = RecordWords(options: options)
@@ -84,12 +84,12 @@ struct MemberCmd: ParsableCommand {
     /// `sanbao member set ID NAME key=value …`.
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a member's facts: school=初中 insured=是 health=长期慢性病 … (docs/cli.md lists the fields).")
+            abstract: L("修改成员信息：school=初中 insured=是 health=长期慢性病……（字段见 docs/cli.md）。", "Change a member's facts: school=初中 insured=是 health=长期慢性病 … (docs/cli.md lists the fields)."))
 
         @OptionGroup var options: GlobalOptions
-        @Argument(help: ArgumentHelp("Household id or number.", valueName: "ID")) var household: String
-        @Argument(help: ArgumentHelp("The member's name, or number as `show` lists it.", valueName: "MEMBER")) var member: String
-        @Argument(help: ArgumentHelp("Fields to set.", valueName: "FIELD=VALUE")) var assignments: [String]
+        @Argument(help: ArgumentHelp(L("户 ID 或户编号。", "Household id or number."), valueName: "ID")) var household: String
+        @Argument(help: ArgumentHelp(L("成员姓名，或 show 所列的序号。", "The member's name, or number as `show` lists it."), valueName: "MEMBER")) var member: String
+        @Argument(help: ArgumentHelp(L("要修改的字段。", "Fields to set."), valueName: "FIELD=VALUE")) var assignments: [String]
 
         func run() throws {
             let w = RecordWords(options: options)

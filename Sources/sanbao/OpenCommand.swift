@@ -8,26 +8,26 @@ import SanbaoTUI
 /// `sanbao` with no subcommand: the terminal app on the data directory.
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "open", abstract: "Open the terminal app on the data directory (the default command).")
+        commandName: "open", abstract: L("在数据目录上打开终端界面（默认命令）。", "Open the terminal app on the data directory (the default command)."))
 
     @OptionGroup var options: GlobalOptions
 
-    @Flag(help: "Open a scratch copy of the bundled demo village; your own data is not touched.")
+    @Flag(help: ArgumentHelp(L("打开示例村的临时副本；不动您自己的数据。", "Open a scratch copy of the bundled demo village; your own data is not touched.")))
     var demo = false
 
-    @Option(help: ArgumentHelp("Show only households paired with this cadre (remembered; 'all' for everyone).", valueName: "NAME"))
+    @Option(help: ArgumentHelp(L("只显示这名干部帮扶的户（会记住；all 表示全部）。", "Show only households paired with this cadre (remembered; 'all' for everyone)."), valueName: "NAME"))
     var cadre: String?
 
-    @Flag(help: "Use only ASCII decorations (for terminals that draw ambiguous-width characters wide).")
+    @Flag(help: ArgumentHelp(L("只用 ASCII 装饰符号（用于把宽度不定的字符画成双宽的终端）。", "Use only ASCII decorations (for terminals that draw ambiguous-width characters wide).")))
     var ascii = false
 
-    @Flag(name: .customLong("no-color"), help: "Monochrome, as with NO_COLOR set.")
+    @Flag(name: .customLong("no-color"), help: ArgumentHelp(L("黑白显示，同设置 NO_COLOR。", "Monochrome, as with NO_COLOR set.")))
     var noColor = false
 
-    @Option(help: ArgumentHelp("Print the screen as text at COLSxROWS after --keys, without curses.", valueName: "COLSxROWS"))
+    @Option(help: ArgumentHelp(L("按 --keys 操作后，把 COLSxROWS 大小的屏幕以文字打印（不用 curses）。", "Print the screen as text at COLSxROWS after --keys, without curses."), valueName: "COLSxROWS"))
     var dump: String?
 
-    @Option(help: ArgumentHelp("Keys for --dump, e.g. \"/zs<Enter><Enter>\" (<Esc> <Up> <Down> <F10> <C-s> ...).", valueName: "KEYS"))
+    @Option(help: ArgumentHelp(L("--dump 前按的键，例如 \"/zs<Enter><Enter>\"（<Esc> <Up> <Down> <F10> <C-s> ……）。", "Keys for --dump, e.g. \"/zs<Enter><Enter>\" (<Esc> <Up> <Down> <F10> <C-s> ...)."), valueName: "KEYS"))
     var keys: String = ""
 
     func run() throws {
@@ -103,7 +103,7 @@ enum KeyScript {
         while let c = rest.first {
             if c == "<", let close = rest.firstIndex(of: ">") {
                 let name = rest[rest.index(after: rest.startIndex)..<close]
-                guard let key = named(String(name)) else { throw ValidationError("unknown key <\(name)> in --keys") }
+                guard let key = named(String(name)) else { throw ValidationError(L("--keys 里有未知的键 <\(name)>", "unknown key <\(name)> in --keys")) }
                 keys.append(key)
                 rest = rest[rest.index(after: close)...]
             } else {

@@ -51,7 +51,7 @@ extension Sanbao {
     /// other clean exits are the program's own text and are printed as they are.
     static func exitSafely(_ error: Error) -> Never {
         let code = exitCode(for: error)
-        let text = fullMessage(for: error)
+        let text = CLILanguage.translated(fullMessage(for: error))
         if !text.isEmpty {
             if code == .success { print(text) } else { warn(text) }
         }

@@ -27,11 +27,9 @@ struct RecordWords {
         return d
     }
 
+    /// The household as typed: its id, its number, or a short form (HouseholdArgument).
     func household(_ id: String, in store: Store) throws -> Household {
-        guard let h = store.dataset.household(id) ?? store.dataset.households.first(where: { $0.number == id }) else {
-            throw refuse(Bilingual(zh: "没有编号为 \(id) 的户", en: "no household \(id)"), code: Exit.dataErr)
-        }
-        return h
+        try resolveHousehold(id, in: store.dataset, options)
     }
 
     /// The member `who` names: a name (members who left included only when `departed`),

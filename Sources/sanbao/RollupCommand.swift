@@ -8,17 +8,17 @@ import SanbaoStore
 /// several cadres or villages into one summary, in any output format.
 struct Rollup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Combine the JSON summaries of several cadres or villages into one township summary.",
-        discussion: """
+        abstract: L("把几名干部或几个村的 JSON 汇总合成一份乡镇汇总。", "Combine the JSON summaries of several cadres or villages into one township summary."),
+        discussion: L("同一户出现在几个文件里时只保留一份：最近一次检查较晚的那份，并逐户列出（Clashes 表，或 --table clashes）。判定标准与第一个文件不同的文件会被标出。见 docs/export.md。", """
         A household found in several files is kept once: the record with the later latest check \
         wins, and each such household is listed (the Clashes sheet, or --table clashes). Files judged \
         with thresholds that differ from the first file's are flagged. See docs/export.md.
-        """)
+        """))
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var out: OutputOptions
 
-    @Argument(help: ArgumentHelp("Summary JSON files written by sanbao export --format json.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp(L("由 sanbao export --format json 写出的汇总 JSON 文件。", "Summary JSON files written by sanbao export --format json."), valueName: "FILE"))
     var files: [String] = []
 
     func validate() throws {

@@ -7,25 +7,22 @@ import SanbaoText
 /// `sanbao show ID`: one household, its indicators with reasons and its checks.
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show one household: members, the six indicators with reasons, checks newest first.")
+        abstract: L("显示一户：家庭成员、六项指标及原因、检查记录（最新在前）。", "Show one household: members, the six indicators with reasons, checks newest first."))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: ArgumentHelp("Household id (621121103201-0001) or household number.", valueName: "ID"))
+    @Argument(help: ArgumentHelp(L("户编号（621121103201-0001）、户号，或其末尾几位（0001，只对应一户时）。", "Household id (621121103201-0001), household number, or the end of either (0001) when it names one household."), valueName: "ID"))
     var id: String
 
-    @Flag(help: "Show ID numbers in full instead of masked.")
+    @Flag(help: ArgumentHelp(L("显示完整身份证号（默认隐去中间位）。", "Show ID numbers in full instead of masked.")))
     var fullIds = false
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: ArgumentHelp(L("输出 JSON。", "Print JSON.")))
     var json = false
 
     func run() throws {
         let d = try loadForReading(options).dataset
-        guard let h = d.household(id) ?? d.households.first(where: { $0.number == id }) else {
-            warn("sanbao: " + options.say(Bilingual(zh: "没有编号为 \(id) 的户", en: "no household \(id)")))
-            throw ExitCode(Exit.dataErr)
-        }
+        let h = try resolveHousehold(id, in: d, options)
         let view = HouseholdView(household: h, dataset: d, on: options.date, fullIDs: fullIds)
         if json { outJSON(try view.json(options.language)) } else { out(view.text(options.language)) }
     }

@@ -15,31 +15,28 @@ func openForWriting(_ options: GlobalOptions, loading: Store.Loading = .everythi
 /// `sanbao edit ID FIELD=VALUE ...`: changes household data, one durable edit per field.
 struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Change fields of a household record (kept as edits, merged field by field).",
-        discussion: """
+        abstract: L("修改一户的资料（作为修改记录保存，逐项合并）。", "Change fields of a household record (kept as edits, merged field by field)."),
+        discussion: L("值能按 JSON 解析时按 JSON，否则按文字：phone=13912345678、type=minimum_living、members[3].school=dropped_out、members[2].insured=true、housing='{\"grade\":\"C\",\"renovation\":\"in_progress\",\"relocated\":false}'。", """
         VALUE is JSON when it parses as JSON, else text: phone=13912345678, type=minimum_living, \
         members[3].school=dropped_out, members[2].insured=true, \
         housing='{"grade":"C","renovation":"in_progress","relocated":false}'.
-        """)
+        """))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: ArgumentHelp("Household id.", valueName: "ID"))
+    @Argument(help: ArgumentHelp(L("户编号、户号，或其末尾几位（只对应一户时）。", "Household id, household number, or the end of either when it names one household."), valueName: "ID"))
     var household: String
 
-    @Argument(help: ArgumentHelp("Field assignments.", valueName: "FIELD=VALUE"))
+    @Argument(help: ArgumentHelp(L("字段=值。", "Field assignments."), valueName: "FIELD=VALUE"))
     var assignments: [String]
 
-    @Option(help: ArgumentHelp("Cadre making the change (default: the household's paired cadre).", valueName: "NAME"))
+    @Option(help: ArgumentHelp(L("做出修改的干部（默认：该户的帮扶干部）。", "Cadre making the change (default: the household's paired cadre)."), valueName: "NAME"))
     var cadre: String?
 
     func run() throws {
         let store = try openForWriting(options)
         defer { store.close() }
-        guard let current = store.dataset.household(household) else {
-            warn("sanbao: " + options.say(Bilingual(zh: "没有编号为 \(household) 的户", en: "no household \(household)")))
-            throw ExitCode(Exit.dataErr)
-        }
+        let current = try resolveHousehold(household, in: store.dataset, options)
         var parsed: [(String, JSONValue)] = []
         for a in assignments {
             guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
@@ -61,7 +58,7 @@ struct Edit: ParsableCommand {
         }
         for (field, value) in parsed {
             do {
-                let e = try store.edit(householdID: household, field: field, value: value, cadreID: cadreID)
+                let e = try store.edit(householdID: current.id, field: field, value: value, cadreID: cadreID)
                 out(e.id)
             } catch {
                 throw fail(error, options)
@@ -84,17 +81,17 @@ enum EditValue {
 /// `sanbao bundle -o FILE`: everything (or one cadre's households) for another device.
 struct MakeBundle: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bundle", abstract: "Write all data (or one cadre's households) into one JSON bundle for another device.")
+        commandName: "bundle", abstract: L("把全部数据（或一名干部的户）写成一个 JSON 数据包，给另一台设备。", "Write all data (or one cadre's households) into one JSON bundle for another device."))
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Bundle file to write.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp(L("要写的数据包文件。", "Bundle file to write."), valueName: "FILE"))
     var output: String
 
-    @Option(help: ArgumentHelp("Only households paired with this cadre.", valueName: "NAME"))
+    @Option(help: ArgumentHelp(L("只含这名干部帮扶的户。", "Only households paired with this cadre."), valueName: "NAME"))
     var cadre: String?
 
-    @Flag(help: "Replace FILE if it exists.")
+    @Flag(help: ArgumentHelp(L("文件已存在时覆盖。", "Replace FILE if it exists.")))
     var force = false
 
     @Flag(help: "Seal the bundle with a passphrase (asked without echo, or $SANBAO_PASSPHRASE).")
@@ -128,11 +125,11 @@ struct MakeBundle: ParsableCommand {
 /// `sanbao import FILE`: merges a bundle, all or nothing.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Merge a bundle from another device. All or nothing; importing twice changes nothing.")
+        abstract: L("合并另一台设备的数据包；要么全部导入，要么都不导入；导入两次不会重复。", "Merge a bundle from another device. All or nothing; importing twice changes nothing."))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: ArgumentHelp("Bundle file.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp(L("数据包文件。", "Bundle file."), valueName: "FILE"))
     var file: String
 
     func run() throws {
@@ -174,9 +171,7 @@ struct Import: ParsableCommand {
 /// The first roster taken in on a new laptop goes into an empty (or absent) directory:
 /// it becomes a new data directory with its own device id (as `sanbao init` makes).
 func createIfEmpty(_ layout: DataLayout) throws {
-    let fm = FileManager.default
-    let entries = (try? fm.contentsOfDirectory(atPath: layout.root)) ?? []
-    guard !fm.fileExists(atPath: layout.path(DataLayout.manifest)), entries.isEmpty else { return }
+    guard !FileManager.default.fileExists(atPath: layout.path(DataLayout.manifest)), DatasetWriter.isBlank(layout) else { return }
     try DatasetWriter(layout: layout).create(Dataset(), manifest: newDeviceManifest())
 }
 
@@ -188,18 +183,18 @@ func newDeviceManifest() -> Manifest {
 /// `sanbao conflicts [resolve N --keep K | --value V]`.
 struct Conflicts: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List fields changed on two devices, or resolve one.",
-        discussion: "sanbao conflicts lists them, numbered; sanbao conflicts resolve 1 --keep 2 keeps the second value of conflict 1.")
+        abstract: L("列出两台设备都改过的字段（冲突），或解决其中一处。", "List fields changed on two devices, or resolve one."),
+        discussion: L("sanbao conflicts 列出冲突并编号；sanbao conflicts resolve 1 --keep 2 保留第 1 处冲突的第二个值。", "sanbao conflicts lists them, numbered; sanbao conflicts resolve 1 --keep 2 keeps the second value of conflict 1."))
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: ArgumentHelp("'resolve N' to settle conflict N.", valueName: "resolve N"))
+    @Argument(help: ArgumentHelp(L("resolve N：解决第 N 处冲突。", "'resolve N' to settle conflict N."), valueName: "resolve N"))
     var words: [String] = []
 
-    @Option(help: ArgumentHelp("Keep value K of the conflict (as numbered in the listing).", valueName: "K"))
+    @Option(help: ArgumentHelp(L("保留冲突的第 K 个值（按列表中的编号）。", "Keep value K of the conflict (as numbered in the listing)."), valueName: "K"))
     var keep: Int?
 
-    @Option(help: ArgumentHelp("Settle the conflict with this value instead (JSON or text).", valueName: "VALUE"))
+    @Option(help: ArgumentHelp(L("改用这个值解决冲突（JSON 或文字）。", "Settle the conflict with this value instead (JSON or text)."), valueName: "VALUE"))
     var value: String?
 
     func run() throws {

@@ -5,7 +5,7 @@ import SanbaoStore
 /// `sanbao validate`: checks every file and prints each problem as `file:line: message`.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check every data file; print each problem as file:line: message. Exit 0 when clean, 65 when not.")
+        abstract: L("检查每个数据文件；每个问题打印为 文件:行: 说明。没有问题退出码 0，否则 65。", "Check every data file; print each problem as file:line: message. Exit 0 when clean, 65 when not."))
 
     @OptionGroup var options: GlobalOptions
 

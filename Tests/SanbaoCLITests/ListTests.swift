@@ -17,7 +17,7 @@ final class ListTests: XCTestCase {
     }
 
     static let keys: Set<String> = ["id", "number", "head", "village", "village_code", "group", "cadre", "members",
-                                    "indicators", "meets_standard", "last_check", "overdue"]
+                                    "indicators", "meets_standard", "last_check", "follow_up", "overdue"]
 
     func listJSON(_ dir: String, _ extra: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws -> [Row] {
         let r = run(["list", "--json"] + extra + CLI.opts(dir))
@@ -179,5 +179,37 @@ final class ListTests: XCTestCase {
         XCTAssertEqual(cadre.status, 64)
         XCTAssertEqual(cadre.stderr, "sanbao: no cadre named \"赵某\" (known: 何志刚, 王晓燕, 陈文博)\n")
         assertSameFiles(snapshot(dir), before, "open without a terminal")
+    }
+}
+
+/// `sanbao list --due [DATE]`: the follow-up worklist (issue 14).
+final class DueListTests: XCTestCase {
+    func testDueListSoonestFirstWithIndicatorAndNote() throws {
+        let dir = makeDemo()
+        let zh = run(["list", "--due", "2026-12-15"] + CLI.opts(dir, lang: "zh"))
+        XCTAssertEqual(zh.status, 0, zh.stderr)
+        let lines = zh.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.last?.hasPrefix("共 ") == true && lines.last?.hasSuffix("（截至 2026-12-15）") == true, zh.stdout)
+        let dates = lines.dropLast().map { $0.hasPrefix("从未走访") ? "0000" : String($0.prefix(10)) }
+        XCTAssertEqual(dates, dates.sorted(), "never visited first, then soonest first")
+        XCTAssertEqual(dates.first, "0000")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("2026-12-15 跟进") && $0.contains("0012 刘建军") && $0.contains("医疗：2026 年度仍未参保") }, zh.stdout)
+        XCTAssertFalse(zh.stdout.contains("2026-12-20 跟进"), "not due by the date")
+        let en = try XCTUnwrap(parseJSON(run(["list", "--due", "2026-12-15", "--json"] + CLI.opts(dir)).stdout) as? [[String: Any]])
+        XCTAssertEqual(en.count, lines.count - 1)
+        let liu = try XCTUnwrap(en.first { $0["id"] as? String == "621121103201-0012" && $0["kind"] as? String == "follow_up" })
+        XCTAssertEqual(liu["due"] as? String, "2026-12-15")
+        XCTAssertEqual((liu["indicators"] as? [[String: Any]])?.first?["indicator"] as? String, "medical")
+        // Without a date: due by today (the --today of the tests).
+        let today = run(["list", "--due"] + CLI.opts(dir))
+        XCTAssertTrue(today.stdout.hasSuffix("due by \(CLI.today)\n"), today.stdout)
+        XCTAssertEqual(run(["list", "2026-12-15"] + CLI.opts(dir)).status, 64, "a date only after --due")
+    }
+
+    func testListJSONHasTheFollowUpDate() throws {
+        let dir = makeDemo()
+        let rows = try XCTUnwrap(parseJSON(run(["list", "--json"] + CLI.opts(dir)).stdout) as? [[String: Any]])
+        XCTAssertEqual(rows.first { $0["id"] as? String == "621121103201-0012" }?["follow_up"] as? String, "2026-12-15")
+        XCTAssertTrue(rows.contains { $0["follow_up"] is NSNull })
     }
 }

@@ -117,6 +117,47 @@ final class ShowTests: XCTestCase {
         XCTAssertEqual(byNumber.stdout, run(["show", "621121103201-0002", "--json"] + CLI.opts(dir)).stdout)
     }
 
+    /// `show 0004` as a cadre says it: the end of the id or of the 户编号 names the one
+    /// household it fits, for every command that takes a household (issue 14, defect 17).
+    func testShortHouseholdNumbers() throws {
+        let dir = makeDemo()
+        let full = run(["show", "621121103201-0004", "--json"] + CLI.opts(dir)).stdout
+        for typed in ["0004", "4", "32010004"] {
+            let r = run(["show", typed, "--json"] + CLI.opts(dir))
+            XCTAssertEqual(r.status, 0, "\(typed): \(r.stderr)")
+            XCTAssertEqual(r.stdout, full, typed)
+        }
+        XCTAssertEqual(run(["history", "0004"] + CLI.opts(dir)).stdout,
+                       run(["history", "621121103201-0004"] + CLI.opts(dir)).stdout)
+        let edit = run(["edit", "0004", "phone=13900001111"] + CLI.opts(dir))
+        XCTAssertEqual(edit.status, 0, edit.stderr)
+        let check = run(["check", "0004", "--set", "water=met"] + CLI.opts(dir))
+        XCTAssertEqual(check.status, 0, check.stderr)
+        let shown = try showJSON(dir, "621121103201-0004")
+        XCTAssertEqual((shown["household"] as? [String: Any])?["phone"] as? String, "13900001111")
+        XCTAssertEqual((shown["checks"] as? [[String: Any]])?.first?["id"] as? String,
+                       check.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Two villages each with a 0004: the short form is refused with both listed (64).
+    func testAmbiguousShortNumberListsCandidates() throws {
+        let dir = tempPath()
+        let gen = run(["generate", dir, "--households", "400", "--as-of", CLI.today, "--lang", "en"])
+        XCTAssertEqual(gen.status, 0, gen.stderr)
+        let before = snapshot(dir)
+        for lang in ["en", "zh"] {
+            let r = run(["show", "0004"] + CLI.opts(dir, lang: lang))
+            XCTAssertEqual(r.status, 64, r.stderr)
+            XCTAssertEqual(r.stdout, "")
+            let lines = r.stderr.split(separator: "\n")
+            XCTAssertTrue(lines[0].hasPrefix(lang == "en" ? "sanbao: \"0004\" names" : "sanbao: “0004”对应"), r.stderr)
+            XCTAssertGreaterThan(lines.count, 2, "at least two candidates listed: \(r.stderr)")
+            for l in lines.dropFirst() { XCTAssertTrue(matches(String(l), #"  \d{12}-0004  \d{12}0004  .+"#), String(l)) }
+        }
+        XCTAssertEqual(run(["edit", "0004", "phone=1"] + CLI.opts(dir)).status, 64)
+        assertSameFiles(snapshot(dir), before, "nothing written")
+    }
+
     func testUnknownHousehold() {
         let dir = makeDemo()
         for cmd in ["show", "history"] {

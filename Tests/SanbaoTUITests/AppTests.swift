@@ -501,4 +501,22 @@ final class AppTests: XCTestCase {
         press(app, [.down, .enter])
         XCTAssertTrue(app.screenText.contains("张永强  文峰村一组"), app.screenText)
     }
+
+    /// The follow-up worklist from the roster (`w`): soonest first; Enter opens the
+    /// household selected, `n` starts its check, `q` comes back (issue 14).
+    func testWorklistOpensTheHouseholdAndStartsItsCheck() throws {
+        let (app, _) = try makeApp()
+        press(app, [.character("w")])
+        let lines = app.screenText.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines[1].hasPrefix("跟进名单（截至"), app.screenText)
+        XCTAssertTrue(lines[2].hasPrefix("从未走访   走访逾期 0006 潘桂花"), app.screenText)
+        press(app, [.down, .enter])
+        XCTAssertTrue(app.stack.last is HouseholdScreen, "Enter opens the household")
+        XCTAssertTrue(app.screenText.contains("[621121103201-0023]"), app.screenText)
+        press(app, [.character("q")])
+        XCTAssertTrue(app.stack.last is WorklistScreen)
+        press(app, [.character("n")])
+        XCTAssertTrue(app.stack.last is CheckFormScreen, "n starts the check")
+        XCTAssertTrue(app.screenText.contains("入户检查  赵强"), app.screenText)
+    }
 }

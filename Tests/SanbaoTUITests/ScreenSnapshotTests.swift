@@ -34,7 +34,11 @@ final class ScreenSnapshotTests: XCTestCase {
         ("check-visit", [.down, .character("n")]),
         ("check-education", [.down, .character("n"), .pageDown, .pageDown, .pageDown, .pageDown]),
         ("check-wrapup", [.down, .character("n"), .pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown, .pageDown]),
+        // 0012 刘建军 has an uninsured member; 判定 set to 需跟进 is overruled, and the form says so.
+        ("check-medical-overruled", Array(repeating: .down, count: 11) + [.character("n")] + Array(repeating: .pageDown, count: 6)
+            + [.up, .up, .right, .right, .right]),
         ("dashboard", [.character("d")]),
+        ("worklist", [.character("w")]),
         ("help", [.character("?")]),
         ("intake", [.character("i")]),
         ("intake-preview", [.character("i")] + wenfengRoster.map { Key.character($0) } + [.enter]),

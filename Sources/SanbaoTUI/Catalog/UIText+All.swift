@@ -29,6 +29,9 @@ extension UIText {
             nothingToOpen, nothingOpensHere, firstPage, lastPage, intakeNoPath, intakeNothingToTakeIn,
             // Dashboard and help
             dashboardTitle, byGroup, overdueList, neverVisited, helpTitle, statesLegend,
+            // Worklist
+            worklistEmpty, worklistNever, worklistFollowUp, worklistVisit, colon, listSeparator,
+            worklistTitle(by: date, count: 12), lastVisitOn(date),
             // Export
             exportTitle, exportFormat, exportPath, exportScope, exportMasked, exportFormats,
             exportOverwrite("/tmp/a.xlsx"), exported("/tmp/a.xlsx", households: 3), exportFailed("disk full"),

@@ -39,6 +39,7 @@ extension UIText {
         case .clearFilters: Bilingual(zh: "清除全部筛选", en: "clear all filters")
         case .newCheck: Bilingual(zh: "新建入户检查", en: "enter a new check")
         case .dashboard: Bilingual(zh: "统计面板", en: "dashboard")
+        case .worklist: Bilingual(zh: "跟进名单：到期的跟进和逾期走访，最早的在前", en: "worklist: follow-ups and visits due, soonest first")
         case .export: Bilingual(zh: "导出汇总文件（xlsx、csv、json、html）", en: "export the summary file (xlsx, csv, json, html)")
         case .revealIDs: Bilingual(zh: "显示/隐藏完整身份证号", en: "show/hide full ID numbers")
         case .intake: Bilingual(zh: "导入乡镇花名册（xlsx、csv）", en: "take in the township's roster (xlsx, csv)")
@@ -50,7 +51,8 @@ extension UIText {
         case .previousPage: Bilingual(zh: "上一页", en: "previous page")
         case .increase: Bilingual(zh: "下一个选项", en: "next choice")
         case .decrease: Bilingual(zh: "上一个选项", en: "previous choice")
-        case .toggle: Bilingual(zh: "是/否互换（未知变为是）；其他选择题换下一个选项", en: "swap yes/no (unknown becomes yes); other choices: the next one")
+        case .toggle: Bilingual(zh: "是/否互换（未知变为是；参加医保等可为未知的题，要选未知用 ←/→：未知→是→否）；其他选择题换下一个选项",
+                                en: "swap yes/no (unknown becomes yes; where unknown is allowed, such as insured, ←/→ reach it: unknown→yes→no); other choices: the next one")
         case .save: Bilingual(zh: "保存检查（写入磁盘后才提示已保存）", en: "save the check (reported only once on disk)")
         }
     }
@@ -70,6 +72,7 @@ extension UIText {
         case .form: Bilingual(zh: "检查录入", en: "Check entry")
         case .export: Bilingual(zh: "导出汇总文件", en: "Export")
         case .dashboard: Bilingual(zh: "统计面板", en: "Dashboard")
+        case .worklist: Bilingual(zh: "跟进名单", en: "Worklist")
         case .help: Bilingual(zh: "帮助", en: "Help")
         case .intake: Bilingual(zh: "导入花名册：文件路径", en: "Roster intake: the file")
         case .intakePreview: Bilingual(zh: "导入花名册：检查结果", en: "Roster intake: what would change")
@@ -100,6 +103,7 @@ extension UIText {
         case .filterIndicator: Bilingual(zh: "筛选", en: "filter")
         case .sort: Bilingual(zh: "排序", en: "sort")
         case .dashboard: Bilingual(zh: "统计", en: "dashboard")
+        case .worklist: Bilingual(zh: "跟进名单", en: "worklist")
         case .export: Bilingual(zh: "导出", en: "export")
         case .quit: Bilingual(zh: "退出", en: "quit")
         case .back: Bilingual(zh: "返回", en: "back")

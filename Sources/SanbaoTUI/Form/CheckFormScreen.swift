@@ -176,6 +176,10 @@ public struct CheckFormScreen: Screen {
             canvas.put(say(UIText.derived) + ": ", row: row, column: area.column)
             canvas.put("\(a.state.letter) " + say(a.state.label), row: row, column: area.column + UIWidth.derivedState(lang), style: Style(a.state.role, [.bold]))
             row += 1
+            // A choice the facts overrule says so before the reasons (docs/rules.md).
+            if let why = ChoiceOverride.reason(chosen: draft.findings[i]?.state, got: a.state) {
+                row += wrap(say(why), into: &canvas, row: row, area: area, maxLines: 2, style: Style(.warning), ellipsis: model.glyphs.ellipsis)
+            }
             let reasons = say(UIText.reasons(a.reasons))
             row += wrap(reasons, into: &canvas, row: row, area: area, maxLines: 2, style: Style(.muted), ellipsis: model.glyphs.ellipsis)
             row += 1

@@ -268,6 +268,8 @@ public struct RosterScreen: Screen {
             search = TextField()
         case .dashboard:
             return [.push(DashboardScreen(model: model))]
+        case .worklist:
+            return [.push(WorklistScreen(model: model))]
         case .export:
             return [.openExport]
         case .intake:
