@@ -94,7 +94,7 @@ struct MakeBundle: ParsableCommand {
     @Flag(help: ArgumentHelp(L("文件已存在时覆盖。", "Replace FILE if it exists.")))
     var force = false
 
-    @Flag(help: "Seal the bundle with a passphrase (asked without echo, or $SANBAO_PASSPHRASE).")
+    @Flag(help: ArgumentHelp(L("用口令加密数据包（不回显地询问，或取 $SANBAO_PASSPHRASE）。", "Seal the bundle with a passphrase (asked without echo, or $SANBAO_PASSPHRASE).")))
     var encrypt = false
 
     func run() throws {

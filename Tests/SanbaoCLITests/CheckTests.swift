@@ -175,6 +175,27 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(run(["validate"] + CLI.opts(dir)).status, 0)
     }
 
+    /// A state the facts overrule is saved with a note on standard error (docs/cli.md,
+    /// docs/rules.md): 刘鹏飞 of household 0012 is uninsured, so a chosen follow-up on
+    /// medical stands as not met; the chosen plan (note, date) is kept. A choice the facts
+    /// allow says nothing.
+    func testAnOverruledChoiceIsSavedAndNoted() throws {
+        let dir = makeDemo()
+        let r = run(["check", "0012", "--set", "medical=follow_up:已提醒", "--follow-up", "2027-01-15"] + CLI.opts(dir))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(matches(r.stdout, checkID + "\n"), r.stdout)
+        XCTAssertEqual(r.stderr, "note: medical: the chosen \"follow-up\" is overruled: the household's facts say \"not met\", "
+                       + "and facts decide; the note and follow-up date are still kept: 刘鹏飞 not enrolled in basic medical insurance; 已提醒\n")
+        let show = try showJSON(dir, "621121103201-0012")
+        let medical = try XCTUnwrap((show["indicators"] as? [String: [String: Any]])?["medical"])
+        XCTAssertEqual(medical["state"] as? String, "not_met")
+        XCTAssertEqual(medical["reasons"] as? [String], ["刘鹏飞 not enrolled in basic medical insurance", "已提醒"])
+        let zh = run(["check", "0012", "--set", "medical=follow_up:已提醒"] + CLI.opts(dir, lang: "zh"))
+        XCTAssertTrue(zh.stderr.hasPrefix("注意：医疗：所选“需跟进”未采用：户内情况为“未达标”"), zh.stderr)
+        let allowed = run(["check", "0012", "--set", "water=follow_up:水窖待修"] + CLI.opts(dir))
+        XCTAssertEqual(allowed.stderr, "", "a choice the facts allow needs no note")
+    }
+
     func testLockedDirectoryRefusesWriting() throws {
         let dir = makeDemo()
         let store = try Store(layout: DataLayout(root: dir), write: true)

@@ -52,6 +52,38 @@ final class FileSizeLimitTests: XCTestCase {
         XCTAssertFalse(run(["show", "621121103201-0003"] + CLI.opts(dir)).stdout.contains("13900000001"))
     }
 
+    /// An import whose bundle is journalled but whose checks file then cannot grow (issue
+    /// 19): 74, said as stopped part-way and to be finished (never "nothing was imported"),
+    /// no raw decoding error; the next write-open finishes it and the check arrives.
+    func testAnImportCutShortPartWaySaysSoAndIsFinishedNext() throws {
+        let here = makeDemo(), there = makeDemo()
+        let work = (there as NSString).deletingLastPathComponent
+        let made = run(["check", "621121103201-0007", "--set", "water=met", "--note", "远方设备的检查"] + CLI.opts(there))
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let checkID = made.stdout.trimmingCharacters(in: .newlines)
+        let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run(["list", "--json"] + CLI.opts(there)).stdout.utf8)) as? [[String: Any]])
+        let cadre = try XCTUnwrap(rows.first { $0["id"] as? String == "621121103201-0007" }?["cadre"] as? String)
+        let bundle = work + "/one-cadre.json"
+        XCTAssertEqual(run(["bundle", "--cadre", cadre, "-o", bundle] + CLI.opts(there)).status, 0)
+        let checks = here + "/checks/621121103201.jsonl"
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: checks)[.size] as? Int)
+        let journal = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: bundle)[.size] as? Int)
+        XCTAssertLessThan(journal + 100, size, "the journal must fit under a limit the checks file is already past")
+        let r = runLimited(journal + 100, ["import", bundle] + CLI.opts(here), cwd: here)
+        XCTAssertEqual(r.status, 74, r.stderr)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertTrue(r.stderr.hasPrefix("sanbao: importing \(bundle) stopped part-way ("), r.stderr)
+        XCTAssertTrue(r.stderr.hasSuffix("what was written is kept, and the next open for writing finishes the import\n"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("nothing was imported") || r.stderr.contains("DecodingError"), r.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: here + "/incoming").count, 1, "the journal waits")
+        let next = run(["edit", "621121103201-0003", "phone=13900000003"] + CLI.opts(here))
+        XCTAssertEqual(next.status, 0, next.stderr)
+        XCTAssertTrue(next.stderr.contains("finished an import that was interrupted"), next.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: here + "/incoming"), [])
+        XCTAssertTrue(run(["history", "621121103201-0007"] + CLI.opts(here)).stdout.contains("远方设备的检查"), "\(checkID) arrived")
+        XCTAssertEqual(run(["validate"] + CLI.opts(here)).status, 0)
+    }
+
     /// An export past the limit: exit 74, said, no file and no temporary file left.
     func testAnExportPastTheLimitLeavesNothing() throws {
         let dir = makeDemo()

@@ -41,6 +41,11 @@ final class GenerateAndModeTests: XCTestCase {
     func testEveryFileSanbaoWritesIs0600() throws {
         let dir = makeDemo()
         let base = (dir as NSString).deletingLastPathComponent
+        // A torn last line, which the next write moves aside into damaged/.
+        let torn = try XCTUnwrap(FileHandle(forWritingAtPath: dir + "/checks/621121103201.jsonl"))
+        torn.seekToEndOfFile()
+        torn.write(Data(#"{"id":"20261129-0"#.utf8))
+        torn.closeFile()
         XCTAssertEqual(run(["check", "621121103201-0007", "--set", "water=met"] + CLI.opts(dir)).status, 0)
         XCTAssertEqual(run(["edit", "621121103201-0003", "phone=13900000001"] + CLI.opts(dir)).status, 0)
         XCTAssertEqual(run(["bundle", "-o", base + "/b.json"] + CLI.opts(dir)).status, 0)
@@ -52,6 +57,7 @@ final class GenerateAndModeTests: XCTestCase {
         let all = try XCTUnwrap(fm.subpathsOfDirectory(atPath: dir))
         XCTAssertTrue(all.contains { $0.hasPrefix("index/") && !$0.hasSuffix("index") }, "an index was built: \(all)")
         XCTAssertTrue(all.contains { $0.hasPrefix("edits/") }, "\(all)")
+        XCTAssertTrue(all.contains { $0.hasPrefix("damaged/checks_621121103201.jsonl") }, "the torn bytes were moved aside: \(all)")
         for path in all where path != ".lock" {
             var isDir: ObjCBool = false
             fm.fileExists(atPath: dir + "/" + path, isDirectory: &isDir)

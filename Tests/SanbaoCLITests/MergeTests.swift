@@ -202,6 +202,41 @@ final class MergeTests: XCTestCase {
         assertSameFiles(snapshot(a), before, "a refused inconsistent bundle")
     }
 
+    /// `conflicts` exits as docs/cli.md says: 65 for a value the field cannot hold, 75
+    /// while another Sanbao holds the data, 66 with no data directory — and nothing
+    /// changes; `bundle` and `import` give 66 for a missing directory or file.
+    func testConflictsBundleAndImportRefusalCodes() throws {
+        _ = sanbao(a, ["edit", "621121103201-0005", "type=minimum_living"])
+        _ = sanbao(b, ["edit", "621121103201-0005", "type=extreme_poverty"])
+        exchange()
+        XCTAssertEqual(sanbao(a, ["conflicts"]).stdout.split(separator: "\n").count, 3)
+        let before = snapshot(a)
+        let wrong = sanbao(a, ["conflicts", "resolve", "1", "--value", "banana"], expect: 65)
+        XCTAssertTrue(wrong.stderr.hasPrefix("sanbao: ") && wrong.stderr.contains("banana"), wrong.stderr)
+        assertSameFiles(snapshot(a), before, "a refused resolution")
+
+        let fd = open(a + "/.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        XCTAssertEqual(flock(fd, LOCK_EX | LOCK_NB), 0, "the test holds the lock, as another Sanbao would")
+        let locked = sanbao(a, ["conflicts", "resolve", "1", "--keep", "2"], expect: 75)
+        XCTAssertTrue(locked.stderr.contains("locked") || locked.stderr.contains("in use"), locked.stderr)
+        flock(fd, LOCK_UN)
+        close(fd)
+        assertSameFiles(snapshot(a), before, "a resolution refused while the data was in use")
+
+        let missing = work + "/nope"
+        for args in [["conflicts"], ["conflicts", "resolve", "1", "--keep", "1"], ["bundle", "-o", "x.json"], ["import", "a.json"]] {
+            let r = run(args + CLI.opts(missing), cwd: work)
+            XCTAssertEqual(r.status, 66, "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.hasPrefix("sanbao: data directory does not exist: \(missing)"), "\(args): \(r.stderr)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing), "never created")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work + "/x.json"))
+        let noFile = sanbao(a, ["import", "no-such-bundle.json"], expect: 66)
+        XCTAssertTrue(noFile.stderr.contains("no-such-bundle.json"), noFile.stderr)
+        assertSameFiles(snapshot(a), before, "refusals change nothing")
+    }
+
     func testResolvedConflictTravels() throws {
         diverge()
         exchange()

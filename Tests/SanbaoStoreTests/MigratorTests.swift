@@ -33,6 +33,12 @@ final class MigratorTests: XCTestCase {
         XCTAssertEqual(notices.count, 3)
         let backup = layout.path("backup/2026-11-29T080000Z/households/\(Fixture.village).jsonl")
         XCTAssertEqual(FileManager.default.contents(atPath: backup), original)
+        // The originals hold ID numbers and health data like the files they copy: owner only.
+        let mode = { (path: String) in (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1 }
+        XCTAssertEqual(mode(backup), 0o600)
+        XCTAssertEqual(mode(layout.path("backup/2026-11-29T080000Z/households")), 0o700)
+        XCTAssertEqual(mode(layout.path("backup")), 0o700)
+        XCTAssertEqual(mode(layout.path("households/\(Fixture.village).jsonl")), 0o600)
         let result = try DatasetReader(layout: layout).read()
         XCTAssertTrue(result.problems.isEmpty, "\(result.problems)")
         XCTAssertEqual(result.dataset.households, Fixture.dataset().households)
