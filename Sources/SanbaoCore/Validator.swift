@@ -14,6 +14,10 @@ public struct Validator: Sendable {
             out.append(DataProblem(s, record: h.id, path: path, m))
         }
         if let p = DivisionCode.problem(h.address.villageCode) { add("$.address.village_code", p) }
+        if !Self.isHouseholdIDShape(h.id) {
+            add("$.id", Bilingual(zh: "户 ID“\(TerminalText.safe(h.id))”格式不对：应为 12 位村代码、连字符和字母数字（如 621121103201-0007）",
+                                  en: "household id \"\(TerminalText.safe(h.id))\" is malformed: 12-digit village code, a hyphen, letters and digits (e.g. 621121103201-0007)"))
+        }
         if h.members.isEmpty { add("$.members", Bilingual(zh: "家庭没有成员", en: "household has no members")) }
         if h.causes.others.count > 2 {
             add("$.causes.others", Bilingual(zh: "次要致贫原因最多两个", en: "at most two other poverty causes"))
@@ -85,13 +89,22 @@ public struct Validator: Sendable {
         }
     }
 
+    /// Household ids name files' lines and are typed by people: 12 digits, a hyphen, then
+    /// 1–16 ASCII letters or digits — never a path, a control character or a space.
+    static func isHouseholdIDShape(_ id: String) -> Bool {
+        let u = Array(id.utf8)
+        guard u.count >= 14, u.count <= 29, u[12] == UInt8(ascii: "-") else { return false }
+        return u[..<12].allSatisfy { $0 >= 48 && $0 <= 57 }
+            && u[13...].allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) }
+    }
+
     /// Problems inside one check, given the household it names (nil when unknown).
     public func problems(in c: Check, household: Household?, knownCadres: Set<String>) -> [DataProblem] {
         var out: [DataProblem] = []
         func add(_ path: String, _ m: Bilingual) { out.append(DataProblem(.error, record: c.id, path: path, m)) }
         guard let h = household else {
-            add("$.household_id", Bilingual(zh: "检查记录指向不存在的户 \(c.householdID)",
-                                            en: "check names unknown household \(c.householdID)"))
+            let named = TerminalText.safe(c.householdID)
+            add("$.household_id", Bilingual(zh: "检查记录指向不存在的户 \(named)", en: "check names unknown household \(named)"))
             return out
         }
         if c.date > today {
@@ -126,12 +139,20 @@ public struct Validator: Sendable {
         var out: [DataProblem] = []
         var byID: [String: Household] = [:]
         byID.reserveCapacity(d.households.count)
+        var byNumber: [String: String] = [:]
         for (h, problems) in zip(d.households, own) {
             if byID[h.id] != nil {
                 out.append(DataProblem(record: h.id, path: "$.id",
                                        Bilingual(zh: "户编号 \(h.id) 重复", en: "household id \(h.id) appears twice")))
             } else {
                 byID[h.id] = h
+                // A warning, not an error: two devices that each add a household offline may
+                // both give it the village's next free number; both are kept and listed here
+                // until the township's number is entered (household set ID number=…).
+                if !h.number.isEmpty, let other = byNumber.updateValue(h.id, forKey: h.number) {
+                    out.append(DataProblem(.warning, record: h.id, path: "$.number",
+                                           Bilingual(zh: "户编号 \(h.number) 已属于 \(other)", en: "household number \(h.number) is also \(other)'s")))
+                }
             }
             out += problems
         }
@@ -141,15 +162,34 @@ public struct Validator: Sendable {
         let checkProblems = d.checks.concurrentMap { c in
             self.problems(in: c, household: households[c.householdID], knownCadres: cadres)
         }
-        var checkIDs = Set<String>()
+        var checkIDs: [String: String] = [:]
         checkIDs.reserveCapacity(d.checks.count)
+        for c in d.checks where checkIDs[c.id] == nil { checkIDs[c.id] = c.householdID }
+        var seen = Set<String>()
+        seen.reserveCapacity(d.checks.count)
         for (c, problems) in zip(d.checks, checkProblems) {
-            if !checkIDs.insert(c.id).inserted {
+            if !seen.insert(c.id).inserted {
                 out.append(DataProblem(record: c.id, path: "$.id",
                                        Bilingual(zh: "检查编号 \(c.id) 重复", en: "check id \(c.id) appears twice")))
             }
             out += problems
+            if let corrected = c.supersedes, let p = Self.correctionProblem(c, corrects: corrected, householdOf: checkIDs[corrected]) {
+                out.append(DataProblem(record: c.id, path: "$.supersedes", p))
+            }
         }
         return (householdPart, out)
+    }
+
+    /// A correction names an earlier check of the same household: not itself, not a check
+    /// that is not in the data, not another household's.
+    static func correctionProblem(_ c: Check, corrects id: String, householdOf owner: String?) -> Bilingual? {
+        if id == c.id { return Bilingual(zh: "检查 \(c.id) 更正的是它自己", en: "check \(c.id) corrects itself") }
+        guard let owner else {
+            return Bilingual(zh: "更正的检查 \(id) 不在数据中", en: "corrects check \(id), which is not in the data")
+        }
+        if owner != c.householdID {
+            return Bilingual(zh: "更正的检查 \(id) 属于另一户 \(owner)", en: "corrects check \(id) of another household, \(owner)")
+        }
+        return nil
     }
 }

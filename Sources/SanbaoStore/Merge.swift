@@ -35,7 +35,11 @@ public struct MergePlan: Sendable {
         var clashes: [IdentityClash] = []
         for h in bundle.households {
             guard let mine = localBases[h.id] else {
-                if newHouseholds.insert(h.id).inserted { households.append(h) }
+                if newHouseholds.insert(h.id).inserted {
+                    households.append(h)
+                } else if let first = households.first(where: { $0.id == h.id }), first != h {
+                    throw Self.twice(name, Bilingual(zh: "户 \(h.id)", en: "household \(h.id)"))
+                }
                 continue
             }
             if mine != h {
@@ -47,6 +51,7 @@ public struct MergePlan: Sendable {
                 }
             }
         }
+        try Self.refuseChangedRecords(bundle, here: dataset, name: name)
         var knownChecks = Set(dataset.checks.map(\.id))
         for c in bundle.checks where knownChecks.insert(c.id).inserted {
             checks.append(c)
@@ -57,6 +62,36 @@ public struct MergePlan: Sendable {
             edits.append(e)
         }
         if !clashes.isEmpty { throw StoreError.identityClash(name, clashes) }
+    }
+
+    /// Checks and edits are never changed once written (a correction is a new check, a
+    /// change a new edit), so one id with two contents — in the bundle twice, or in the
+    /// bundle and here — is damage or forgery. Refused (65), never one side dropped.
+    static func refuseChangedRecords(_ bundle: Bundle, here dataset: Dataset, name: String) throws {
+        var checks: [String: Check] = [:]
+        for c in bundle.checks {
+            if let seen = checks.updateValue(c, forKey: c.id), seen != c { throw twice(name, Bilingual(zh: "检查 \(c.id)", en: "check \(c.id)")) }
+        }
+        var edits: [String: HouseholdEdit] = [:]
+        for e in bundle.edits {
+            if let seen = edits.updateValue(e, forKey: e.id), seen != e { throw twice(name, Bilingual(zh: "修改 \(e.id)", en: "edit \(e.id)")) }
+        }
+        for c in dataset.checks where checks[c.id].map({ $0 != c }) == true {
+            throw changed(name, Bilingual(zh: "检查 \(c.id)", en: "check \(c.id)"))
+        }
+        for e in dataset.edits where edits[e.id].map({ $0 != e }) == true {
+            throw changed(name, Bilingual(zh: "修改 \(e.id)", en: "edit \(e.id)"))
+        }
+    }
+
+    static func twice(_ name: String, _ what: Bilingual) -> StoreError {
+        .refused(Bilingual(zh: "\(name) 中\(what.zh)出现两次且内容不同；数据包已损坏或被改动",
+                           en: "\(name) holds \(what.en) twice with different contents; the bundle is damaged or was altered"), code: 65)
+    }
+
+    static func changed(_ name: String, _ what: Bilingual) -> StoreError {
+        .refused(Bilingual(zh: "\(name) 中的\(what.zh)与本机同编号的记录内容不同；记录写入后从不修改，数据包已损坏或被改动",
+                           en: "\(name) holds \(what.en) with other contents than the one here; records never change once written, so the bundle is damaged or was altered"), code: 65)
     }
 
     /// An edit adding a whole member under an id that names another person here.

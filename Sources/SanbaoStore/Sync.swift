@@ -69,7 +69,7 @@ struct Sync {
         let before = Set(validator.problems(in: dataset).filter { $0.severity == .error }.map { "\($0.record ?? "")\($0.path)\($0.message.en)" })
         let added = validator.problems(in: merged).filter { $0.severity == .error && !before.contains("\($0.record ?? "")\($0.path)\($0.message.en)") }
         if let first = added.first {
-            throw StoreError.badData("\(name): \(first.record ?? "") \(first.path): \(first.message.en)" + (added.count > 1 ? " (and \(added.count - 1) more)" : ""))
+            throw StoreError.badData("\(name): \(TerminalText.safe(first.record ?? "")) \(first.path): \(first.message.en)" + (added.count > 1 ? " (and \(added.count - 1) more)" : ""))
         }
         for file in targetFiles(plan, merged) {
             if let refusal = Store.refusal(for: file, access: access, conditions: loaded.conditions) { throw refusal }

@@ -202,6 +202,56 @@ final class MergeTests: XCTestCase {
         assertSameFiles(snapshot(a), before, "a refused inconsistent bundle")
     }
 
+    /// Issue 16, point 5: records an import used to take (exit 0, validate clean) or drop
+    /// silently. Each is refused with its reason (65), all or nothing.
+    func testInconsistentBundlesAreRefusedWholeWithTheirReason() throws {
+        _ = sanbao(b, ["bundle", "-o", "full.json"])
+        let base = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: work + "/full.json"))) as? [String: Any])
+        let checks = try XCTUnwrap(base["checks"] as? [[String: Any]])
+        let households = try XCTUnwrap(base["households"] as? [[String: Any]])
+        func newCheck(_ change: [String: Any]) -> [String: Any] { checks[0].merging(["id": "20261129-0000aaaa"]) { $1 }.merging(change) { $1 } }
+        let otherHouseholdsCheck = try XCTUnwrap(checks.first { $0["household_id"] as? String != checks[0]["household_id"] as? String }?["id"])
+        let edit: [String: Any] = ["cadre_id": "c1", "device_id": "device-x", "field": "phone", "household_id": "621121103201-0003",
+                                   "id": "e-00000000000000aa", "parents": [], "recorded_at": "2026-11-20T08:00:00Z", "value": "13900000009"]
+        func household(_ id: String, number: String = "6211211032019999") -> [String: Any] {
+            households[0].merging(["id": id, "number": number]) { $1 }
+        }
+        let cases: [(String, [String: Any], String)] = [
+            ("a check here, changed", ["checks": [checks[0].merging(["note": "改过"]) { $1 }] + checks.dropFirst()],
+             "holds check \(checks[0]["id"]!) with other contents than the one here"),
+            ("one new check id twice", ["checks": checks + [newCheck([:]), newCheck(["note": "另一条"])]],
+             "holds check 20261129-0000aaaa twice with different contents"),
+            ("one edit id twice", ["edits": [edit, edit.merging(["value": "13900000008"]) { $1 }]], "holds edit e-00000000000000aa twice"),
+            ("a correction of itself", ["checks": checks + [newCheck(["supersedes": "20261129-0000aaaa"])]], "check 20261129-0000aaaa corrects itself"),
+            ("a correction of nothing", ["checks": checks + [newCheck(["supersedes": "20261129-ffffffff"])]],
+             "corrects check 20261129-ffffffff, which is not in the data"),
+            ("a correction of another household's", ["checks": checks + [newCheck(["supersedes": otherHouseholdsCheck])]],
+             "corrects check \(otherHouseholdsCheck) of another household"),
+            ("a household id that is a path", ["households": households + [household("../../etc")]], "household id \"../../etc\" is malformed"),
+            ("a household id with a newline", ["households": households + [household("621121103201-00\n99")]],
+             "household id \"621121103201-00?99\" is malformed"),
+            ("a household id with NUL", ["households": households + [household("621121103201-00\u{0}99")]], "is malformed"),
+        ]
+        let before = snapshot(a)
+        for (what, change, reason) in cases {
+            let bundle = base.merging(change) { $1 }
+            try JSONSerialization.data(withJSONObject: bundle).write(to: URL(fileURLWithPath: work + "/bad.json"))
+            let r = sanbao(a, ["import", "bad.json"], expect: 65)
+            XCTAssertTrue(r.stderr.hasPrefix("nothing was imported\nsanbao: "), "\(what): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains(reason), "\(what): \(r.stderr)")
+            XCTAssertFalse(r.stderr.dropLast().contains("\n99"), "\(what): no line break from the data")
+            assertSameFiles(snapshot(a), before, what)
+        }
+        XCTAssertEqual(sanbao(a, ["validate"]).status, 0)
+        // Two households under one number: both kept, listed by validate as a warning.
+        try JSONSerialization.data(withJSONObject: base.merging(["households": households + [household("621121103201-0099", number: households[0]["number"] as! String)]]) { $1 })
+            .write(to: URL(fileURLWithPath: work + "/twin.json"))
+        XCTAssertTrue(sanbao(a, ["import", "twin.json"]).stdout.hasPrefix("imported 1 households"))
+        let v = sanbao(a, ["validate"])
+        XCTAssertTrue(v.stdout.contains("$.number: warning: household number \(households[0]["number"]!) is also \(households[0]["id"]!)'s")
+                      || v.stdout.contains("warning: $.number: household number \(households[0]["number"]!) is also \(households[0]["id"]!)'s"), v.stdout)
+    }
+
     /// `conflicts` exits as docs/cli.md says: 65 for a value the field cannot hold, 75
     /// while another Sanbao holds the data, 66 with no data directory — and nothing
     /// changes; `bundle` and `import` give 66 for a missing directory or file.

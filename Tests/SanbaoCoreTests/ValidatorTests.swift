@@ -203,3 +203,61 @@ final class ValidatorTests: XCTestCase {
         XCTAssertEqual(validator.problems(in: clean), [])
     }
 }
+
+/// Issue 16, point 5: what an import used to take — ids that are paths or hold control
+/// characters, one household number for two households, corrections of nothing.
+final class RecordReferenceTests: XCTestCase {
+    let validator = Validator(today: assessDate)
+    let head = member(1, "张桂兰", born: "1949-12-31", sex: .female, relation: .head, idNumber: "11010519491231002X")
+
+    func testHouseholdIDsAreTwelveDigitsAHyphenAndLettersOrDigits() {
+        for (id, ok) in [("621121103201-0007", true), ("621121103201-nq3x9k2m4a", true), ("621121103201-7", true),
+                         ("../../etc", false), ("621121103201-00\n99", false), ("621121103201-00\u{0}99", false),
+                         ("621121103201-00 99", false), ("62112110320-0007", false), ("621121103201_0007", false),
+                         ("621121103201-", false), ("621121103201-0007/..", false), ("６２１１２１１０３２０１-0007", false)] {
+            let problems = validator.problems(in: household(id, members: [head]), knownCadres: ["c1"]).filter { $0.path == "$.id" }
+            XCTAssertEqual(problems.isEmpty, ok, "\(id.debugDescription): \(problems.map(\.message.en))")
+        }
+        let bad = validator.problems(in: household("621121103201-00\n99", members: [head]), knownCadres: ["c1"]).first { $0.path == "$.id" }
+        XCTAssertEqual(bad?.message.en, "household id \"621121103201-00?99\" is malformed: 12-digit village code, a hyphen, letters and digits (e.g. 621121103201-0007)")
+    }
+
+    /// A warning that lists both (two devices adding households offline may both take the
+    /// next free number), not an error that would stop their bundles merging.
+    func testOneHouseholdNumberForTwoHouseholdsIsListed() {
+        var a = household("621121103201-0001", members: [head]), b = household("621121103201-0002", members: [head])
+        a.number = "6211211032010001"
+        b.number = "6211211032010001"
+        var d = Dataset()
+        d.cadres = [Cadre(id: "c1", name: "何志刚", unit: "通渭县农业农村局", level: .county, phone: "")]
+        d.households = [a, b]
+        let problems = validator.problems(in: d).filter { $0.path == "$.number" }
+        XCTAssertEqual(problems.map(\.record), ["621121103201-0002"])
+        XCTAssertEqual(problems.first?.message.en, "household number 6211211032010001 is also 621121103201-0001's")
+        XCTAssertEqual(problems.first?.severity, .warning)
+        b.number = "6211211032010002"
+        d.households = [a, b]
+        XCTAssertEqual(validator.problems(in: d).filter { $0.path == "$.number" }, [])
+    }
+
+    func testACorrectionNamesAnEarlierCheckOfTheSameHousehold() {
+        let original = Check(id: "c-1", householdID: "621121103201-0001", date: assessDate, cadreID: "c1", recordedAt: "2026-11-01T08:00:00Z", findings: [:])
+        let other = Check(id: "c-2", householdID: "621121103201-0002", date: assessDate, cadreID: "c1", recordedAt: "2026-11-01T08:00:00Z", findings: [:])
+        func correction(_ id: String, of target: String) -> Check {
+            var c = Check(id: id, householdID: "621121103201-0001", date: assessDate, cadreID: "c1", recordedAt: "2026-11-02T08:00:00Z", findings: [:])
+            c.supersedes = target
+            return c
+        }
+        var d = Dataset()
+        d.cadres = [Cadre(id: "c1", name: "何志刚", unit: "通渭县农业农村局", level: .county, phone: "")]
+        var a = household("621121103201-0001", members: [head]), b = household("621121103201-0002", members: [head])
+        a.number = "1"
+        b.number = "2"
+        d.households = [a, b]
+        d.checks = [original, other, correction("c-3", of: "c-1"), correction("c-4", of: "c-4"), correction("c-5", of: "nope"), correction("c-6", of: "c-2")]
+        let problems = validator.problems(in: d).filter { $0.path == "$.supersedes" }
+        XCTAssertEqual(problems.map(\.record), ["c-4", "c-5", "c-6"])
+        XCTAssertEqual(problems.map(\.message.en), ["check c-4 corrects itself", "corrects check nope, which is not in the data",
+                                                    "corrects check c-2 of another household, 621121103201-0002"])
+    }
+}
