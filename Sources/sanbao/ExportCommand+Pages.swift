@@ -26,7 +26,7 @@ extension Export {
         try out.write(HouseholdPageDocument(pages: pages, language: options.language).render(), options)
         out.report(pages.isEmpty
             ? Bilingual(zh: "已写入 \(out.output)：没有符合条件的户", en: "wrote \(out.output): no households selected")
-            : Bilingual(zh: "已写入 \(out.output)：\(pages.count) 户，每户一页", en: "wrote \(out.output): \(pages.count) households, one page each"),
+            : Bilingual(zh: "已写入 \(out.output)：\(pages.count) 户，每户一页", en: "wrote \(out.output): \(pages.count) household\(pages.count == 1 ? "" : "s"), one page each"),
             options)
     }
 

@@ -32,7 +32,9 @@ extension ExportCLITests {
         let kept = sanbao(["export"] + opts(data, lang: "en") + ["--household", "0016", "-o", file])
         XCTAssertEqual(kept.status, 73, kept.stderr)
         XCTAssertTrue(read(file).contains("张永强 户帮扶明白卡"))
-        XCTAssertEqual(sanbao(["export"] + opts(data, lang: "en") + ["--household", "0016", "-o", file, "--force"]).status, 0)
+        let forced = sanbao(["export"] + opts(data, lang: "en") + ["--household", "0016", "-o", file, "--force"])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertEqual(forced.stdout, "wrote \(file): 1 household, one page each\n")
         XCTAssertTrue(read(file).contains("Household page: 牛进财"), "English with --lang en")
     }
 
