@@ -20,6 +20,9 @@ public final class App {
     var question: (text: Bilingual, onYes: [Effect])?
     public private(set) var finished = false
     let clock: () -> String
+    /// Where exported files go unless a path says otherwise: the summary file's default
+    /// and every household page. The working directory, as a cadre started Sanbao there.
+    public var exportDirectory = FileManager.default.currentDirectoryPath
 
     public convenience init(store: Store, terminal: Terminal, today: LocalDate, language: Language, glyphs: Glyphs = .unicode,
                             cadreID: String?, clock: @escaping () -> String = Store.isoNow) {
@@ -184,9 +187,11 @@ public final class App {
                 try? store.dropDraft(householdID: id)
                 model.drafts[id] = nil
             case .openExport:
-                stack.append(ExportScreen(directory: FileManager.default.currentDirectoryPath, model: model))
+                stack.append(ExportScreen(directory: exportDirectory, model: model))
             case .export(let format, let path, let overwrite):
                 export(format, to: path, overwrite: overwrite)
+            case .printPage(let id, let overwrite):
+                printPage(id, overwrite: overwrite)
             case .openIntake:
                 stack.append(IntakeScreen())
             case .previewIntake(let path):

@@ -92,10 +92,11 @@ struct OutputOptions: ParsableArguments {
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: L("写给乡镇的汇总文件：XLSX、CSV、JSON 或可打印的 HTML 报告。", "Write the summary file for the township: XLSX, CSV, JSON or a printable HTML report."),
-        discussion: L("按 --to（默认今天）判定状态。--from（默认 --to 之前 12 个月）到 --to 之间的检查算作期间内走访。身份证号隐去中间位，除非 --full-ids。文件要么完整写出，要么不写；已存在的文件只有用 --force 才覆盖。见 docs/export.md。", """
+        discussion: L("按 --to（默认今天）判定状态。--from（默认 --to 之前 12 个月）到 --to 之间的检查算作期间内走访。身份证号隐去中间位，除非 --full-ids。文件要么完整写出，要么不写；已存在的文件只有用 --force 才覆盖。用 --household 则改为每户一页 A4 的可打印户页（明白卡，HTML）。见 docs/export.md。", """
         States are judged on --to (default: today). Checks from --from (default: 12 months before --to) \
         to --to count as visits in the period. ID numbers are masked unless --full-ids. The file is \
-        written whole or not at all; an existing file is replaced only with --force. See docs/export.md.
+        written whole or not at all; an existing file is replaced only with --force. With --household, \
+        one printable A4 page per household instead (明白卡, HTML). See docs/export.md.
         """))
 
     @OptionGroup var options: GlobalOptions
@@ -113,7 +114,11 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp(L("期间最后一天，也是判定日期（默认今天）。", "Last day of the period and the assessment date (default: today)."), valueName: "DATE"))
     var to: LocalDate?
 
+    @Option(help: ArgumentHelp(L("写这户的可打印户页（明白卡，一户一页 A4，HTML）；可重复；写 all 则为 --cadre、--village 选出的全部户。", "Write this household's printable page (明白卡, one A4 page each, HTML); repeatable; all for every household --cadre and --village select."), valueName: "ID"))
+    var household: [String] = []
+
     func run() throws {
+        if !household.isEmpty { return try writePages() }
         let (format, render) = try out.resolve(options)
         try out.refuseOverwrite(options)
         if out.table == .roster { return try writeRoster(format, bom: render.bom) }
@@ -141,16 +146,7 @@ struct Export: ParsableCommand {
     func writeRoster(_ format: ExportFormat, bom: Bool) throws {
         let data = try loadForReading(options).dataset
         let date = to ?? options.date
-        var households = data.households
-        if !village.isEmpty { households = households.filter { village.contains($0.address.villageCode) } }
-        if let cadre {
-            let ids = data.cadreIDs(matching: cadre)
-            guard !ids.isEmpty else {
-                warn("sanbao: " + options.say(Bilingual(zh: "没有名为“\(cadre)”的干部", en: "no cadre named \"\(cadre)\"")))
-                throw ExitCode(Exit.usage)
-            }
-            households = households.filter { $0.cadreID(on: date).map(ids.contains) ?? false }
-        }
+        let households = try selected(data, on: date)
         let table = MembersRoster.make(households, cadres: data.cadres, on: date, fullIDs: out.fullIds,
                                      title: options.say(Bilingual(zh: "花名册", en: "Roster")))
         let bytes: Data

@@ -43,6 +43,10 @@ final class FooterHintTests: XCTestCase {
         addTeardownBlock { store.close() }
         let terminal = MemoryTerminal(rows: 40, columns: 120)
         let app = App(store: store, terminal: terminal, today: DemoVillage.asOf, language: language, cadreID: nil, clock: { "2026-11-25T10:00:00Z" })
+        // The household page (p) goes to a temporary directory, not here.
+        app.exportDirectory = dir + "-out"
+        try FileManager.default.createDirectory(atPath: app.exportDirectory, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir + "-out") }
         return (app, terminal)
     }
 

@@ -35,7 +35,7 @@ extension UIText {
             // Export
             exportTitle, exportFormat, exportPath, exportScope, exportMasked, exportFormats,
             exportOverwrite("/tmp/a.xlsx"), exported("/tmp/a.xlsx", households: 3), exportFailed("disk full"),
-            exportScopeText(3, cadre: "何志刚"),
+            exportScopeText(3, cadre: "何志刚"), pageWritten("/tmp/a.html"),
             // Intake
             intakeTitle, intakePath, intakeHowTo, intakeFormats, intakeNeverDeletes, intakeConfirm, intakeRefused,
             intakeNothingToDo, intakeNothingWrittenYet, intakeRosterProblems, intakeProblemsAdvice, intakeAbsentHeading,

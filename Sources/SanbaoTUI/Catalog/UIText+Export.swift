@@ -23,6 +23,13 @@ extension UIText {
         Bilingual(zh: "导出失败：\(why)", en: "export failed: \(why)")
     }
 
+    /// The household page (`p` on the household screen) was written: where, and that ID
+    /// numbers on it are masked.
+    public static func pageWritten(_ path: String) -> Bilingual {
+        Bilingual(zh: "已写入户页 \(path)（身份证号已隐去中间位），用浏览器打开打印",
+                  en: "wrote the household page \(path) (ID numbers masked); open it in a browser to print")
+    }
+
     public static func exportScopeText(_ households: Int, cadre: String?) -> Bilingual {
         Bilingual(zh: "\(households) 户" + (cadre.map { "（\($0)）" } ?? "（全部干部）"),
                   en: "\(households)" + (cadre.map { " (\($0))" } ?? " (all cadres)"))

@@ -42,6 +42,8 @@ extension UIText {
         case .worklist: Bilingual(zh: "跟进名单：到期的跟进和逾期走访，最早的在前", en: "worklist: follow-ups and visits due, soonest first")
         case .export: Bilingual(zh: "导出汇总文件（xlsx、csv、json、html）", en: "export the summary file (xlsx, csv, json, html)")
         case .revealIDs: Bilingual(zh: "显示/隐藏完整身份证号", en: "show/hide full ID numbers")
+        case .printPage: Bilingual(zh: "打印：把这一户的明白卡写成一页 A4 的 HTML（导出目录），用浏览器打印",
+                                   en: "print: write this household's page (one A4 page, HTML) to the export directory, to print from a browser")
         case .intake: Bilingual(zh: "导入乡镇花名册（xlsx、csv）", en: "take in the township's roster (xlsx, csv)")
         case .previewIntake: Bilingual(zh: "读取花名册，列出将要改动的内容（不写入）", en: "read the roster and list what would change (writes nothing)")
         case .takeIn: Bilingual(zh: "导入花名册（写入磁盘后才提示已导入）", en: "take the roster in (reported only once on disk)")
@@ -108,6 +110,7 @@ extension UIText {
         case .quit: Bilingual(zh: "退出", en: "quit")
         case .back: Bilingual(zh: "返回", en: "back")
         case .revealIDs: Bilingual(zh: "身份证号", en: "IDs")
+        case .printPage: Bilingual(zh: "打印", en: "print")
         case .nextPage: Bilingual(zh: "下一页", en: "next page")
         case .previousPage: Bilingual(zh: "上一页", en: "prev page")
         case .save: Bilingual(zh: "保存", en: "save")

@@ -8,7 +8,7 @@ public enum Command: String, CaseIterable, Sendable {
     case up, down, pageUp, pageDown, top, bottom
     case deleteBackward, deleteForward, cursorLeft, cursorRight, lineStart, lineEnd, deleteToStart
     case open, search, browseDown, browseUp, clearSearch, sort, reverse, filterIndicator, filterOverdue, filterMonitoring, filterPlace, clearFilters
-    case newCheck, dashboard, worklist, revealIDs, export, intake, previewIntake, takeIn
+    case newCheck, dashboard, worklist, revealIDs, printPage, export, intake, previewIntake, takeIn
     case nextField, previousField, nextPage, previousPage, increase, decrease, toggle, save
 
     /// What the command does, for the help screen (from the catalog).

@@ -47,6 +47,7 @@ public struct KeyTable: Sendable {
         Binding(keys: [.enter], command: .open, context: .household, hint: true),
         Binding(keys: [.character("n")], command: .newCheck, context: .household, hint: true),
         Binding(keys: [.character("i")], command: .revealIDs, context: .household, hint: true),
+        Binding(keys: [.character("p")], command: .printPage, context: .household, hint: true),
         Binding(keys: [.character("q")], command: .back, context: .household, hint: true),
         Binding(keys: [.character("q"), .enter], command: .back, context: .check, hint: true),
         Binding(keys: [.character("q"), .enter], command: .back, context: .indicator, hint: true),

@@ -22,6 +22,9 @@ public enum Effect {
     case openExport
     /// Write the summary file; asks first when the file exists, unless `overwrite`.
     case export(ExportFormat, path: String, overwrite: Bool)
+    /// Write the printable page (明白卡) of one household into the export directory; asks
+    /// first when the file exists, unless `overwrite`.
+    case printPage(householdID: String, overwrite: Bool)
     /// Open the roster intake screen (the app knows the working directory).
     case openIntake
     /// Read a roster file and show what taking it in would change; writes nothing.

@@ -49,6 +49,8 @@ public struct HouseholdScreen: Screen {
         case .revealIDs:
             revealIDs.toggle()
             modelChanged(model)
+        case .printPage:
+            return [.printPage(householdID: householdID, overwrite: false)]
         case .back, .quit:
             return [.pop]
         default: break
