@@ -6,6 +6,14 @@ import SanbaoCore
 /// it was made fast (one loop, every household assessed from all of its checks, a stable
 /// sort of the records, gaps ordered by their household's position). The fast builder must
 /// give exactly this report.
+///
+/// What this oracle is independent of, and what not (issue 20): it decides selection,
+/// order, gap positions and totals by a second, plain algorithm, so it catches the fast
+/// builder's bookkeeping. It calls the same `Assessor` and `CheckHistory` for each
+/// household's states on purpose — a second rule engine would be a second product — and
+/// those are pinned elsewhere by hand-worked expectations (RuleTests, AssessorTests, the
+/// demo's situations in DemoVillageTests, the counts of DemoVillageTests.testSummaryMatchesTheHandCount)
+/// and counted again outside Swift by SummaryOracleTests (openpyxl and a Python tally).
 enum ReferenceBuilder {
     static func report(_ dataset: Dataset, _ request: ExportRequest) throws -> SummaryReport {
         let period = request.period

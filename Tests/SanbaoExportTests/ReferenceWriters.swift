@@ -5,6 +5,13 @@ import ZIPFoundation
 
 // The writers and the two big tables as they were before rendering was made fast, kept
 // verbatim so the fast ones can be compared with them on the same report.
+//
+// Independence (issue 20): the household and gap tables and both writers are old code,
+// a second implementation; the overview and summary sheets are taken from the production
+// `ReportTables`, so RenderEquivalenceTests holds the writers to each other there, not the
+// sheets' contents. Those are checked by an outside reader: SummaryOracleTests opens the
+// workbook with openpyxl and recounts every figure of the summary sheet in Python, and
+// XLSXTests has LibreOffice open it.
 
 /// The household and gap rows as `ReportTables` made them: one `[Cell]` per row, texts
 /// joined into Strings.
