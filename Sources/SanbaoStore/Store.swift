@@ -56,8 +56,10 @@ public final class Store {
         case onDemand
     }
 
+    /// `migrations` are the steps that bring older files up to date when opened for
+    /// writing (`Migrator.steps`; tests give their own, as today's table is empty).
     public init(layout: DataLayout, write: Bool, loading: Loading = .everything,
-                now: @escaping () -> String = Store.isoNow) throws {
+                now: @escaping () -> String = Store.isoNow, migrations: [Migrator.Step] = Migrator.steps) throws {
         self.layout = layout
         self.now = now
         sync = Sync(layout: layout, now: now)
@@ -79,7 +81,7 @@ public final class Store {
                                              en: "data directory is in use by \(e.description); opened read-only"))
             }
         }
-        if access == .readWrite { notices += try Migrator(layout: layout, now: now).migrate() }
+        if access == .readWrite { notices += try Migrator(layout: layout, now: now, steps: migrations).migrate() }
         if loading == .onDemand && !Self.repairDue(layout) {
             loaded = try DatasetReader(layout: layout).readDocuments()
             isComplete = false

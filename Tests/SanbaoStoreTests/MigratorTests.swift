@@ -44,6 +44,26 @@ final class MigratorTests: XCTestCase {
         XCTAssertEqual(result.dataset.households, Fixture.dataset().households)
     }
 
+    /// Migration as a user meets it: through opening the data. A read-only open changes
+    /// nothing (and reports the old files); the first open for writing migrates, says so
+    /// per file, and reads the migrated records.
+    func testOpeningForWritingMigratesAndAReadOnlyOpenDoesNot() throws {
+        let layout = try makeVersionZero()
+        let file = layout.path("households/\(Fixture.village).jsonl")
+        let original = FileManager.default.contents(atPath: file)
+        let reading = try Store(layout: layout, write: false, now: Fixture.fixedNow, migrations: [renamePhone])
+        XCTAssertTrue(reading.notices.isEmpty)
+        reading.close()
+        XCTAssertEqual(FileManager.default.contents(atPath: file), original, "a read-only open never migrates")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: layout.path("backup")))
+        let writing = try Store(layout: layout, write: true, now: Fixture.fixedNow, migrations: [renamePhone])
+        defer { writing.close() }
+        XCTAssertEqual(writing.notices.count, 3, "\(writing.notices.map(\.en))")
+        XCTAssertTrue(writing.notices.contains { $0.en.contains("households/\(Fixture.village).jsonl") }, "\(writing.notices.map(\.en))")
+        XCTAssertEqual(writing.dataset.households, Fixture.dataset().households)
+        XCTAssertEqual(FileManager.default.contents(atPath: layout.path("backup/2026-11-29T080000Z/households/\(Fixture.village).jsonl")), original)
+    }
+
     func testWithoutAStepTheFileIsLeftAloneAndReported() throws {
         let layout = try makeVersionZero()
         let before = FileManager.default.contents(atPath: layout.path("households/\(Fixture.village).jsonl"))
