@@ -84,6 +84,33 @@ final class FileSizeLimitTests: XCTestCase {
         XCTAssertEqual(run(["validate"] + CLI.opts(here)).status, 0)
     }
 
+    /// Every other command that writes, past a limit its write crosses: 74 with the reason,
+    /// no acknowledgement, no temporary file, the data as it was (issue 20: "exit 74 of
+    /// every command").
+    func testEveryWritingCommandSays74AndLeavesNothing() throws {
+        let dir = makeDemo()
+        let work = (dir as NSString).deletingLastPathComponent
+        let edits = dir + "/edits/621121103201.jsonl"
+        let commands: [(String, Int, [String])] = [
+            ("bundle", 4_096, ["bundle", "-o", work + "/b.json"]),
+            ("member add", 40, ["member", "add", "0003", "--name", "雒小宝", "--relation", "之子", "--sex", "男", "--birth-date", "2026-10-01"]),
+            ("member leave", 40, ["member", "leave", "0002", "张浩宇", "--reason", "迁出", "--date", "2026-11-01"]),
+            ("household set", 40, ["household", "set", "0003", "phone=13900000003"]),
+            ("cadre add", 64, ["cadre", "add", "赵德胜", "--unit", "通渭县水务局"]),
+            ("pair", 40, ["pair", "0002", "--cadre", "何志刚", "--from", "2026-12-01"]),
+        ]
+        let before = snapshot(dir)
+        for (what, extra, args) in commands {
+            let size = (try? FileManager.default.attributesOfItem(atPath: edits)[.size] as? Int) ?? 0
+            let r = runLimited(max(size, extra), args + CLI.opts(dir), cwd: work)
+            XCTAssertEqual(r.status, 74, "\(what): \(r.stderr)")
+            XCTAssertEqual(r.stdout, "", "\(what): nothing acknowledged")
+            XCTAssertTrue(r.stderr.contains("File too large"), "\(what): \(r.stderr)")
+            assertSameFiles(snapshot(dir), before, what)
+            XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: work).contains { $0.contains(".tmp-") }, what)
+        }
+    }
+
     /// An export past the limit: exit 74, said, no file and no temporary file left.
     func testAnExportPastTheLimitLeavesNothing() throws {
         let dir = makeDemo()
