@@ -99,9 +99,10 @@ final class TerminalSafetyTests: XCTestCase {
             members[0]["name"] = Self.hostile
             households[i]["members"] = members
             bundle["households"] = households
+            // A new check (a check here changed in a bundle is refused as altered).
             var checks = bundle["checks"] as! [[String: Any]]
             let k = checks.lastIndex { $0["household_id"] as? String == "621121103201-0009" }!
-            checks[k]["note"] = Self.hostile
+            checks.append(checks[k].merging(["id": "20261129-0badc0de", "note": Self.hostile]) { $1 })
             bundle["checks"] = checks
         }
         // Into a new directory (made with init: import never creates one), so the bundle's
