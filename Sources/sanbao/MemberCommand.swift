@@ -98,9 +98,9 @@ struct MemberCmd: ParsableCommand {
             defer { store.close() }
             let h = try w.household(household, in: store)
             let m = try w.member(member, of: h, departed: true)
-            for (field, value) in changes {
-                do { try store.edit(householdID: h.id, field: "members[\(m.id)].\(field.key)", value: value) } catch { throw fail(error, options) }
-            }
+            // All fields or none: one refused value saves none of the others.
+            let edits = changes.map { (field: "members[\(m.id)].\($0.0.key)", value: $0.1) }
+            do { try store.edit(householdID: h.id, changes: edits) } catch { throw fail(error, options) }
             out(options.say(Bilingual(zh: "已修改 \(m.name)：\(changes.map(\.0.key).joined(separator: "、"))",
                                       en: "changed \(m.name): \(changes.map(\.0.key).joined(separator: ", "))")))
         }

@@ -56,13 +56,12 @@ struct Edit: ParsableCommand {
             }
             cadreID = id
         }
-        for (field, value) in parsed {
-            do {
-                let e = try store.edit(householdID: current.id, field: field, value: value, cadreID: cadreID)
-                out(e.id)
-            } catch {
-                throw fail(error, options)
-            }
+        // All assignments or none: one refused value saves none of the others.
+        do {
+            let edits = try store.edit(householdID: current.id, changes: parsed.map { (field: $0.0, value: $0.1) }, cadreID: cadreID)
+            for e in edits { out(e.id) }
+        } catch {
+            throw fail(error, options)
         }
     }
 }

@@ -66,6 +66,10 @@ final class RecordCommandTests: XCTestCase {
             (["pair", id, "--cadre", "无名氏"], 64, "没有名为“无名氏”的干部"),
             (["edit", id, "members[1].status=deceased"], 64, "成员没有字段“status”"),
             (["member", "add", "621121103201-9999", "--name", "甲", "--relation", "之子", "--sex", "男", "--birth-date", "2020-01-01"], 65, "没有编号为"),
+            // Several fields at once are saved together or not at all: a refused second
+            // field leaves the first unsaved too.
+            (["member", "set", id, "张浩宇", "school=初中", "relation=户主"], 65, "户主不止一人"),
+            (["edit", id, "phone=13900000002", "members[1].birth_date=2031-01-01"], 65, "在未来"),
         ]
         for (args, code, words) in cases {
             let r = sanbao(args, expect: code)
