@@ -95,10 +95,13 @@ struct HouseholdCmd: ParsableCommand {
             defer { store.close() }
             let h = try w.household(household, in: store)
             // `housing.grade` changes one key of the housing record: the edit is of the whole
-            // `housing`, as it stands with this key changed.
+            // `housing`, as it stands with this key changed — as it stands in the current
+            // facts, a visit's later observation included (a C-grade house observed on a
+            // visit and now reinforced stays C grade).
             var values: [String: JSONValue] = [:]
             var order: [String] = []
-            let json = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(h))
+            let current = h.facts(checks: store.checks(of: h.id), times: FactTimes(store.dataset.edits, of: h.id), on: options.date)
+            let json = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(current))
             for (field, value) in changes {
                 let parts = field.key.split(separator: ".", maxSplits: 1).map(String.init)
                 let top = parts[0]

@@ -39,7 +39,7 @@ public struct HouseholdScreen: Screen {
         switch command {
         case .open:
             if let i = indicatorAt[pager.cursor.selected], let h = model.household(householdID) {
-                let a = Assessor(config: model.rules).assess(h, checks: model.checks(of: householdID), on: model.today)
+                let a = model.assessor(of: householdID).assess(h, checks: model.checks(of: householdID), on: model.today)
                 return [.push(IndicatorScreen(head: h.head?.name ?? h.id, indicator: i, assessment: a.indicators[i]!, model: model))]
             }
             guard let id = checkAt[pager.cursor.selected], let c = model.checks(of: householdID).first(where: { $0.id == id }) else { return [] }
@@ -81,14 +81,15 @@ public struct HouseholdScreen: Screen {
         }
         pager.blank()
         let checks = model.checks(of: h.id)
-        members(h.facts(checks: checks, on: model.today), model)
+        let facts = h.currentFacts(checks: checks, times: model.factTimes(of: h.id), on: model.today)
+        members(facts.household, model)
         pager.blank()
-        let assessment = Assessor(config: model.rules).assess(h, checks: checks, on: model.today)
+        let assessment = model.assessor(of: h.id).assess(h, checks: checks, on: model.today)
         pager.add(say(UIText.indicators) + " (\(model.today))" + (assessment.meetsStandard ? "  " + say(UIText.meetsAll) : "")
                   + "  " + say(UIText.indicatorsOpen), Style(.title))
         for i in Indicator.allCases {
             let s = assessment.indicators[i]!
-            let reasons = say(UIText.reasons(s.reasons))
+            let reasons = say(UIText.reasons((facts.source(of: i).map { [$0] } ?? []) + s.reasons))
             indicatorAt[pager.lines.count] = i
             pager.add([("  " + DisplayWidth.fit(say(i.label), width: UIWidth.householdIndicator(lang)), .normal),
                        ("\(s.state.letter) " + DisplayWidth.fit(say(s.state.label), width: UIWidth.householdState(lang)), Style(s.state.role)),
