@@ -13,7 +13,7 @@ public final class App {
 
     let store: Store
     let terminal: Terminal
-    public private(set) var model: Model
+    public internal(set) var model: Model
     var stack: [any Screen] = []
     var status: (text: Bilingual, isError: Bool)?
     /// A yes/no question waiting for an answer, and what "yes" does.
@@ -179,6 +179,7 @@ public final class App {
             case .error(let t): status = (t, true)
             case .confirm(let q, let yes): question = (q, yes)
             case .save(let draft): save(draft)
+            case .saveRecord(let change): save(change)
             case .keepDraft(let d): keep(d)
             case .dropDraft(let id):
                 try? store.dropDraft(householdID: id)

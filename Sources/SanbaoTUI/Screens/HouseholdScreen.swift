@@ -11,6 +11,8 @@ public struct HouseholdScreen: Screen {
     var checkAt: [Int: String] = [:]
     /// Pager line → indicator, for the lines that open an indicator's reasons in full.
     var indicatorAt: [Int: Indicator] = [:]
+    /// Pager line → member id, for the lines a member's record form opens from.
+    var memberAt: [Int: Int] = [:]
     /// Head, village and id, made with the lines: drawing asks the store for nothing.
     var title = ""
 
@@ -31,7 +33,15 @@ public struct HouseholdScreen: Screen {
 
     public func unavailable(_ command: Command, model: Model) -> Bilingual? {
         let line = pager.cursor.selected
-        return command == .open && indicatorAt[line] == nil && checkAt[line] == nil ? UIText.nothingOpensHere : nil
+        switch command {
+        case .open: return indicatorAt[line] == nil && checkAt[line] == nil ? UIText.nothingOpensHere : nil
+        case .editMember: return memberAt[line] == nil ? UIText.recordOnAMember : nil
+        case .memberLeaves:
+            guard let id = memberAt[line] else { return UIText.recordOnAMember }
+            return model.household(householdID)?.member(id)?.left != nil ? UIText.recordAlreadyLeft : nil
+        case .pairCadre: return model.cadres.isEmpty ? UIText.recordNoCadres : nil
+        default: return nil
+        }
     }
 
     public mutating func perform(_ command: Command, model: Model) -> [Effect] {
@@ -49,11 +59,31 @@ public struct HouseholdScreen: Screen {
         case .revealIDs:
             revealIDs.toggle()
             modelChanged(model)
+        case .addMember, .editMember, .memberLeaves, .editHousehold, .pairCadre:
+            return recordForm(command, model: model)
         case .back, .quit:
             return [.pop]
         default: break
         }
         return []
+    }
+
+    /// The record form `command` opens for this household (or its selected member).
+    func recordForm(_ command: Command, model: Model) -> [Effect] {
+        if let why = model.readOnly { return [.error(why)] }
+        guard let h = model.household(householdID) else { return [] }
+        let facts = h.facts(checks: model.checks(of: householdID), times: model.factTimes(of: householdID), on: model.today)
+        let member = memberAt[pager.cursor.selected].flatMap { facts.member($0) }
+        let form: RecordForm
+        switch (command, member) {
+        case (.addMember, _): form = .addMember(to: h, model: model)
+        case (.editMember, let m?): form = .editMember(m, of: h, model: model)
+        case (.memberLeaves, let m?): form = .memberLeaves(m, of: h, model: model)
+        case (.pairCadre, _): form = .pair(h, model: model)
+        case (.editHousehold, _): form = .editHousehold(h, model: model)
+        default: return []
+        }
+        return [.push(RecordFormScreen(form))]
     }
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {
@@ -66,6 +96,7 @@ public struct HouseholdScreen: Screen {
         pager.lines = []
         checkAt = [:]
         indicatorAt = [:]
+        memberAt = [:]
         title = ""
         guard let h = model.household(householdID) else { return }
         title = "\(h.head?.name ?? "")  \(h.address.village)\(h.address.group)  [\(h.id)]"
@@ -135,6 +166,7 @@ public struct HouseholdScreen: Screen {
         }
         pager.add(line(head), Style(.muted))
         for (m, cells) in zip(h.members, rows) {
+            memberAt[pager.lines.count] = m.id
             pager.add([(line(cells), m.insured == false ? Style(.notMet) : .normal)])
         }
     }
