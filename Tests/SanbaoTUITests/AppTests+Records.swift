@@ -85,6 +85,9 @@ extension AppTests {
         press(app, [.function(10), .character("y")])
         XCTAssertTrue(app.screenText.contains("已保存：张浩宇 迁出（\(DemoVillage.asOf)）"), app.screenText)
         XCTAssertFalse(lines(app).contains { $0.contains("教育") && $0.contains("X 未达标") }, "he counts no more: \(app.screenText)")
+        let apart = app.screenText.components(separatedBy: "已减少人员")
+        XCTAssertEqual(apart.count, 2, "listed apart: \(app.screenText)")
+        XCTAssertTrue(apart.last?.contains("张浩宇") == true, app.screenText)
         let left = try reopened(store)?.members.first { $0.name == "张浩宇" }?.left
         XCTAssertEqual(left, MemberChange(reason: .movedAway, date: DemoVillage.asOf))
     }

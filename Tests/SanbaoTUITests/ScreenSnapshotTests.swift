@@ -37,6 +37,14 @@ final class ScreenSnapshotTests: XCTestCase {
         // 0012 刘建军 has an uninsured member; 判定 set to 需跟进 is overruled, and the form says so.
         ("check-medical-overruled", Array(repeating: .down, count: 11) + [.character("n")] + Array(repeating: .pageDown, count: 6)
             + [.up, .up, .right, .right, .right]),
+        // The record forms (issue 13), from household 0002 张永强; 张浩宇 is the twelfth line.
+        ("record-add-member", [.down, .enter, .character("a")]),
+        ("record-add-member-refused", [.down, .enter, .character("a"), .down, .down, .down] + "2026-13-01".map { Key.character($0) }),
+        ("record-member", [.down, .enter] + Array(repeating: .down, count: 11) + [.character("m")]),
+        ("record-leave", [.down, .enter] + Array(repeating: .down, count: 11) + [.character("l")]),
+        ("record-household", [.down, .enter, .character("e")]),
+        ("record-pair", [.down, .enter, .character("p")]),
+        ("record-add-household", [.character("a")]),
         ("dashboard", [.character("d")]),
         ("worklist", [.character("w")]),
         ("help", [.character("?")]),

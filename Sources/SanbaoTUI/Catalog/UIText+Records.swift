@@ -34,14 +34,14 @@ extension UIText {
     public static let recordSchool = Bilingual(zh: "在校情况", en: "School")
     public static let recordInsured = Bilingual(zh: "参加医保", en: "Insured")
     public static let recordHealth = Bilingual(zh: "健康状况", en: "Health")
-    public static let recordDisabilityGrade = Bilingual(zh: "残疾等级（1–4，可空）", en: "Disability grade (1-4)")
+    public static let recordDisabilityGrade = Bilingual(zh: "残疾等级（1-4，可空）", en: "Disability grade (1-4)")
     public static let recordChronicCard = Bilingual(zh: "慢性病卡", en: "Chronic-illness card")
     public static let recordFamilyDoctor = Bilingual(zh: "签约家庭医生", en: "Contracted family doctor")
     public static let recordSeriousIllness = Bilingual(zh: "大病保险", en: "Serious-illness insurance")
     public static let recordMedicalAssistance = Bilingual(zh: "医疗救助", en: "Medical assistance")
     public static let recordSubsidy = Bilingual(zh: "雨露计划补助", en: "雨露计划 subsidy")
     public static let recordLabour = Bilingual(zh: "劳动技能", en: "Labour")
-    public static let recordMigrantMonths = Bilingual(zh: "务工月数（0–12）", en: "Months of migrant work")
+    public static let recordMigrantMonths = Bilingual(zh: "务工月数（0-12）", en: "Months of migrant work")
     public static let recordLeaveReason = Bilingual(zh: "减少原因", en: "Why they left")
     public static let recordLeaveDate = Bilingual(zh: "减少日期", en: "Left on")
     public static let recordPhone = Bilingual(zh: "联系电话", en: "Phone")
@@ -97,6 +97,9 @@ extension UIText {
     public static func recordDiscard(_ title: Bilingual) -> Bilingual {
         Bilingual(zh: "放弃未保存的改动（\(title.zh)）？(y/n)", en: "Discard the changes (\(title.en))? (y/n)")
     }
+
+    /// The household screen's heading over members who left.
+    public static let membersWhoLeft = Bilingual(zh: "已减少人员", en: "Members who left")
 
     // Why a household-screen key does nothing here
     public static let recordOnAMember = Bilingual(zh: "先移到某位成员那一行", en: "move to a member's line first")

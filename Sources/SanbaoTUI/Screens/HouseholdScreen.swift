@@ -147,7 +147,9 @@ public struct HouseholdScreen: Screen {
         pager.add(say(UIText.members), Style(.title))
         // Columns as wide as their longest text in this household (English labels such as
         // "daughter-in-law" or "senior middle" are long), so no label is cut.
-        let rows: [[String]] = h.members.map { m in
+        // Who left by today is listed apart, under the table (人口自然变更: nobody is deleted).
+        let present = h.members.filter { $0.isPresent(on: model.today) || $0.left == nil }
+        let rows: [[String]] = present.map { m in
             let id = m.idNumber.map { revealIDs ? $0 : IDNumber.masked($0) } ?? "-"
             let insured = m.insured.map { $0 ? say(UIText.yes) : say(UIText.no) } ?? "?"
             var health = say(m.health.label)
@@ -165,9 +167,18 @@ public struct HouseholdScreen: Screen {
             }.joined(separator: " ")
         }
         pager.add(line(head), Style(.muted))
-        for (m, cells) in zip(h.members, rows) {
+        for (m, cells) in zip(present, rows) {
             memberAt[pager.lines.count] = m.id
             pager.add([(line(cells), m.insured == false ? Style(.notMet) : .normal)])
+        }
+        let departed = h.departed(by: model.today)
+        guard !departed.isEmpty else { return }
+        pager.add(say(UIText.membersWhoLeft), Style(.title))
+        for m in departed {
+            memberAt[pager.lines.count] = m.id
+            let left = m.left.map { say($0.reason.label) + " \($0.date)" } ?? ""
+            pager.add("  " + DisplayWidth.fit(m.name, width: widths[0]) + " " + DisplayWidth.fit(say(m.relation.label), width: widths[1]) + " " + left,
+                      Style(.muted))
         }
     }
 
