@@ -195,7 +195,14 @@ public final class App {
             case .takeIn(let path):
                 takeIn(path)
             case .confirmQuit:
-                if stack.contains(where: \.isDirty) { question = (UIText.quitQuestion, [.quit]) } else { finished = true }
+                // A check form's draft is kept on disk; a record form's answers are not.
+                if stack.contains(where: { $0.isDirty && $0 is CheckFormScreen }) {
+                    question = (UIText.quitQuestion, [.quit])
+                } else if stack.contains(where: \.isDirty) {
+                    question = (UIText.recordQuitQuestion, [.quit])
+                } else {
+                    finished = true
+                }
             }
         }
     }

@@ -101,6 +101,9 @@ extension UIText {
     /// The household screen's heading over members who left.
     public static let membersWhoLeft = Bilingual(zh: "已减少人员", en: "Members who left")
 
+    public static let recordQuitQuestion = Bilingual(zh: "表里的改动尚未保存，退出后不保留。仍要退出？(y/n)",
+                                                     en: "The form's changes are not saved and will not be kept. Quit anyway? (y/n)")
+
     // Why a household-screen key does nothing here
     public static let recordOnAMember = Bilingual(zh: "先移到某位成员那一行", en: "move to a member's line first")
     public static let recordAlreadyLeft = Bilingual(zh: "这位成员已减少", en: "this member has already left")
