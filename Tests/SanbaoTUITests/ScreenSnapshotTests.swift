@@ -107,7 +107,7 @@ final class ScreenSnapshotTests: XCTestCase {
     }
 
     /// Beyond the snapshots: every household, every page of its screen and of its check
-    /// form, the check and indicator pages, every sort and filter, help to its end, the
+    /// form, its record forms, the check and indicator pages, every sort and filter, help to its end, the
     /// dashboard and export screens, in both languages at 80x24 and 120x40. After every key,
     /// nothing on screen may be cut without an ellipsis.
     func testNoScreenOfTheDemoVillageCutsWithoutAnEllipsis() throws {
@@ -117,7 +117,11 @@ final class ScreenSnapshotTests: XCTestCase {
         for k in ["s", "s", "s", "s", "r", "f", "f", "o", "m", "v", "x"] { sweep.append(.character(Character(k))) }
         sweep += [.character("x")]
         for _ in DemoVillage.make().households {
-            sweep += [.enter] + pages + [.home, .enter, .escape, .down, .down, .down, .down, .down, .down, .down, .enter, .escape, .escape]
+            sweep += [.enter] + pages + [.home, .enter, .escape, .down, .down, .down, .down, .down, .down, .down, .enter, .escape]
+            // The record forms of every household: its facts, its cadre, a new member, and
+            // the first member's facts (unchanged forms leave without a question).
+            sweep += [.character("e"), .escape, .character("p"), .escape, .character("a"), .escape]
+            sweep += [.home] + Array(repeating: .down, count: 8) + [.character("m"), .escape, .escape]
             sweep += [.character("n")] + Array(repeating: .pageDown, count: 8) + [.escape, .down]
         }
         for (rows, columns) in [(24, 80), (40, 120)] {
