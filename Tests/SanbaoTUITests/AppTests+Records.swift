@@ -107,6 +107,7 @@ extension AppTests {
         XCTAssertTrue(focused(app).contains("< 已辍学 >"), "the form opens with the current facts: \(focused(app))")
         for _ in 0..<12 where !focused(app).contains("< 初中 >") { press(app, [.left]) }
         XCTAssertTrue(focused(app).contains("< 初中 >"), focused(app))
+        XCTAssertTrue(lines(app)[2].hasPrefix("保存后：收 +  吃 +  饮 +  教 +  医 +  住 +"), "the effect on the six, live: \(lines(app)[2])")
         press(app, [.function(10)])
         XCTAssertTrue(app.screenText.contains("保存：修改 张浩宇：members["), app.screenText)
         press(app, [.character("y")])

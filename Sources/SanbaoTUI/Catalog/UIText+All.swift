@@ -38,7 +38,7 @@ extension UIText {
             recordRefused("表亲", accepted: ["之子", "之女"]), recordFieldRefused(sample, sample),
             recordAddMember("张小宝", sample, date), recordLeave("张浩宇", sample, date), recordEdit("张浩宇", fields: ["school"]),
             recordPair("赵德胜", date), recordAddHousehold("何永福", group: "三组"), recordSaveQuestion(sample),
-            recordSaved(sample), recordNotSaved(sample), recordDiscard(sample), recordOnAMember, recordAlreadyLeft, membersWhoLeft, recordQuitQuestion,
+            recordSaved(sample), recordNotSaved(sample), recordDiscard(sample), recordOnAMember, recordAlreadyLeft, membersWhoLeft, recordQuitQuestion, recordEffect,
             // Keys: why a command does nothing now
             nothingToOpen, nothingOpensHere, firstPage, lastPage, intakeNoPath, intakeNothingToTakeIn,
             // Dashboard and help

@@ -54,6 +54,9 @@ extension UIText {
     public static let recordGroup = Bilingual(zh: "组（社）", en: "Group (组/社)")
     public static let recordHead = Bilingual(zh: "户主姓名", en: "Head of household")
 
+    /// Before the six states the answers would give, on the line under a form's title.
+    public static let recordEffect = Bilingual(zh: "保存后", en: "If saved")
+
     // Refusals
     public static let recordRequired = Bilingual(zh: "必填", en: "required")
     public static let recordSameCadre = Bilingual(zh: "已是这位干部帮扶；选另一位", en: "already paired with this cadre; choose another")

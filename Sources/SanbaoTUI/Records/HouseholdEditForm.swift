@@ -25,9 +25,11 @@ extension RecordForm {
         ]
         let current: JSONValue = (try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(facts))) ?? .object([:])
         let title = UIText.recordEditHouseholdTitle(head: h.head?.name ?? h.id)
-        return editing(title, entries, fields: RecordFields.household) { (changes: [(key: String, value: JSONValue)]) -> RecordChange in
+        var form = editing(title, entries, fields: RecordFields.household) { (changes: [(key: String, value: JSONValue)]) -> RecordChange in
             .edit(householdID: h.id, what: h.head?.name ?? h.id, RecordFields.edits(changes, current: current))
         }
+        form.facts = facts
+        return form
     }
 
     /// A household field of the command line's table, by key.

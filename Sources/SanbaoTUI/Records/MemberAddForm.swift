@@ -16,9 +16,11 @@ extension RecordForm {
             .flag("insured", UIText.recordInsured, current: nil),
             .choice("health", UIText.recordHealth, HealthKind.self, current: .healthy, parse: parser("health")),
         ]
-        return RecordForm(title: UIText.recordAddMemberTitle(head: h.head?.name ?? h.id), entries: entries) { (a: [String: String]) -> Outcome in
+        var form = RecordForm(title: UIText.recordAddMemberTitle(head: h.head?.name ?? h.id), entries: entries) { (a: [String: String]) -> Outcome in
             member(from: a, household: h, today: today)
         }
+        form.facts = h.facts(checks: model.checks(of: h.id), times: model.factTimes(of: h.id), on: today)
+        return form
     }
 
     /// The parse of a member field of `RecordFields` (the command line's table).

@@ -19,12 +19,14 @@ extension RecordForm {
             .field(field("migrant_months"), UIText.recordMigrantMonths, current: String(m.migrantMonths)),
         ]
         let title = UIText.recordEditMemberTitle(name: m.name, head: h.head?.name ?? h.id)
-        return editing(title, entries, fields: RecordFields.member) { (changes: [(key: String, value: JSONValue)]) -> RecordChange in
+        var form = editing(title, entries, fields: RecordFields.member) { (changes: [(key: String, value: JSONValue)]) -> RecordChange in
             let edits: [(field: String, value: JSONValue)] = changes.map { (c: (key: String, value: JSONValue)) -> (field: String, value: JSONValue) in
                 (field: "members[\(m.id)].\(c.key)", value: c.value)
             }
             return .edit(householdID: h.id, what: m.name, edits)
         }
+        form.facts = h.facts(checks: model.checks(of: h.id), times: model.factTimes(of: h.id), on: model.today)
+        return form
     }
 
     /// A member field of the command line's table, by key.

@@ -11,11 +11,13 @@ extension RecordForm {
             },
             .date("date", UIText.recordLeaveDate, today, today: today),
         ]
-        return RecordForm(title: UIText.recordLeaveTitle(name: m.name, head: h.head?.name ?? h.id), entries: entries) { (a: [String: String]) -> Outcome in
+        var form = RecordForm(title: UIText.recordLeaveTitle(name: m.name, head: h.head?.name ?? h.id), entries: entries) { (a: [String: String]) -> Outcome in
             guard let reason = RecordFields.leaveReason.value(a["reason"] ?? ""), let on = LocalDate(written: a["date"] ?? "") else {
                 return .refused(UIText.recordRequired, key: "date")
             }
             return .change(.memberLeaves(householdID: h.id, memberID: m.id, name: m.name, MemberChange(reason: reason, date: on)))
         }
+        form.facts = h.facts(checks: model.checks(of: h.id), times: model.factTimes(of: h.id), on: today)
+        return form
     }
 }

@@ -15,6 +15,9 @@ struct RecordForm {
 
     var title: Bilingual
     var entries: [RecordEntry]
+    /// The household's current facts, for the effect of the answers on its indicators
+    /// (nil for a new household).
+    var facts: Household? = nil
     /// The answers (entry key → text) as a change.
     var make: ([String: String]) -> Outcome
 

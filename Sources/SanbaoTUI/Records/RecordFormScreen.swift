@@ -83,6 +83,14 @@ public struct RecordFormScreen: Screen {
         let say = model.say
         let e = model.glyphs.ellipsis
         canvas.put(Self.cut(say(form.title), area.columns, e), row: area.row, column: area.column, style: Style(.title))
+        if let facts = form.facts, let after = form.effect(facts: facts, checks: model.checks(of: facts.id), model: model) {
+            var x = area.column
+            x += canvas.put(say(UIText.recordEffect) + say(UIText.colon), row: area.row + 1, column: x, style: Style(.muted))
+            for i in Indicator.allCases {
+                let state = after.state(i)
+                x += canvas.put(say(UIText.indicatorColumn(i)) + " \(state.letter)  ", row: area.row + 1, column: x, style: Style(state.role))
+            }
+        }
         let labelWidth = UIWidth.recordLabel(model.language)
         let valueX = area.column + labelWidth + 1
         let width = max(1, area.columns - labelWidth - 2)
