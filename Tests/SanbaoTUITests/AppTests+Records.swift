@@ -116,6 +116,22 @@ extension AppTests {
         XCTAssertEqual(try reopened(store)?.members.first { $0.name == "张浩宇" }?.school, .juniorMiddle)
     }
 
+    /// The income of a year from the household's form: one edit of `income`, the other
+    /// years as they were.
+    func testTheIncomeOfAYearIsChangedFromTheHouseholdForm() throws {
+        let (app, store) = try makeApp()
+        openZhang(app)
+        press(app, [.character("e")] + Array(repeating: Key.down, count: 10) + [.control("u")])
+        type(app, "3000")
+        XCTAssertTrue(lines(app)[2].hasPrefix("保存后：收 X"), "below the line: \(lines(app)[2])")
+        press(app, [.function(10), .character("y")])
+        XCTAssertTrue(app.screenText.contains("已保存：修改 张永强：income"), app.screenText)
+        XCTAssertTrue(lines(app).contains { $0.contains("收入") && $0.contains("X 未达标") }, app.screenText)
+        let income = try reopened(store)?.income
+        XCTAssertEqual(income?.first { $0.year == 2026 }?.perCapita, 3000)
+        XCTAssertEqual(income?.count, DemoVillage.make().households.first { $0.id == "621121103201-0002" }?.income.count)
+    }
+
     func testAnUnchangedEditFormHasNothingToSave() throws {
         let (app, _) = try makeApp()
         openZhang(app)
