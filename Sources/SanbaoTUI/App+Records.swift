@@ -38,6 +38,11 @@ extension App {
             for e in edits { try store.edit(householdID: id, field: e.field, value: e.value, cadreID: editor) }
         case .pair(let id, let cadre, _, let from):
             try store.pair(householdID: id, cadreID: cadre, from: from, by: editor)
+        case .pairNew(let id, let cadre, let from):
+            let added = try store.addCadre(cadre, today: model.today)
+            model.cadres = store.dataset.cadres
+            model.cadreNames[added.id] = added.name
+            try store.pair(householdID: id, cadreID: added.id, from: from, by: editor)
         case .addHousehold(let h):
             return try store.addHousehold(h, today: model.today).id
         }

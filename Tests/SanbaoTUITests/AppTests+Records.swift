@@ -132,6 +132,29 @@ extension AppTests {
         XCTAssertEqual(income?.count, DemoVillage.make().households.first { $0.id == "621121103201-0002" }?.income.count)
     }
 
+    /// Another cadre, one not in the data yet: added, then paired; the old pairing ends
+    /// the day before and stays.
+    func testPairingWithANewCadre() throws {
+        let (app, store) = try makeApp()
+        openZhang(app)
+        press(app, [.character("p"), .function(10)])
+        XCTAssertTrue(app.screenText.contains("已是这位干部帮扶；选另一位"), "the current cadre is refused: \(app.screenText)")
+        press(app, [.down, .down])
+        type(app, "赵德胜")
+        press(app, [.down])
+        type(app, "通渭县水务局")
+        press(app, [.function(10), .character("y")])
+        XCTAssertTrue(app.screenText.contains("已保存：新增干部 赵德胜（通渭县水务局），自 \(DemoVillage.asOf) 由其帮扶"), app.screenText)
+        XCTAssertTrue(app.screenText.contains("赵德胜  通渭县水务局"), "the household's cadre line: \(app.screenText)")
+        store.close()
+        let again = try Store(layout: DataLayout(root: dir), write: false)
+        guard let c = again.dataset.cadres.first(where: { $0.name == "赵德胜" }) else { return XCTFail("no cadre added") }
+        let pairings = again.dataset.household("621121103201-0002")?.pairings ?? []
+        XCTAssertEqual(pairings.last?.cadreID, c.id)
+        XCTAssertEqual(pairings.last?.start, DemoVillage.asOf)
+        XCTAssertEqual(pairings.dropLast().last?.end, DemoVillage.asOf.adding(days: -1))
+    }
+
     func testAnUnchangedEditFormHasNothingToSave() throws {
         let (app, _) = try makeApp()
         openZhang(app)

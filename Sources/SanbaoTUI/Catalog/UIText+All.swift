@@ -39,6 +39,7 @@ extension UIText {
             recordAddMember("张小宝", sample, date), recordLeave("张浩宇", sample, date), recordEdit("张浩宇", fields: ["school"]),
             recordPair("赵德胜", date), recordAddHousehold("何永福", group: "三组"), recordSaveQuestion(sample),
             recordSaved(sample), recordNotSaved(sample), recordDiscard(sample), recordOnAMember, recordAlreadyLeft, membersWhoLeft, recordQuitQuestion, recordEffect,
+            recordNewCadre, recordNewCadreUnit, recordNewCadrePhone, recordPairNew("赵德胜", unit: "通渭县水务局", date),
             // Keys: why a command does nothing now
             nothingToOpen, nothingOpensHere, firstPage, lastPage, intakeNoPath, intakeNothingToTakeIn,
             // Dashboard and help

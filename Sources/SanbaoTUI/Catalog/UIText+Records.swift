@@ -49,6 +49,9 @@ extension UIText {
     public static let recordCause = Bilingual(zh: "主要致贫原因", en: "Main poverty cause")
     public static let recordStructure = Bilingual(zh: "房屋结构", en: "Structure")
     public static let recordCadre = Bilingual(zh: "帮扶干部", en: "Cadre")
+    public static let recordNewCadre = Bilingual(zh: "或新干部姓名（数据中没有时）", en: "Or a new cadre's name")
+    public static let recordNewCadreUnit = Bilingual(zh: "新干部的工作单位", en: "New cadre's work unit")
+    public static let recordNewCadrePhone = Bilingual(zh: "新干部的电话", en: "New cadre's phone")
     public static let recordPairFrom = Bilingual(zh: "结对开始日期", en: "Paired from")
     public static let recordVillage = Bilingual(zh: "村", en: "Village")
     public static let recordGroup = Bilingual(zh: "组（社）", en: "Group (组/社)")
@@ -84,6 +87,9 @@ extension UIText {
     }
     public static func recordPair(_ name: String, _ from: LocalDate) -> Bilingual {
         Bilingual(zh: "自 \(from) 由 \(name) 帮扶", en: "paired with \(name) from \(from)")
+    }
+    public static func recordPairNew(_ name: String, unit: String, _ from: LocalDate) -> Bilingual {
+        Bilingual(zh: "新增干部 \(name)（\(unit)），自 \(from) 由其帮扶", en: "add cadre \(name) (\(unit)), paired from \(from)")
     }
     public static func recordAddHousehold(_ head: String, group: String) -> Bilingual {
         Bilingual(zh: "新增一户：户主 \(head)（\(group)）", en: "add a household: head \(head) (\(group))")

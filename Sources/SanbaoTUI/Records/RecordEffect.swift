@@ -24,7 +24,7 @@ extension RecordChange {
             return h
         case .edit(_, _, let edits):
             return Self.edited(facts, edits)
-        case .pair, .addHousehold:
+        case .pair, .pairNew, .addHousehold:
             return nil
         }
     }
