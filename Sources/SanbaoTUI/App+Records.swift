@@ -43,7 +43,10 @@ extension App {
             model.cadres = store.dataset.cadres
             model.cadreNames[added.id] = added.name
             try store.pair(householdID: id, cadreID: added.id, from: from, by: editor)
-        case .addHousehold(let h):
+        case .addHousehold(var h):
+            // Numbered from every household here, not only the ones the roster shows.
+            try store.readEverything()
+            h.number = RecordFields.nextNumber(village: h.address.villageCode, taken: store.dataset.households.map(\.number))
             return try store.addHousehold(h, today: model.today).id
         }
         return nil

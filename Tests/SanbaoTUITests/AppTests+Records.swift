@@ -185,4 +185,26 @@ extension AppTests {
         XCTAssertEqual(added?.number, "6211211032010045", "the village's next free number")
         XCTAssertEqual(added?.head?.birthDate, LocalDate("1949-12-31"))
     }
+
+    /// A cadre's own roster shows a few households; the number is still the village's next
+    /// free one among all of them.
+    func testANewHouseholdOnOneCadresRosterIsNumberedAmongAll() throws {
+        _ = try makeApp()
+        let cadre = DemoVillage.make().cadres.last!.id
+        let store = try Store(layout: DataLayout(root: dir), write: true, loading: .onDemand, now: { "2026-11-25T10:00:00Z" })
+        let app = App(store: store, terminal: MemoryTerminal(rows: 24, columns: 80), today: DemoVillage.asOf,
+                      language: .zh, cadreID: cadre, clock: { "2026-11-25T10:00:00Z" })
+        press(app, [.character("a"), .down])
+        type(app, "三组")
+        press(app, [.down])
+        type(app, "何永福")
+        press(app, [.down])
+        type(app, "11010519491231002X")
+        press(app, [.function(10), .character("y")])
+        XCTAssertTrue(app.screenText.contains("已保存"), app.screenText)
+        store.close()
+        let added = try Store(layout: DataLayout(root: dir), write: false).dataset.households.first { $0.head?.name == "何永福" }
+        XCTAssertEqual(added?.number, "6211211032010045")
+        XCTAssertEqual(added?.pairings.map(\.cadreID), [cadre], "paired with the cadre whose roster it was added from")
+    }
 }

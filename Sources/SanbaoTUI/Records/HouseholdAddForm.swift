@@ -2,7 +2,8 @@ import SanbaoCore
 
 /// The form for a household that is not in the data, with its head: `sanbao household
 /// add`. The address is the village's, taken from one of its households; the number is
-/// the village's next free one.
+/// the village's next free one, worked out when saving from every household of the data
+/// (the roster may show one cadre's only).
 extension RecordForm {
     static func addHousehold(model: Model) -> RecordForm {
         let today = model.today
@@ -49,8 +50,7 @@ extension RecordForm {
         head.labour = .ordinary
         var address = neighbour.address
         address.group = String((a["group"] ?? "").trimmingBlanks)
-        let number = RecordFields.nextNumber(village: code, taken: model.rows.map(\.number))
-        let h = Household(id: "", number: number, address: address, phone: a["phone"] ?? "",
+        let h = Household(id: "", number: "", address: address, phone: a["phone"] ?? "",
                           type: Wordings.householdType.value(a["type"] ?? "") ?? .ordinaryPoor,
                           causes: PovertyCauses(main: Wordings.cause.value(a["causes.main"] ?? "") ?? .other),
                           status: PovertyStatus(), members: [head],
