@@ -63,7 +63,7 @@ extension UIText {
     // Refusals
     public static let recordRequired = Bilingual(zh: "必填", en: "required")
     public static let recordSameCadre = Bilingual(zh: "已是这位干部帮扶；选另一位", en: "already paired with this cadre; choose another")
-    public static let recordNoCadres = Bilingual(zh: "数据中没有干部（用 sanbao cadre add 添加）", en: "no cadres in the data (add one with sanbao cadre add)")
+    public static let recordNoCadres = Bilingual(zh: "数据中没有干部：在下面填新干部的姓名和单位", en: "no cadres in the data: type a new cadre's name and unit below")
     public static let recordNoVillage = Bilingual(zh: "数据中没有这个村的户，无从得知地址", en: "no household of this village to take the address from")
     public static let recordIDOrBirth = Bilingual(zh: "填身份证号，或没有时填出生日期", en: "give the ID number, or the birth date when there is none")
     public static let recordNothingChanged = Bilingual(zh: "没有改动，无需保存；Esc 返回", en: "nothing changed, nothing to save; Esc goes back")

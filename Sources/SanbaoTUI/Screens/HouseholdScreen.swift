@@ -39,7 +39,6 @@ public struct HouseholdScreen: Screen {
         case .memberLeaves:
             guard let id = memberAt[line] else { return UIText.recordOnAMember }
             return model.household(householdID)?.member(id)?.left != nil ? UIText.recordAlreadyLeft : nil
-        case .pairCadre: return model.cadres.isEmpty ? UIText.recordNoCadres : nil
         default: return nil
         }
     }
