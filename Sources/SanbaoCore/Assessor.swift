@@ -12,9 +12,18 @@
 ///    Otherwise the facts decide; when a needed fact is missing, the recorded state does.
 public struct Assessor: Sendable {
     public var config: RulesConfig
+    /// When each household's facts were last edited: an observation recorded before the
+    /// edit gives way to it (docs/rules.md). Empty: every observation is in force.
+    public var clock: FactClock
 
-    public init(config: RulesConfig = RulesConfig()) {
+    public init(config: RulesConfig = RulesConfig(), clock: FactClock = FactClock()) {
         self.config = config
+        self.clock = clock
+    }
+
+    /// An assessor for a data set: its thresholds and its edits' times.
+    public init(_ dataset: Dataset) {
+        self.init(config: dataset.rules, clock: FactClock(dataset.edits))
     }
 
     /// The rule that judges `indicator`.
@@ -53,7 +62,8 @@ public struct Assessor: Sendable {
             return assess(facts: household, checks: checks, history: history, on: date)
         }
         var facts = someoneAbsent ? household.present(on: date) : copy household
-        for k in history { facts.apply(checks[k].observations) }
+        let times = clock[household.id]
+        for k in history { facts.apply(checks[k].observations, recordedAt: checks[k].recordedAt, times: times) }
         return assess(facts: facts, checks: checks, history: history, on: date)
     }
 
@@ -127,42 +137,93 @@ enum Texts {
 
 extension Household {
     /// The facts on `date`: the record overlaid with the observations of every effective
-    /// check up to that date, in order. What the rules judge and what screens show.
-    public func facts(checks: [Check], on date: LocalDate) -> Household {
-        facts(from: CheckHistory.effective(checks.filter { $0.householdID == id }).filter { $0.date <= date })
+    /// check up to that date, each fact as recorded last (`times`: when the record's
+    /// facts were edited). What the rules judge and what screens show.
+    public func facts(checks: [Check], times: FactTimes = FactTimes(), on date: LocalDate) -> Household {
+        currentFacts(checks: checks, times: times, on: date).household
     }
 
-    func facts(from history: [Check]) -> Household {
-        history.reduce(self) { $0.applying($1.observations) }
+    /// The facts on `date` and which visits decided them.
+    public func currentFacts(checks: [Check], times: FactTimes = FactTimes(), on date: LocalDate) -> CurrentFacts {
+        let mine: [Check] = checks.filter { (c: Check) -> Bool in c.householdID == id }
+        let history: [Check] = CheckHistory.effective(mine).filter { (c: Check) -> Bool in c.date <= date }
+        var current = CurrentFacts(household: self, observedOn: [:])
+        for check in history {
+            let set = current.household.apply(check.observations, recordedAt: check.recordedAt, times: times)
+            for indicator in set.indicators { current.observedOn[indicator] = check.date }
+        }
+        return current
     }
 
-    /// The household with the facts of `observations` laid over its own.
+    /// The household with the facts of `observations` laid over its own, whatever the
+    /// record's edits: for a visit being entered, which is recorded after all of them.
     public func applying(_ observations: Observations?) -> Household {
         var h = self
-        h.apply(observations)
+        h.apply(observations, recordedAt: "9999", times: FactTimes())
         return h
     }
 
-    /// Lays the facts of `observations` over the household's own, in place: the assessor
-    /// applies every check of a history in turn, and copying the household (its members
-    /// and their texts) once per check was a large part of judging a county.
-    public mutating func apply(_ observations: Observations?) {
-        guard let o = observations, !o.isEmpty else { return }
-        if let income = o.income {
-            self.income.removeAll { $0.year == income.year }
+    /// Lays the facts of `observations` (recorded at `recordedAt`) over the household's
+    /// own, in place, except those an edit recorded later has set: a fact recorded later
+    /// wins. Returns the indicators whose facts it changed (a visit that confirms what
+    /// the record says decides nothing worth saying). In place: the assessor applies
+    /// every check of a history in turn, and copying the household (its members and
+    /// their texts) once per check was a large part of judging a county.
+    @discardableResult
+    public mutating func apply(_ observations: Observations?, recordedAt: String, times: FactTimes) -> ObservedFacts {
+        guard let o = observations, !o.isEmpty else { return [] }
+        let time = RecordedTime(recordedAt)
+        var set: ObservedFacts = []
+        if let income = o.income, times.observation(ofIncome: income.year, at: time) {
+            if self.income(forYear: income.year) != income { set.insert(ObservedFacts(.income)) }
+            self.income.removeAll { (r: IncomeRecord) -> Bool in r.year == income.year }
             self.income.append(income)
         }
-        if let f = o.foodClothing { foodClothing = f }
-        if let w = o.water { water = w }
-        if let housing = o.housing { self.housing = housing }
-        for mo in o.members {
-            guard let i = members.firstIndex(where: { $0.id == mo.memberID }) else { continue }
-            if let s = mo.school { members[i].school = s }
-            if let e = mo.educationExemption { members[i].educationExemption = e }
-            if let v = mo.insured { members[i].insured = v }
-            if let v = mo.health { members[i].health = v }
-            if let v = mo.chronicCard { members[i].chronicCard = v }
-            if let v = mo.familyDoctor { members[i].familyDoctor = v }
+        if let f = o.foodClothing, times.observation(of: "food_clothing", at: time) {
+            if foodClothing != f { set.insert(ObservedFacts(.foodClothing)) }
+            foodClothing = f
         }
+        if let w = o.water, times.observation(of: "water", at: time) {
+            if water != w { set.insert(ObservedFacts(.water)) }
+            water = w
+        }
+        if let housing = o.housing, times.observation(of: "housing", at: time) {
+            if self.housing != housing { set.insert(ObservedFacts(.housing)) }
+            self.housing = housing
+        }
+        for mo in o.members { set.formUnion(apply(mo, at: time, times: times)) }
+        return set
+    }
+
+    /// One member's observed facts, each unless an edit recorded later set it.
+    private mutating func apply(_ mo: MemberObservation, at time: RecordedTime, times: FactTimes) -> ObservedFacts {
+        guard let i = members.firstIndex(where: { (m: Member) -> Bool in m.id == mo.memberID }) else { return [] }
+        let id = mo.memberID
+        var set: ObservedFacts = []
+        if let s = mo.school, times.observation(ofMember: id, "school", at: time) {
+            if members[i].school != s { set.insert(ObservedFacts(.education)) }
+            members[i].school = s
+        }
+        if let e = mo.educationExemption, times.observation(ofMember: id, "education_exemption", at: time) {
+            if members[i].educationExemption != e { set.insert(ObservedFacts(.education)) }
+            members[i].educationExemption = e
+        }
+        if let v = mo.insured, times.observation(ofMember: id, "insured", at: time) {
+            if members[i].insured != v { set.insert(ObservedFacts(.medical)) }
+            members[i].insured = v
+        }
+        if let v = mo.health, times.observation(ofMember: id, "health", at: time) {
+            if members[i].health != v { set.insert(ObservedFacts(.medical)) }
+            members[i].health = v
+        }
+        if let v = mo.chronicCard, times.observation(ofMember: id, "chronic_card", at: time) {
+            if members[i].chronicCard != v { set.insert(ObservedFacts(.medical)) }
+            members[i].chronicCard = v
+        }
+        if let v = mo.familyDoctor, times.observation(ofMember: id, "family_doctor", at: time) {
+            if members[i].familyDoctor != v { set.insert(ObservedFacts(.medical)) }
+            members[i].familyDoctor = v
+        }
+        return set
     }
 }

@@ -78,9 +78,10 @@ public struct CheckDraft: Hashable, Sendable {
 
     /// Indicators whose chosen state the household's facts overrule (`ChoiceOverride`):
     /// the cadre is told, because the facts decide (see `Assessor`).
-    public func contradictions(household: Household, checks: [Check], config: RulesConfig) -> [(Indicator, Assessment)] {
+    public func contradictions(household: Household, checks: [Check], config: RulesConfig,
+                               clock: FactClock = FactClock()) -> [(Indicator, Assessment)] {
         let probe = check(id: "~draft", recordedAt: "9999", household: household)
-        let a = Assessor(config: config).assess(household, checks: checks + [probe], on: date)
+        let a = Assessor(config: config, clock: clock).assess(household, checks: checks + [probe], on: date)
         return findings.compactMap { i, f in
             ChoiceOverride.reason(chosen: f.state, got: a.state(i)) != nil ? (i, a.indicators[i]!) : nil
         }.sorted { $0.0 < $1.0 }
@@ -190,9 +191,12 @@ extension CheckDraft {
     /// A new check of `household` on `date`, prefilled with every fact known on that
     /// date (the record overlaid with earlier checks' observations): the cadre confirms
     /// or corrects them on the visit. Each indicator starts "from the facts".
-    public init(prefilledFor household: Household, checks: [Check], date: LocalDate, config: RulesConfig) {
+    /// `times`: when the record's facts were edited, so the form starts from the facts as
+    /// recorded last, not from an older visit's observation.
+    public init(prefilledFor household: Household, checks: [Check], times: FactTimes = FactTimes(), date: LocalDate,
+                config: RulesConfig) {
         self.init(householdID: household.id, date: date)
-        let facts = household.facts(checks: checks, on: date)
+        let facts = household.facts(checks: checks, times: times, on: date)
         cadreID = household.cadreID(on: date)
         observations.income = facts.income(forYear: date.year)
         observations.foodClothing = facts.foodClothing

@@ -28,7 +28,7 @@ public struct Dataset: Hashable, Sendable {
 
     /// Assessment of every household on `date`, in the order of `households`.
     public func assessments(on date: LocalDate) -> [HouseholdAssessment] {
-        let assessor = Assessor(config: rules)
+        let assessor = Assessor(self)
         let byHousehold = Dictionary(grouping: checks, by: \.householdID)
         return households.concurrentMap { assessor.assess($0, checks: byHousehold[$0.id] ?? [], on: date) }
     }

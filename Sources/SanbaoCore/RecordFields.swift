@@ -84,6 +84,41 @@ public enum RecordFields {
         fields.map { "\($0.key)（\($0.names.dropFirst().first ?? $0.key)）" }.joined(separator: ", ")
     }
 
+    /// The edits that set `changes` on a household whose current facts are `current` (its
+    /// JSON form): `housing.grade` changes one key of the housing record, so the edit is of
+    /// the whole `housing` as it stands with that key changed. In the order first named.
+    /// The command line and the app's household form make their edits with it.
+    public static func edits(_ changes: [(key: String, value: JSONValue)], current: JSONValue) -> [(field: String, value: JSONValue)] {
+        var values: [String: JSONValue] = [:]
+        var order: [String] = []
+        for change in changes {
+            let parts: [String] = change.key.split(separator: ".", maxSplits: 1).map(String.init)
+            let top = parts[0]
+            if !order.contains(top) { order.append(top) }
+            if parts.count == 1 {
+                values[top] = change.value
+                continue
+            }
+            guard case .object(var o) = values[top] ?? current[top] ?? .object([:]) else { continue }
+            o[parts[1]] = change.value
+            values[top] = .object(o)
+        }
+        var out: [(field: String, value: JSONValue)] = []
+        for top in order { if let v = values[top] { out.append((top, v)) } }
+        return out
+    }
+
+    /// The village's next free household number: its code and one more than the highest
+    /// four-digit sequence among `taken`.
+    public static func nextNumber(village: String, taken: [String]) -> String {
+        var highest = 0
+        for number in taken where number.hasPrefix(village) {
+            if let n = Int(number.dropFirst(village.count)), n > highest { highest = n }
+        }
+        let digits = String(highest + 1)
+        return village + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
     public static let joinReason = Wording<JoinReason>(extending: [
         (.born, ["新生", "新生儿", "出生"]), (.marriedIn, ["婚入", "娶入"]), (.movedIn, ["迁入"]),
     ])

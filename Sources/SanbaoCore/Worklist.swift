@@ -28,11 +28,12 @@ public struct Worklist: Sendable {
         let interval = d.rules.visitIntervalDays
         let byHousehold = Dictionary(grouping: d.checks, by: \.householdID)
         var out: [Item] = []
+        let assessor = Assessor(d)
         for h in d.households where households?.contains(h.id) ?? true {
             let mine = byHousehold[h.id] ?? []
             let history = CheckHistory.effectiveIndices(mine, of: h.id, through: date)
             let latest = history.last.map { mine[$0] }
-            let assessment = Assessor(config: d.rules).assess(h, checks: mine, history: history, on: date)
+            let assessment = assessor.assess(h, checks: mine, history: history, on: date)
             let open = Self.openIndicators(assessment, latest)
             if let due = latest?.followUp, due <= date {
                 out.append(Item(householdID: h.id, kind: .followUp, due: due, lastCheck: latest?.date, indicators: open))

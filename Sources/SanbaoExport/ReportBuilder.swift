@@ -183,7 +183,7 @@ extension SummaryReport {
             households = dataset.households
             checks = dataset.checks
             byHousehold = ChecksByHousehold(dataset)
-            assessor = Assessor(config: plan.rules)
+            assessor = Assessor(config: plan.rules, clock: FactClock(dataset.edits))
             self.plan = plan
         }
 

@@ -32,12 +32,13 @@ extension Store {
         guard problems.isEmpty, let h else {
             throw CheckRefused(problems: problems.isEmpty ? [.unknownHousehold(draft.householdID)] : problems)
         }
-        let contradictions = draft.contradictions(household: h, checks: mine, config: dataset.rules)
+        let clock = FactClock(dataset.edits.filter { $0.householdID == h.id })
+        let contradictions = draft.contradictions(household: h, checks: mine, config: dataset.rules, clock: clock)
         let check = draft.check(id: CheckID.make(date: draft.date), recordedAt: recordedAt, household: h)
         try save(check)
         try? dropDraft(householdID: h.id)
         // Only this household's row changes: judged again, not the whole roster.
-        let assessment = Assessor(config: dataset.rules).assess(h, checks: mine + [check], on: today)
+        let assessment = Assessor(config: dataset.rules, clock: clock).assess(h, checks: mine + [check], on: today)
         let cadre = h.cadreID(on: today).flatMap { id in dataset.cadres.first { $0.id == id }?.name }
         return RecordedCheck(check: check, household: h,
                              entry: RosterEntry(h, assessment, cadreName: cadre, fileVillage: h.address.villageCode),

@@ -13,7 +13,7 @@ public final class App {
 
     let store: Store
     let terminal: Terminal
-    public private(set) var model: Model
+    public internal(set) var model: Model
     var stack: [any Screen] = []
     var status: (text: Bilingual, isError: Bool)?
     /// A yes/no question waiting for an answer, and what "yes" does.
@@ -182,6 +182,7 @@ public final class App {
             case .error(let t): status = (t, true)
             case .confirm(let q, let yes): question = (q, yes)
             case .save(let draft): save(draft)
+            case .saveRecord(let change): save(change)
             case .keepDraft(let d): keep(d)
             case .dropDraft(let id):
                 try? store.dropDraft(householdID: id)
@@ -199,7 +200,14 @@ public final class App {
             case .takeIn(let path):
                 takeIn(path)
             case .confirmQuit:
-                if stack.contains(where: \.isDirty) { question = (UIText.quitQuestion, [.quit]) } else { finished = true }
+                // A check form's draft is kept on disk; a record form's answers are not.
+                if stack.contains(where: { $0.isDirty && $0 is CheckFormScreen }) {
+                    question = (UIText.quitQuestion, [.quit])
+                } else if stack.contains(where: \.isDirty) {
+                    question = (UIText.recordQuitQuestion, [.quit])
+                } else {
+                    finished = true
+                }
             }
         }
     }

@@ -94,6 +94,16 @@ public struct Model {
 
     public func cadre(_ id: String) -> Cadre? { cadres.first { $0.id == id } }
 
+    /// When the household's facts were last edited (`FactTimes`).
+    public func factTimes(of householdID: String) -> FactTimes { records.factTimes(of: householdID) }
+
+    /// An assessor of one household: the rules, and its edits' times.
+    public func assessor(of householdID: String) -> Assessor {
+        var clock = [String: FactTimes]()
+        clock[householdID] = factTimes(of: householdID)
+        return Assessor(config: rules, clock: FactClock(single: clock))
+    }
+
     /// Puts a household's new roster entry in place (after a check is saved), keeping
     /// the row order; a household not shown stays hidden.
     public mutating func replace(_ entry: RosterEntry) {

@@ -74,8 +74,7 @@ struct HouseholdCmd: ParsableCommand {
 
         /// The village code and one more than the highest sequence of its numbers.
         func nextNumber(_ households: [Household]) -> String {
-            let taken = households.filter { $0.number.hasPrefix(village) }.compactMap { Int($0.number.dropFirst(village.count)) }
-            return village + String(format: "%04d", (taken.max() ?? 0) + 1)
+            RecordFields.nextNumber(village: village, taken: households.map(\.number))
         }
     }
 
@@ -95,21 +94,14 @@ struct HouseholdCmd: ParsableCommand {
             defer { store.close() }
             let h = try w.household(household, in: store)
             // `housing.grade` changes one key of the housing record: the edit is of the whole
-            // `housing`, as it stands with this key changed.
-            var values: [String: JSONValue] = [:]
-            var order: [String] = []
-            let json = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(h))
-            for (field, value) in changes {
-                let parts = field.key.split(separator: ".", maxSplits: 1).map(String.init)
-                let top = parts[0]
-                if !order.contains(top) { order.append(top) }
-                if parts.count == 1 { values[top] = value; continue }
-                guard case .object(var o) = values[top] ?? json[top] ?? .object([:]) else { continue }
-                o[parts[1]] = value
-                values[top] = .object(o)
-            }
-            for top in order {
-                do { try store.edit(householdID: h.id, field: top, value: values[top]!) } catch { throw fail(error, options) }
+            // `housing`, as it stands with this key changed — as it stands in the current
+            // facts, a visit's later observation included (a C-grade house observed on a
+            // visit and now reinforced stays C grade).
+            let current = h.facts(checks: store.checks(of: h.id), times: FactTimes(store.dataset.edits, of: h.id), on: options.date)
+            let json = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(current))
+            let edits = RecordFields.edits(changes.map { (key: $0.0.key, value: $0.1) }, current: json)
+            for e in edits {
+                do { try store.edit(householdID: h.id, field: e.field, value: e.value) } catch { throw fail(error, options) }
             }
             out(options.say(Bilingual(zh: "已修改 \(h.id)：\(changes.map(\.0.key).joined(separator: "、"))",
                                       en: "changed \(h.id): \(changes.map(\.0.key).joined(separator: ", "))")))

@@ -34,18 +34,25 @@ struct HouseholdView {
     var assessment: HouseholdAssessment
     var checks: [Check]
     var cadres: [String: Cadre]
+    /// Which indicators' facts a visit's observation decides, and its date.
+    var sources: CurrentFacts
 
     init(household: Household, dataset: Dataset, on date: LocalDate, fullIDs: Bool) {
         // What every view shows is the facts: the record with the observations of its
-        // checks laid over it, as the rules judge them (an uninsured member found on a
-        // visit is shown uninsured, not as the registration had it).
+        // checks laid over it, each fact as recorded last, as the rules judge them (an
+        // uninsured member found on a visit is shown uninsured, not as the registration
+        // had it; a house recorded reinforced after that visit is shown reinforced).
         let mine = dataset.checks.filter { $0.householdID == household.id }
-        var h = household.facts(checks: mine, on: date)
+        let times = FactTimes(dataset.edits, of: household.id)
+        sources = household.currentFacts(checks: mine, times: times, on: date)
+        var h = sources.household
         if !fullIDs {
             for i in h.members.indices { h.members[i].idNumber = h.members[i].idNumber.map(IDNumber.masked) }
         }
         self.household = h
-        assessment = Assessor(config: dataset.rules).assess(household, checks: mine, on: date)
+        var clock: [String: FactTimes] = [:]
+        clock[household.id] = times
+        assessment = Assessor(config: dataset.rules, clock: FactClock(single: clock)).assess(household, checks: mine, on: date)
         checks = CheckHistory.chronological(mine).reversed()
         cadres = Dictionary(dataset.cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -85,7 +92,8 @@ struct HouseholdView {
             + (assessment.meetsStandard ? (zh ? "  全部达标" : "  all pass") : ""))
         for i in Indicator.allCases {
             let s = assessment.indicators[i]!
-            let reasons = s.reasons.map { $0.text(lang) }.joined(separator: zh ? "；" : "; ")
+            let said = (sources.source(of: i).map { [$0] } ?? []) + s.reasons
+            let reasons = said.map { $0.text(lang) }.joined(separator: zh ? "；" : "; ")
             out.append("  " + DisplayWidth.fit(i.label.text(lang), width: zh ? 5 : 16)
                        + "\(s.state.letter) " + DisplayWidth.fit(s.state.label.text(lang), width: 10) + reasons)
         }

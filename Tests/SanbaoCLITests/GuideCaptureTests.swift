@@ -66,6 +66,6 @@ final class GuideCaptureTests: XCTestCase {
                 compared += 1
             }
         }
-        XCTAssertEqual(compared, 28, "every whole-screen capture of both guides was compared")
+        XCTAssertEqual(compared, 30, "every whole-screen capture of both guides was compared")
     }
 }

@@ -42,6 +42,25 @@ final class RecordCommandTests: XCTestCase {
         sanbao(["validate"])
     }
 
+    /// The example: a visit on 2025-12-08 found 汪福元's house C grade and not
+    /// renovated; it is recorded reinforced afterwards. The later fact wins, and while the
+    /// visit decided, `show` said so.
+    func testAnEditAfterAVisitWins() {
+        let id = "621121103201-0004"
+        func housing(_ text: String) -> String {
+            text.split(separator: "\n").map(String.init).first { $0.hasPrefix("  住房") || $0.hasPrefix("  Housing") } ?? ""
+        }
+        let before = housing(show(id))
+        XCTAssertTrue(before.contains("未达标") && before.contains("据 2025-12-08 入户检查"), before)
+        XCTAssertTrue(housing(sanbao(["show", id], lang: "en").stdout).contains("per the visit of 2025-12-08"))
+        sanbao(["household", "set", id, "housing.renovation=已加固"])
+        let after = housing(show(id))
+        XCTAssertFalse(after.contains("未达标"), after)
+        XCTAssertFalse(after.contains("入户检查"), "the record decides now: \(after)")
+        XCTAssertTrue(after.contains("C 级") || after.contains("C级"), "the visit's grade stays, only the renovation changed: \(after)")
+        sanbao(["validate"])
+    }
+
     func testEnglishValuesWork() {
         sanbao(["member", "leave", "621121103201-0002", "4", "--reason", "died", "--date", "2026-11-01"], lang: "en")
         XCTAssertTrue(sanbao(["show", "621121103201-0002"], lang: "en").stdout.contains("died 2026-11-01"))

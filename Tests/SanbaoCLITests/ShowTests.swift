@@ -104,7 +104,8 @@ final class ShowTests: XCTestCase {
         let r = run(["show", "621121103201-0002"] + CLI.opts(dir))
         XCTAssertEqual(r.status, 0)
         XCTAssertTrue(r.stdout.hasPrefix("文峰村一组  张永强  [621121103201-0002]\n"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("  Education       X not met   张浩宇, 14, dropped out"), r.stdout)
+        // The visit of 2026-03-18 found him dropped out: the record said he was at school.
+        XCTAssertTrue(r.stdout.contains("  Education       X not met   per the visit of 2026-03-18; 张浩宇, 14, dropped out"), r.stdout)
         XCTAssertTrue(r.stdout.contains("Checks (newest first)"))
         let zh = run(["show", "621121103201-0002"] + CLI.opts(dir, lang: "zh"))
         XCTAssertTrue(zh.stdout.contains("检查记录（最新在前）"), zh.stdout)

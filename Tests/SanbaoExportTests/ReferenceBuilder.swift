@@ -23,7 +23,7 @@ enum ReferenceBuilder {
         let villageFilter = request.villageCodes.isEmpty ? nil : Set(request.villageCodes)
         let cadres = Dictionary(dataset.cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let checks = Dictionary(grouping: dataset.checks, by: \.householdID)
-        let assessor = Assessor(config: dataset.rules)
+        let assessor = Assessor(dataset)
 
         var records: [HouseholdRecord] = []
         var gaps: [Gap] = []

@@ -138,6 +138,40 @@ final class EndToEndTests: XCTestCase {
         try waitFor("复查：\"辍学\",已劝返")
     }
 
+    /// Issue 13: a newborn added in the real app, said saved, then the app killed with
+    /// SIGKILL: reopened, the baby is there (what the app says is saved survives).
+    func testANewbornSavedSurvivesAKill() throws {
+        try start()
+        try waitFor("户主")
+        try keys("/")
+        try type("zyq")
+        try waitFor("张永强")
+        try keys("Enter")
+        try waitFor("家庭成员")
+        try keys("a")
+        try waitFor("新增家庭成员")
+        try type("张小宝")
+        try keys("Down", "Down", "Down")
+        try type("2026-10-01")
+        try keys("F10")
+        try waitFor("(y/n)")
+        try keys("y")
+        try waitFor("已保存：新增成员 张小宝")
+        let pid = try tmux("display-message", "-p", "-t", "0", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(kill(pid_t(pid)!, SIGKILL), 0)
+        let dead = Date().addingTimeInterval(5)
+        while Date() < dead, kill(pid_t(pid)!, 0) == 0 { usleep(20_000) }
+        XCTAssertNotEqual(kill(pid_t(pid)!, 0), 0, "the killed app is still running after 5 s")
+        _ = try tmux("kill-server")
+        try start()
+        try waitFor("户主")
+        try keys("/")
+        try type("zyq")
+        try waitFor("张永强")
+        try keys("Enter")
+        try waitFor("张小宝")
+    }
+
     func testResizeBelowMinimumAndBack() throws {
         try start()
         try waitFor("户主")

@@ -37,6 +37,14 @@ final class ScreenSnapshotTests: XCTestCase {
         // 0012 刘建军 has an uninsured member; 判定 set to 需跟进 is overruled, and the form says so.
         ("check-medical-overruled", Array(repeating: .down, count: 11) + [.character("n")] + Array(repeating: .pageDown, count: 6)
             + [.up, .up, .right, .right, .right]),
+        // The record forms (issue 13), from household 0002 张永强; 张浩宇 is the twelfth line.
+        ("record-add-member", [.down, .enter, .character("a")]),
+        ("record-add-member-refused", [.down, .enter, .character("a"), .down, .down, .down] + "2026-13-01".map { Key.character($0) }),
+        ("record-member", [.down, .enter] + Array(repeating: .down, count: 11) + [.character("m")]),
+        ("record-leave", [.down, .enter] + Array(repeating: .down, count: 11) + [.character("l")]),
+        ("record-household", [.down, .enter, .character("e")]),
+        ("record-pair", [.down, .enter, .character("c")]),
+        ("record-add-household", [.character("a")]),
         ("dashboard", [.character("d")]),
         ("worklist", [.character("w")]),
         ("help", [.character("?")]),
@@ -99,7 +107,7 @@ final class ScreenSnapshotTests: XCTestCase {
     }
 
     /// Beyond the snapshots: every household, every page of its screen and of its check
-    /// form, the check and indicator pages, every sort and filter, help to its end, the
+    /// form, its record forms, the check and indicator pages, every sort and filter, help to its end, the
     /// dashboard and export screens, in both languages at 80x24 and 120x40. After every key,
     /// nothing on screen may be cut without an ellipsis.
     func testNoScreenOfTheDemoVillageCutsWithoutAnEllipsis() throws {
@@ -109,7 +117,11 @@ final class ScreenSnapshotTests: XCTestCase {
         for k in ["s", "s", "s", "s", "r", "f", "f", "o", "m", "v", "x"] { sweep.append(.character(Character(k))) }
         sweep += [.character("x")]
         for _ in DemoVillage.make().households {
-            sweep += [.enter] + pages + [.home, .enter, .escape, .down, .down, .down, .down, .down, .down, .down, .enter, .escape, .escape]
+            sweep += [.enter] + pages + [.home, .enter, .escape, .down, .down, .down, .down, .down, .down, .down, .enter, .escape]
+            // The record forms of every household: its facts, its cadre, a new member, and
+            // the first member's facts (unchanged forms leave without a question).
+            sweep += [.character("e"), .escape, .character("c"), .escape, .character("a"), .escape]
+            sweep += [.home] + Array(repeating: .down, count: 8) + [.character("m"), .escape, .escape]
             sweep += [.character("n")] + Array(repeating: .pageDown, count: 8) + [.escape, .down]
         }
         for (rows, columns) in [(24, 80), (40, 120)] {

@@ -54,6 +54,9 @@ extension Store {
     static func rulesKey(_ rules: RulesConfig) -> String {
         var hash = FNV1a()
         if let data = try? JSONCoding.encoder().encode(rules) { hash.add(data) }
+        // The way facts combine, which the demo (no edits) cannot show: rows judged before
+        // edits won over earlier observations are judged again.
+        hash.add(Data("facts: a fact recorded later wins".utf8))
         let demo = DemoVillage.make()
         for a in Dataset(cadres: demo.cadres, households: demo.households, checks: demo.checks, rules: rules)
             .assessments(on: DemoVillage.asOf) {
@@ -109,7 +112,7 @@ struct RosterJob: Sendable {
         }
         let read = DatasetReader(layout: layout).readVillage(code)
         let d = read.dataset
-        let assessor = Assessor(config: rules)
+        let assessor = Assessor(config: rules, clock: FactClock(d.edits))
         let byHousehold = Dictionary(grouping: d.checks, by: \.householdID)
         let reusable = earlier.map { e in e.entries.map(\.row.id) == d.households.map(\.id) } ?? false
         var entries: [RosterEntry] = []

@@ -25,6 +25,21 @@ extension UIText {
             waterSource, litresPerPersonDay, waterQuality, pipedToYard, roundTripMinutes, daysCutPerYear, scarceArea,
             appraisedGrade, renovation, renovationDate, relocated,
             measuresField, followUpDate, householdConfirmed, overallNote,
+            // Record forms
+            recordAddMemberTitle(head: "张永强"), recordLeaveTitle(name: "张浩宇", head: "张永强"),
+            recordEditMemberTitle(name: "张浩宇", head: "张永强"), recordEditHouseholdTitle(head: "张永强"),
+            recordPairTitle(head: "张永强"), recordAddHouseholdTitle, recordCadreOption("赵德胜", unit: "通渭县水务局"),
+            recordName, recordRelation, recordSex, recordBirthDate, recordIDNumber, recordJoinReason, recordJoinDate,
+            recordSchool, recordInsured, recordHealth, recordDisabilityGrade, recordChronicCard, recordFamilyDoctor,
+            recordSeriousIllness, recordMedicalAssistance, recordSubsidy, recordLabour, recordMigrantMonths,
+            recordLeaveReason, recordLeaveDate, recordPhone, recordType, recordCause, recordStructure, recordCadre,
+            recordPairFrom, recordVillage, recordGroup, recordHead,
+            recordRequired, recordSameCadre, recordNoCadres, recordNoVillage, recordIDOrBirth, recordNothingChanged,
+            recordRefused("表亲", accepted: ["之子", "之女"]), recordFieldRefused(sample, sample),
+            recordAddMember("张小宝", sample, date), recordLeave("张浩宇", sample, date), recordEdit("张浩宇", fields: ["school"]),
+            recordPair("赵德胜", date), recordAddHousehold("何永福", group: "三组"), recordSaveQuestion(sample),
+            recordSaved(sample), recordNotSaved(sample), recordDiscard(sample), recordOnAMember, recordAlreadyLeft, membersWhoLeft, recordQuitQuestion, recordEffect,
+            recordNewCadre, recordNewCadreUnit, recordNewCadrePhone, recordPairNew("赵德胜", unit: "通渭县水务局", date),
             // Keys: why a command does nothing now
             nothingToOpen, nothingOpensHere, firstPage, lastPage, intakeNoPath, intakeNothingToTakeIn,
             // Dashboard and help

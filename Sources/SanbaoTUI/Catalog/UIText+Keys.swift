@@ -56,6 +56,13 @@ extension UIText {
         case .toggle: Bilingual(zh: "是/否互换（未知变为是；参加医保等可为未知的题，要选未知用 ←/→：未知→是→否）；其他选择题换下一个选项",
                                 en: "swap yes/no (unknown becomes yes; where unknown is allowed, such as insured, ←/→ reach it: unknown→yes→no); other choices: the next one")
         case .save: Bilingual(zh: "保存检查（写入磁盘后才提示已保存）", en: "save the check (reported only once on disk)")
+        case .addMember: Bilingual(zh: "新增家庭成员（新生、娶入、迁入）", en: "add a member (born, married in, moved in)")
+        case .memberLeaves: Bilingual(zh: "所选成员减少（死亡、迁出、嫁出、参军、服刑），记录保留", en: "the selected member left (died, moved away, married out, army, prison); the record stays")
+        case .editMember: Bilingual(zh: "修改所选成员的信息（在校、医保、健康……）", en: "change the selected member's facts (school, insured, health …)")
+        case .editHousehold: Bilingual(zh: "修改户的信息（电话、户类型、住房、饮水……）", en: "change the household's facts (phone, type, housing, water …)")
+        case .pairCadre: Bilingual(zh: "更换帮扶干部（原结对到前一天为止）", en: "pair with another cadre (the current pairing ends the day before)")
+        case .addHousehold: Bilingual(zh: "新增一户（数据中没有的户）", en: "add a household that is not in the data")
+        case .saveRecord: Bilingual(zh: "保存（先问一句；写入磁盘后才提示已保存）", en: "save (asks first; reported only once on disk)")
         }
     }
 
@@ -72,6 +79,7 @@ extension UIText {
         case .check: Bilingual(zh: "一次检查的详情", en: "One check")
         case .indicator: Bilingual(zh: "一个指标的详情", en: "One indicator")
         case .form: Bilingual(zh: "检查录入", en: "Check entry")
+        case .record: Bilingual(zh: "修改户和成员的信息", en: "Keeping records current")
         case .export: Bilingual(zh: "导出汇总文件", en: "Export")
         case .dashboard: Bilingual(zh: "统计面板", en: "Dashboard")
         case .worklist: Bilingual(zh: "跟进名单", en: "Worklist")
@@ -113,7 +121,13 @@ extension UIText {
         case .printPage: Bilingual(zh: "打印", en: "print")
         case .nextPage: Bilingual(zh: "下一页", en: "next page")
         case .previousPage: Bilingual(zh: "上一页", en: "prev page")
-        case .save: Bilingual(zh: "保存", en: "save")
+        case .save, .saveRecord: Bilingual(zh: "保存", en: "save")
+        case .addMember: Bilingual(zh: "加成员", en: "add member")
+        case .editMember: Bilingual(zh: "改成员", en: "member")
+        case .memberLeaves: Bilingual(zh: "减少", en: "left")
+        case .editHousehold: Bilingual(zh: "改户", en: "edit")
+        case .pairCadre: Bilingual(zh: "换干部", en: "cadre")
+        case .addHousehold: Bilingual(zh: "新增户", en: "add household")
         case .intake: Bilingual(zh: "导入", en: "intake")
         case .previewIntake: Bilingual(zh: "检查", en: "check")
         case .takeIn: Bilingual(zh: "导入", en: "take in")

@@ -40,7 +40,8 @@ public struct CheckFormScreen: Screen {
         household = model.household(householdID)!
         config = model.rules
         cadres = model.cadres
-        draft = CheckDraft(prefilledFor: household, checks: model.checks(of: householdID), date: model.today, config: model.rules)
+        draft = CheckDraft(prefilledFor: household, checks: model.checks(of: householdID), times: model.factTimes(of: householdID),
+                           date: model.today, config: model.rules)
         loadBuffer(model.language)
     }
 
@@ -153,7 +154,7 @@ public struct CheckFormScreen: Screen {
     func derived(_ indicator: Indicator, model: Model) -> Assessment {
         let probe = draft.check(id: "~draft", recordedAt: "9999", household: household)
         let others = model.checks(of: household.id)
-        return Assessor(config: model.rules).assess(household, checks: others + [probe], on: draft.date).indicators[indicator]!
+        return model.assessor(of: household.id).assess(household, checks: others + [probe], on: draft.date).indicators[indicator]!
     }
 
     // MARK: Rendering

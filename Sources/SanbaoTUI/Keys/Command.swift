@@ -10,6 +10,7 @@ public enum Command: String, CaseIterable, Sendable {
     case open, search, browseDown, browseUp, clearSearch, sort, reverse, filterIndicator, filterOverdue, filterMonitoring, filterPlace, clearFilters
     case newCheck, dashboard, worklist, revealIDs, printPage, export, intake, previewIntake, takeIn
     case nextField, previousField, nextPage, previousPage, increase, decrease, toggle, save
+    case addMember, memberLeaves, editMember, editHousehold, pairCadre, addHousehold, saveRecord
 
     /// What the command does, for the help screen (from the catalog).
     public var help: Bilingual { UIText.help(self) }

@@ -4,7 +4,7 @@ import SanbaoCore
 /// A few shared ones (`global`, `list`, `text`) are what several screens fall back to.
 public enum KeyContext: String, CaseIterable, Sendable {
     case global, list, text, question
-    case roster, search, household, check, indicator, form, export, dashboard, worklist, help, intake, intakePreview
+    case roster, search, household, check, indicator, form, record, export, dashboard, worklist, help, intake, intakePreview
 
     /// The heading on the help screen (from the catalog).
     public var title: Bilingual { UIText.title(self) }
@@ -14,7 +14,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     public var fallbacks: [KeyContext] {
         switch self {
         case .global, .question: []
-        case .list, .text, .search, .form, .export, .intake: [.global]
+        case .list, .text, .search, .form, .record, .export, .intake: [.global]
         case .roster, .household, .check, .indicator, .dashboard, .worklist, .help, .intakePreview: [.list, .global]
         }
     }

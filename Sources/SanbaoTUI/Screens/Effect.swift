@@ -13,6 +13,9 @@ public enum Effect {
     case confirm(Bilingual, [Effect])
     /// Save a check through the store (`Store.record`); the app says "saved" once it is on disk.
     case save(CheckDraft)
+    /// Save a change to the records (a member added or gone, facts, a pairing, a new
+    /// household) through the store; "saved" only once it is on disk.
+    case saveRecord(RecordChange)
     /// Keep the unsaved form on disk so a crash or kill does not lose it.
     case keepDraft(CheckDraft)
     case dropDraft(householdID: String)

@@ -11,6 +11,8 @@ public struct HouseholdScreen: Screen {
     var checkAt: [Int: String] = [:]
     /// Pager line → indicator, for the lines that open an indicator's reasons in full.
     var indicatorAt: [Int: Indicator] = [:]
+    /// Pager line → member id, for the lines a member's record form opens from.
+    var memberAt: [Int: Int] = [:]
     /// Head, village and id, made with the lines: drawing asks the store for nothing.
     var title = ""
 
@@ -31,7 +33,14 @@ public struct HouseholdScreen: Screen {
 
     public func unavailable(_ command: Command, model: Model) -> Bilingual? {
         let line = pager.cursor.selected
-        return command == .open && indicatorAt[line] == nil && checkAt[line] == nil ? UIText.nothingOpensHere : nil
+        switch command {
+        case .open: return indicatorAt[line] == nil && checkAt[line] == nil ? UIText.nothingOpensHere : nil
+        case .editMember: return memberAt[line] == nil ? UIText.recordOnAMember : nil
+        case .memberLeaves:
+            guard let id = memberAt[line] else { return UIText.recordOnAMember }
+            return model.household(householdID)?.member(id)?.left != nil ? UIText.recordAlreadyLeft : nil
+        default: return nil
+        }
     }
 
     public mutating func perform(_ command: Command, model: Model) -> [Effect] {
@@ -39,7 +48,7 @@ public struct HouseholdScreen: Screen {
         switch command {
         case .open:
             if let i = indicatorAt[pager.cursor.selected], let h = model.household(householdID) {
-                let a = Assessor(config: model.rules).assess(h, checks: model.checks(of: householdID), on: model.today)
+                let a = model.assessor(of: householdID).assess(h, checks: model.checks(of: householdID), on: model.today)
                 return [.push(IndicatorScreen(head: h.head?.name ?? h.id, indicator: i, assessment: a.indicators[i]!, model: model))]
             }
             guard let id = checkAt[pager.cursor.selected], let c = model.checks(of: householdID).first(where: { $0.id == id }) else { return [] }
@@ -51,11 +60,31 @@ public struct HouseholdScreen: Screen {
             modelChanged(model)
         case .printPage:
             return [.printPage(householdID: householdID, overwrite: false)]
+        case .addMember, .editMember, .memberLeaves, .editHousehold, .pairCadre:
+            return recordForm(command, model: model)
         case .back, .quit:
             return [.pop]
         default: break
         }
         return []
+    }
+
+    /// The record form `command` opens for this household (or its selected member).
+    func recordForm(_ command: Command, model: Model) -> [Effect] {
+        if let why = model.readOnly { return [.error(why)] }
+        guard let h = model.household(householdID) else { return [] }
+        let facts = h.facts(checks: model.checks(of: householdID), times: model.factTimes(of: householdID), on: model.today)
+        let member = memberAt[pager.cursor.selected].flatMap { facts.member($0) }
+        let form: RecordForm
+        switch (command, member) {
+        case (.addMember, _): form = .addMember(to: h, model: model)
+        case (.editMember, let m?): form = .editMember(m, of: h, model: model)
+        case (.memberLeaves, let m?): form = .memberLeaves(m, of: h, model: model)
+        case (.pairCadre, _): form = .pair(h, model: model)
+        case (.editHousehold, _): form = .editHousehold(h, model: model)
+        default: return []
+        }
+        return [.push(RecordFormScreen(form))]
     }
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {
@@ -68,6 +97,7 @@ public struct HouseholdScreen: Screen {
         pager.lines = []
         checkAt = [:]
         indicatorAt = [:]
+        memberAt = [:]
         title = ""
         guard let h = model.household(householdID) else { return }
         title = "\(h.head?.name ?? "")  \(h.address.village)\(h.address.group)  [\(h.id)]"
@@ -83,14 +113,15 @@ public struct HouseholdScreen: Screen {
         }
         pager.blank()
         let checks = model.checks(of: h.id)
-        members(h.facts(checks: checks, on: model.today), model)
+        let facts = h.currentFacts(checks: checks, times: model.factTimes(of: h.id), on: model.today)
+        members(facts.household, model)
         pager.blank()
-        let assessment = Assessor(config: model.rules).assess(h, checks: checks, on: model.today)
+        let assessment = model.assessor(of: h.id).assess(h, checks: checks, on: model.today)
         pager.add(say(UIText.indicators) + " (\(model.today))" + (assessment.meetsStandard ? "  " + say(UIText.meetsAll) : "")
                   + "  " + say(UIText.indicatorsOpen), Style(.title))
         for i in Indicator.allCases {
             let s = assessment.indicators[i]!
-            let reasons = say(UIText.reasons(s.reasons))
+            let reasons = say(UIText.reasons((facts.source(of: i).map { [$0] } ?? []) + s.reasons))
             indicatorAt[pager.lines.count] = i
             pager.add([("  " + DisplayWidth.fit(say(i.label), width: UIWidth.householdIndicator(lang)), .normal),
                        ("\(s.state.letter) " + DisplayWidth.fit(say(s.state.label), width: UIWidth.householdState(lang)), Style(s.state.role)),
@@ -117,7 +148,9 @@ public struct HouseholdScreen: Screen {
         pager.add(say(UIText.members), Style(.title))
         // Columns as wide as their longest text in this household (English labels such as
         // "daughter-in-law" or "senior middle" are long), so no label is cut.
-        let rows: [[String]] = h.members.map { m in
+        // Who left by today is listed apart, under the table (人口自然变更: nobody is deleted).
+        let present = h.members.filter { $0.isPresent(on: model.today) || $0.left == nil }
+        let rows: [[String]] = present.map { m in
             let id = m.idNumber.map { revealIDs ? $0 : IDNumber.masked($0) } ?? "-"
             let insured = m.insured.map { $0 ? say(UIText.yes) : say(UIText.no) } ?? "?"
             var health = say(m.health.label)
@@ -135,8 +168,18 @@ public struct HouseholdScreen: Screen {
             }.joined(separator: " ")
         }
         pager.add(line(head), Style(.muted))
-        for (m, cells) in zip(h.members, rows) {
+        for (m, cells) in zip(present, rows) {
+            memberAt[pager.lines.count] = m.id
             pager.add([(line(cells), m.insured == false ? Style(.notMet) : .normal)])
+        }
+        let departed = h.departed(by: model.today)
+        guard !departed.isEmpty else { return }
+        pager.add(say(UIText.membersWhoLeft), Style(.title))
+        for m in departed {
+            memberAt[pager.lines.count] = m.id
+            let left = m.left.map { say($0.reason.label) + " \($0.date)" } ?? ""
+            pager.add("  " + DisplayWidth.fit(m.name, width: widths[0]) + " " + DisplayWidth.fit(say(m.relation.label), width: widths[1]) + " " + left,
+                      Style(.muted))
         }
     }
 

@@ -196,7 +196,8 @@ public struct RosterScreen: Screen {
     }
 
     public func unavailable(_ command: Command, model: Model) -> Bilingual? {
-        [.open, .newCheck].contains(command) && selectedRow(model) == nil ? UIText.nothingToOpen : nil
+        if command == .addHousehold && model.rows.isEmpty { return UIText.recordNoVillage }
+        return [.open, .newCheck].contains(command) && selectedRow(model) == nil ? UIText.nothingToOpen : nil
     }
 
     public mutating func type(_ character: Character, model: Model) -> [Effect] {
@@ -275,6 +276,9 @@ public struct RosterScreen: Screen {
         case .intake:
             if let why = model.readOnly { return [.error(why)] }
             return [.openIntake]
+        case .addHousehold:
+            if let why = model.readOnly { return [.error(why)] }
+            return [.push(RecordFormScreen(.addHousehold(model: model)))]
         case .quit:
             return [.quit]
         case .back:

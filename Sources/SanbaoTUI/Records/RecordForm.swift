@@ -1,0 +1,57 @@
+import SanbaoCore
+
+/// What a record form asks and what its answers change: its questions, and how the
+/// answers become a `RecordChange` (or why they cannot). Each form of `Records/` makes
+/// one (`RecordForm.addMember`, `.memberLeaves` …); `RecordFormScreen` shows any of them.
+struct RecordForm {
+    /// What reading the answers gives.
+    enum Outcome {
+        case change(RecordChange)
+        /// A refusal to show on the form, and the entry to move to.
+        case refused(Bilingual, key: String?)
+        /// An edit form whose answers are as it opened.
+        case nothing
+    }
+
+    var title: Bilingual
+    var entries: [RecordEntry]
+    /// The household's current facts, for the effect of the answers on its indicators
+    /// (nil for a new household).
+    var facts: Household? = nil
+    /// The answers (entry key → text) as a change.
+    var make: ([String: String]) -> Outcome
+
+    /// The answers by key.
+    var answers: [String: String] {
+        var out: [String: String] = [:]
+        for e in entries { out[e.key] = e.text }
+        return out
+    }
+
+    /// The first refused answer, or the change the answers make.
+    func outcome() -> Outcome {
+        for e in entries {
+            if let why = e.refusal(e.text) { return .refused(UIText.recordFieldRefused(e.label, why), key: e.key) }
+        }
+        return make(answers)
+    }
+
+    /// An edit form: `make` reads each answer changed from how the form opened through
+    /// `fields` (the command line's `member set` or `household set` table) and hands the
+    /// changes, in form order, to `change`. A fact cannot be set back to unknown.
+    static func editing(_ title: Bilingual, _ entries: [RecordEntry], fields: [RecordField],
+                        change: @escaping ([(key: String, value: JSONValue)]) -> RecordChange) -> RecordForm {
+        let initial: [String: String] = Dictionary(entries.map { (e: RecordEntry) -> (String, String) in (e.key, e.initial) },
+                                                   uniquingKeysWith: { (a: String, _: String) -> String in a })
+        let order: [String] = entries.map(\.key)
+        return RecordForm(title: title, entries: entries) { (answers: [String: String]) -> Outcome in
+            var changes: [(key: String, value: JSONValue)] = []
+            for key in order {
+                guard let text = answers[key], text != initial[key], let field = RecordFields.find(key, in: fields) else { continue }
+                guard let value = field.parse(text) else { return .refused(UIText.recordRefused(text, accepted: field.accepted), key: key) }
+                changes.append((key: key, value: value))
+            }
+            return changes.isEmpty ? .nothing : .change(change(changes))
+        }
+    }
+}
