@@ -85,7 +85,7 @@ public struct Migrator {
     static func version(of data: Data, jsonLines: Bool) -> Int? {
         let first = jsonLines ? data.prefix { $0 != 0x0A } : data
         let probe = try? JSONDecoder().decode(VersionProbe.self, from: Data(first))
-        return probe?.schemaVersion
+        return probe?.wholeNumber
     }
 
     /// The migrated bytes, or nil when some step is missing or a line will not parse.
