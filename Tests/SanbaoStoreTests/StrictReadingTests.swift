@@ -142,4 +142,24 @@ final class StrictReadingTests: XCTestCase {
         let messages = Validator(today: today).problems(in: d).map(\.message.en).filter { $0.hasPrefix("edit") }
         XCTAssertEqual(messages, ["edit id e1 appears twice", "edit names unknown household 621121103201-0099"])
     }
+
+    func testADamagedVillageIsNeverIndexedAndItsProblemsAreCounted() throws {
+        let layout = try layout()
+        try edit(layout, checks, line: 3) { line in
+            let first = try! String(contentsOfFile: layout.path(self.checks), encoding: .utf8).components(separatedBy: "\n")[1]
+            return first + "\n" + line
+        }
+        let expected = try DatasetReader(layout: layout).validate(today: today).problems.filter { $0.severity == .error }
+        XCTAssertFalse(expected.isEmpty)
+        for _ in 0..<2 {
+            let store = try Store(layout: layout, write: true, loading: .onDemand, now: Fixture.fixedNow)
+            _ = store.roster(on: today)
+            XCTAssertEqual(store.problems(validatedOn: today).filter { $0.severity == .error }, expected)
+            store.close()
+            XCTAssertFalse(FileManager.default.fileExists(atPath: layout.path(VillageIndex.file("621121103201"))),
+                           "a village with a duplicate check id is never cached")
+        }
+        let complete = try Store(layout: layout, write: false)
+        XCTAssertEqual(complete.problems(validatedOn: today).filter { $0.severity == .error }, expected)
+    }
 }
