@@ -162,4 +162,32 @@ final class StrictReadingTests: XCTestCase {
         let complete = try Store(layout: layout, write: false)
         XCTAssertEqual(complete.problems(validatedOn: today).filter { $0.severity == .error }, expected)
     }
+
+    func testACheckIsRefusedByNamingAnUnreadCadresFile() throws {
+        let layout = try layout()
+        var cadres = try String(contentsOfFile: layout.path("cadres.json"), encoding: .utf8)
+        cadres = cadres.replacingOccurrences(of: "\"schema_version\" : 1", with: "\"schema_version\" : 2")
+        try cadres.write(toFile: layout.path("cadres.json"), atomically: true, encoding: .utf8)
+        let store = try Store(layout: layout, write: true, now: Fixture.fixedNow)
+        defer { store.close() }
+        let before = try Data(contentsOf: URL(fileURLWithPath: layout.path(checks)))
+        var draft = CheckDraft(householdID: store.dataset.households[0].id, date: today)
+        draft.cadreID = "c1"
+        draft.findings[.water] = Finding(state: .met)
+        XCTAssertThrowsError(try store.record(draft, today: today, recordedAt: Fixture.fixedNow())) { error in
+            let text = (error as? StoreError)?.message.en ?? "\(error)"
+            XCTAssertTrue(text.contains("the cadres could not be read, so no check can be recorded: cadres.json: $.schema_version: written by a newer Sanbao"), text)
+            XCTAssertFalse(text.contains("unknown cadre"), text)
+            XCTAssertEqual((error as? StoreError)?.exitCode, 65)
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: layout.path(checks))), before)
+    }
+
+    func testALockThatCannotBeMadeIsAnIOError() throws {
+        let layout = try layout()
+        try FileManager.default.createDirectory(atPath: layout.path(DirectoryLock.fileName), withIntermediateDirectories: false)
+        XCTAssertThrowsError(try Store(layout: layout, write: true)) { error in
+            XCTAssertEqual((error as? StoreError)?.exitCode, 74, "\(error): inside the data directory, not a file the user named (73)")
+        }
+    }
 }
