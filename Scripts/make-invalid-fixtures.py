@@ -55,7 +55,7 @@ def base():
 def header(kind, version=1):
     return {"schema_version": version, "kind": kind, "village_code": V}
 
-def write_case(name, households, checks, hheader=None, raw_households=None):
+def write_case(name, households, checks, hheader=None, raw_households=None, cheader=None, edits=None):
     d = os.path.join(ROOT, name)
     os.makedirs(os.path.join(d, "households"))
     os.makedirs(os.path.join(d, "checks"))
@@ -72,7 +72,15 @@ def write_case(name, households, checks, hheader=None, raw_households=None):
         else:
             f.write(("\n".join(dumps(x) for x in [hheader or header("households")] + households) + "\n").encode())
     with open(os.path.join(d, "checks", V + ".jsonl"), "w") as f:
-        f.write("\n".join(dumps(x) for x in [header("checks")] + checks) + "\n")
+        f.write("\n".join(dumps(x) for x in [cheader or header("checks")] + checks) + "\n")
+    if edits is not None:
+        os.makedirs(os.path.join(d, "edits"))
+        with open(os.path.join(d, "edits", V + ".jsonl"), "w") as f:
+            f.write("\n".join(dumps(x) for x in [header("edits")] + edits) + "\n")
+
+def edit(eid, household_id, phone):
+    return {"id": eid, "household_id": household_id, "field": "phone", "value": phone, "parents": [],
+            "device_id": "fixture", "cadre_id": "c1", "recorded_at": "2026-11-02T08:00:00Z"}
 
 def main():
     shutil.rmtree(ROOT, ignore_errors=True)
@@ -115,6 +123,34 @@ def main():
     raw = lines([h1, h2]) + b"\n"
     raw = raw.replace("张桂英".encode(), b"\xff\xfe", 1)
     write_case("invalid-utf8", None, [c], raw_households=raw)
+
+    # A key no household has (the schemas say additionalProperties: false).
+    h = json.loads(json.dumps(h1)); h["members"][0]["nickname"] = "老王"
+    write_case("unknown-key", [h, h2], [c])
+
+    # The same key twice in one object: Sanbao would read the first, jq and Python the last.
+    raw = lines([h1, h2]) + b"\n"
+    raw = raw.replace(b'"phone":"13909321234"', b'"phone":"13909321234","phone":"13800000000"', 2)
+    raw = raw.replace(b'"phone":"13909321234","phone":"13800000000"', b'"phone":"13909321234"', 1)
+    write_case("duplicate-key", None, [c], raw_households=raw)
+
+    # An integer written as a fraction: 7200.0 yuan.
+    raw = lines([h1, h2]) + b"\n"
+    raw = raw.replace(b'"per_capita":7200', b'"per_capita":7200.0', 1)
+    write_case("not-an-integer", None, [c], raw_households=raw)
+
+    # schema_version written as text in the checks file's header.
+    write_case("schema-version-text", [h1, h2], [c], cheader={**header("checks"), "schema_version": "1"})
+
+    # A checks file whose header names another village than its file name.
+    write_case("header-village-mismatch", [h1, h2], [c], cheader={**header("checks"), "village_code": V[:-1] + "2"})
+
+    # Two edits with one id.
+    write_case("duplicate-edit-id", [h1, h2], [c], edits=[edit("e-0001", h1["id"], "13900000001"),
+                                                          edit("e-0001", h2["id"], "13900000002")])
+
+    # An edit of a household that does not exist.
+    write_case("edit-unknown-household", [h1, h2], [c], edits=[edit("e-0001", f"{V}-0099", "13900000001")])
 
 if __name__ == "__main__":
     main()

@@ -131,7 +131,7 @@ public struct Validator: Sendable {
     }
 
     /// `problems(in:)` in its two parts: those of the households (duplicate ids and each
-    /// record's own), then those of the checks. A store that validates village by
+    /// record's own), then those of the checks and then of the edits. A store that validates village by
     /// village puts every village's household part before the check parts.
     public func problemsByKind(in d: Dataset) -> (households: [DataProblem], checks: [DataProblem]) {
         let cadres = Set(d.cadres.map(\.id))
@@ -177,6 +177,7 @@ public struct Validator: Sendable {
                 out.append(DataProblem(record: c.id, path: "$.supersedes", p))
             }
         }
+        out += editProblems(d.edits, households: households)
         return (householdPart, out)
     }
 

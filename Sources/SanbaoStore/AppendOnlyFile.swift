@@ -13,14 +13,10 @@ enum AppendOnlyFile {
     static func append(_ bytes: Data, to file: String, in layout: DataLayout, kind: String, village: String) throws {
         let path = layout.path(file)
         if !FileManager.default.fileExists(atPath: path) {
-            do {
+            try AtomicFile.inDataDirectory {
                 try AtomicFile.makeDirectory((path as NSString).deletingLastPathComponent)
                 let header = try DatasetWriter.lines(kind: kind, village: village, [Check]())
                 try AtomicFile.write(header, to: path)
-            } catch StoreError.cannotCreate(let what, let why) {
-                // A write inside the data directory that fails is an I/O error (74), as for
-                // an append; 73 is for a file the user names (docs/cli.md).
-                throw StoreError.io(what, why)
             }
         }
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)

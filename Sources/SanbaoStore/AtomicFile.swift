@@ -75,4 +75,15 @@ public enum AtomicFile {
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    /// Runs a write into the data directory. A file that cannot be created there (no
+    /// permission, a read-only disk) is an I/O error, 74, as a failed append is: 73
+    /// (`cannotCreate`) is for a file the user names on the command line (docs/cli.md).
+    static func inDataDirectory<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch StoreError.cannotCreate(let what, let why) {
+            throw StoreError.io(what, why)
+        }
+    }
 }

@@ -44,7 +44,8 @@ public struct Bundle: Codable, Sendable, Equatable {
         if let found = notABundle(bytes, syntax: syntax) { throw StoreError.notABundle(name, found: found) }
         if let syntax {
             let at = JSONSyntax.position(bytes, offset: syntax.offset)
-            throw StoreError.badData("\(name):\(at.line):\(at.column): \(syntax.message.en)")
+            let path = syntax.path.map { "\($0): " } ?? ""
+            throw StoreError.badData("\(name):\(at.line):\(at.column): \(path)\(syntax.message.en)")
         }
         do {
             let b = try JSONCoding.decoder().decode(Bundle.self, from: data)

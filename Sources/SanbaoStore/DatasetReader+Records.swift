@@ -54,7 +54,7 @@ extension DatasetReader {
     }
 
     /// All the records of one file in an array, every line read the careful way.
-    func readAll<T: Decodable & Identifiable>(_ type: T.Type, _ file: RecordFile, fastHeader: Bool) -> (records: [T], log: FileLog)
+    func readAll<T: Codable & Identifiable>(_ type: T.Type, _ file: RecordFile, fastHeader: Bool) -> (records: [T], log: FileLog)
     where T.ID == String {
         var log = FileLog(file: file.path)
         var records: [T] = []
@@ -72,7 +72,7 @@ extension DatasetReader {
     /// The records of one file written into `region`, each line through `FastDecode`
     /// first and the careful way when it declines. Stops, marking the log, when the
     /// region has no room left (the file grew since its lines were counted).
-    func readLinesInPlace<T: FastDecodable & Decodable & Identifiable>(
+    func readLinesInPlace<T: FastDecodable & Codable & Identifiable>(
         _ file: RecordFile, into region: inout ArrayRegion<T>
     ) -> FileLog where T.ID == String {
         var log = FileLog(file: file.path)
@@ -116,6 +116,11 @@ extension DatasetReader {
             guard checkUTF8(bytes, first.range, file: file.path, line: first.number, into: &log.result),
                   checkVersion(Data(bytes[first.range]), file: file.path, line: first.number, into: &log.result) else { return nil }
         }
+        if quick == nil, let problem = headerProblem(bytes, first, file: file.path) {
+            log.result.problems.append(problem)
+            log.result.conditions[file.path] = .damaged
+            return nil
+        }
         guard let header = quick ?? (try? JSONCoding.decoder().decode(LinesHeader.self, from: Data(bytes[first.range]))),
               header.kind == kind else {
             log.result.problems.append(FileProblem(file: file.path, line: first.number, Bilingual(
@@ -124,29 +129,70 @@ extension DatasetReader {
             log.result.conditions[file.path] = .damaged
             return nil
         }
+        if let problem = villageProblem(header, file: file.path, line: first.number) {
+            log.result.problems.append(problem)
+            log.result.conditions[file.path] = .damaged
+            return nil
+        }
         log.located.ids.reserveCapacity(lines.count - 1)
         log.located.lines.reserveCapacity(lines.count - 1)
         return (bytes, lines.dropFirst())
     }
 
+    /// What is wrong with a header line that is valid JSON but not one Sanbao reads: a
+    /// key twice, a number not a plain integer, a key no header has. Nil when none of these.
+    private func headerProblem(_ bytes: [UInt8], _ first: JSONLines.Line, file: String) -> FileProblem? {
+        if let syntax = JSONSyntax.firstError(bytes, first.range), syntax.isStrictness {
+            let column = JSONSyntax.position(Array(bytes[first.range]), offset: syntax.offset).column
+            return FileProblem(file: file, line: first.number, column: column, path: syntax.path, syntax.message)
+        }
+        guard let header = try? JSONCoding.decoder().decode(LinesHeader.self, from: Data(bytes[first.range])),
+              let unknown = UnknownKeys.first(in: bytes[first.range], decoded: header) else { return nil }
+        return FileProblem(file: file, line: first.number, path: unknown, UnknownKeys.message(unknown))
+    }
+
+    /// A header naming another village than the file's name, or a file whose name is no
+    /// village code: the records would be filed under a village they do not belong to
+    /// (and a stray copy such as `checks/abc.jsonl` would have its checks blamed on the
+    /// real file as duplicates), so the file is named and not read.
+    private func villageProblem(_ header: LinesHeader, file: String, line: Int) -> FileProblem? {
+        let name = DataLayout.village(ofChecksFile: file)
+        if DivisionCode.problem(name) != nil {
+            return FileProblem(file: file, Bilingual(
+                zh: "文件名“\(name)”不是 12 位村代码（应为 村代码.jsonl，如 \(header.villageCode).jsonl）；文件未读取",
+                en: "file name \"\(name)\" is not a 12-digit village code (should be CODE.jsonl, like \(header.villageCode).jsonl); the file was not read"))
+        }
+        guard header.villageCode != name else { return nil }
+        return FileProblem(file: file, line: line, path: "$.village_code", Bilingual(
+            zh: "文件头的村代码 \(header.villageCode) 与文件名 \(name) 不符；文件未读取",
+            en: "village code \(header.villageCode) in the header differs from the file name \(name); the file was not read"))
+    }
+
     /// One line checked and decoded the careful way: UTF-8, then syntax (with the column
     /// of the error), then `JSONDecoder` (with the JSON path of the error). Nil, with the
     /// problem recorded, when the line cannot be read.
-    private func decodeCarefully<T: Decodable>(_ type: T.Type, _ bytes: [UInt8], _ line: JSONLines.Line, kind: String,
+    private func decodeCarefully<T: Codable>(_ type: T.Type, _ bytes: [UInt8], _ line: JSONLines.Line, kind: String,
                                                decoder: JSONDecoder, into result: inout LoadResult, file: String) -> T? {
         guard checkUTF8(bytes, line.range, file: file, line: line.number, into: &result) else { return nil }
-        if let syntax = JSONSyntax.firstError(bytes, line.range) {
-            let torn = line.unterminated && kind != "households"
+        let (failure, keyPaths) = JSONSyntax.check(bytes, line.range, gatheringKeys: true)
+        if let syntax = failure {
+            let torn = line.unterminated && kind != "households" && !syntax.isStrictness
             if torn { result.tornTails[file] = line.range.lowerBound }
             let column = JSONSyntax.position(Array(bytes[line.range]), offset: syntax.offset).column
-            result.problems.append(FileProblem(file: file, line: line.number, column: column, torn
+            result.problems.append(FileProblem(file: file, line: line.number, column: column, path: syntax.path, torn
                 ? Bilingual(zh: "最后一行不完整（写入中断）：\(syntax.message.zh)", en: "last line is incomplete (interrupted write): \(syntax.message.en)")
                 : syntax.message))
             result.conditions[file] = .damaged
             return nil
         }
         do {
-            return try decoder.decode(T.self, from: Data(bytes[line.range]))
+            let record = try decoder.decode(T.self, from: Data(bytes[line.range]))
+            if let unknown = UnknownKeys.first(in: bytes[line.range], decoded: record, keyPaths: keyPaths) {
+                result.problems.append(FileProblem(file: file, line: line.number, path: unknown, UnknownKeys.message(unknown)))
+                result.conditions[file] = .damaged
+                return nil
+            }
+            return record
         } catch {
             let d = DecodeFailure.describe(error)
             result.problems.append(FileProblem(file: file, line: line.number, path: d.path, d.message))

@@ -29,17 +29,19 @@ public struct LoadResult: Sendable {
     public var hasErrors: Bool { problems.contains { $0.severity == .error } }
 
     /// A domain problem of a record read here, at the file and line of the record.
-    func located(_ p: DataProblem) -> FileProblem {
+    public func located(_ p: DataProblem) -> FileProblem {
         let at = p.record.flatMap { locations[$0] }
         var severity = p.severity
         var message = p.message
-        // A check whose household sits in a file that could not be read in full is
+        // A check or edit whose household sits in a file that could not be read in full is
         // a consequence of that damage, already reported: say so, as a warning.
         if p.path == "$.household_id", let file = at?.file,
            let households = Optional(DataLayout.householdsFile(village: DataLayout.village(ofChecksFile: file))),
            conditions[households] != nil {
             severity = .warning
-            message = Bilingual(zh: "此检查所属的户在 \(households) 中未能读取", en: "this check's household could not be read from \(households)")
+            message = file.hasPrefix(DataLayout.editsDir + "/")
+                ? Bilingual(zh: "此修改所属的户在 \(households) 中未能读取", en: "this edit's household could not be read from \(households)")
+                : Bilingual(zh: "此检查所属的户在 \(households) 中未能读取", en: "this check's household could not be read from \(households)")
         }
         return FileProblem(severity, file: at?.file ?? "?", line: at?.line, path: p.path, message)
     }
@@ -126,7 +128,7 @@ public struct DatasetReader: Sendable {
     }
 
     /// Reads a single-document JSON file, checking its schema version first.
-    func readDocument<T: Decodable>(_ type: T.Type, _ file: String, into result: inout LoadResult,
+    func readDocument<T: Codable>(_ type: T.Type, _ file: String, into result: inout LoadResult,
                                     required: Bool) -> T? {
         guard FileManager.default.fileExists(atPath: layout.path(file)) else {
             if required {
@@ -140,12 +142,18 @@ public struct DatasetReader: Sendable {
         guard checkVersion(data, file: file, line: nil, into: &result) else { return nil }
         if let syntax = JSONSyntax.firstError(bytes, 0..<bytes.count) {
             let at = JSONSyntax.position(bytes, offset: syntax.offset)
-            result.problems.append(FileProblem(file: file, line: at.line, column: at.column, syntax.message))
+            result.problems.append(FileProblem(file: file, line: at.line, column: at.column, path: syntax.path, syntax.message))
             result.conditions[file] = .damaged
             return nil
         }
         do {
-            return try JSONCoding.decoder().decode(T.self, from: data)
+            let value = try JSONCoding.decoder().decode(T.self, from: data)
+            if let unknown = UnknownKeys.first(in: bytes[...], decoded: value) {
+                result.problems.append(FileProblem(file: file, path: unknown, UnknownKeys.message(unknown)))
+                result.conditions[file] = .damaged
+                return nil
+            }
+            return value
         } catch {
             let d = DecodeFailure.describe(error)
             result.problems.append(FileProblem(file: file, path: d.path, d.message))
@@ -170,9 +178,18 @@ public struct DatasetReader: Sendable {
 
     func checkVersion(_ data: Data, file: String, line: Int?, into result: inout LoadResult) -> Bool {
         guard let probe = try? JSONCoding.decoder().decode(VersionProbe.self, from: data) else { return true }
-        guard let v = probe.schemaVersion else {
+        guard let raw = probe.raw else {
             result.problems.append(FileProblem(file: file, line: line, path: "$.schema_version",
                 Bilingual(zh: "缺少 schema_version", en: "schema_version is missing")))
+            result.conditions[file] = .damaged
+            return false
+        }
+        guard let v = probe.schemaVersion else {
+            let found: String
+            if case .string(let text) = raw { found = "\"\(text)\"" } else { found = raw.display }
+            result.problems.append(FileProblem(file: file, line: line, path: "$.schema_version", Bilingual(
+                zh: "schema_version 应为从 1 起的整数，实为 \(found)；文件未读取",
+                en: "schema_version should be a whole number from 1 up, found \(found); the file was not read")))
             result.conditions[file] = .damaged
             return false
         }

@@ -29,7 +29,8 @@ public final class DirectoryLock {
     public static func acquire(_ layout: DataLayout, now: String) throws -> Result<DirectoryLock, LockedError> {
         let path = layout.path(fileName)
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.cannotCreate(path, AtomicFile.errnoText()) }
+        // Inside the data directory: an I/O error (74), not a file the user named (73).
+        guard fd >= 0 else { throw StoreError.io(path, AtomicFile.errnoText()) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let holder = readHolder(fd)
             close(fd)

@@ -15,9 +15,11 @@ struct Drafts: Sendable {
     }
 
     func keep(_ draft: CheckDraft, savedAt: String) throws {
-        try AtomicFile.makeDirectory(layout.path(Self.directory))
         let file = DraftFile(schemaVersion: DataLayout.schemaVersion, savedAt: savedAt, draft: draft)
-        try AtomicFile.write(try JSONCoding.prettyEncoder().encode(file), to: path(draft.householdID))
+        try AtomicFile.inDataDirectory {
+            try AtomicFile.makeDirectory(layout.path(Self.directory))
+            try AtomicFile.write(try JSONCoding.prettyEncoder().encode(file), to: path(draft.householdID))
+        }
     }
 
     func drop(householdID: String) throws {

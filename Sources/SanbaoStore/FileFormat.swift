@@ -46,9 +46,30 @@ struct LinesHeader: Codable, Equatable {
 }
 
 /// Reads only `schema_version`, so a file from a newer Sanbao is recognised before its
-/// contents are interpreted.
+/// contents are interpreted. The value is taken as written, whatever its type, so that
+/// `"1"`, `true` or `0` are refused by name instead of being passed over as "no version
+/// to compare" (a `rules.json` so marked once had its thresholds applied).
 struct VersionProbe: Decodable {
-    var schemaVersion: Int?
+    /// What `schema_version` holds; nil when the key is absent (or null).
+    var raw: JSONValue?
+
+    /// The version, when it is a whole number from 1 up; nil otherwise.
+    var schemaVersion: Int? {
+        guard let n = wholeNumber, n >= 1 else { return nil }
+        return n
+    }
+
+    /// The value when it is any whole number: what `Migrator` compares with the steps
+    /// it knows (a test defines a step from a version 0), never what a reader accepts.
+    var wholeNumber: Int? {
+        guard case .number(let n)? = raw, n == n.rounded(), abs(n) < 1e15 else { return nil }
+        return Int(n)
+    }
+
+    init(from decoder: Decoder) throws {
+        raw = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(JSONValue.self, forKey: .schemaVersion)
+    }
+
     enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version" }
 }
 

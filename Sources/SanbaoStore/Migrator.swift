@@ -51,9 +51,11 @@ public struct Migrator {
                   let migrated = migrateFile(data, file: file, from: version) else { continue }
             let dir = backup ?? "backup/" + now().replacingOccurrences(of: ":", with: "")
             backup = dir
-            try AtomicFile.makeDirectory(layout.path(dir + "/" + (file as NSString).deletingLastPathComponent))
-            try AtomicFile.write(data, to: layout.path(dir + "/" + file))
-            try AtomicFile.write(migrated, to: layout.path(file))
+            try AtomicFile.inDataDirectory {
+                try AtomicFile.makeDirectory(layout.path(dir + "/" + (file as NSString).deletingLastPathComponent))
+                try AtomicFile.write(data, to: layout.path(dir + "/" + file))
+                try AtomicFile.write(migrated, to: layout.path(file))
+            }
             notices.append(Bilingual(zh: "\(file) 已从格式版本 \(version) 升级到 \(target)，原文件备份在 \(dir)/",
                                      en: "\(file) migrated from schema_version \(version) to \(target); original kept in \(dir)/"))
         }
@@ -85,7 +87,7 @@ public struct Migrator {
     static func version(of data: Data, jsonLines: Bool) -> Int? {
         let first = jsonLines ? data.prefix { $0 != 0x0A } : data
         let probe = try? JSONDecoder().decode(VersionProbe.self, from: Data(first))
-        return probe?.schemaVersion
+        return probe?.wholeNumber
     }
 
     /// The migrated bytes, or nil when some step is missing or a line will not parse.

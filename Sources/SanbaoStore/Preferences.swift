@@ -55,7 +55,7 @@ struct PreferencesFile: Sendable {
 
     func write(_ p: Preferences) throws {
         if isNewer { return }
-        try AtomicFile.write(try JSONCoding.prettyEncoder().encode(p), to: layout.path(Self.name))
+        try AtomicFile.inDataDirectory { try AtomicFile.write(try JSONCoding.prettyEncoder().encode(p), to: layout.path(Self.name)) }
     }
 }
 

@@ -25,6 +25,7 @@ extension Store {
     /// household again for its roster row. Throws `CheckRefused` or a `StoreError`,
     /// having written nothing.
     public func record(_ draft: CheckDraft, today: LocalDate, recordedAt: String) throws -> RecordedCheck {
+        if let unread = unreadCadres { throw unread }
         let h = household(draft.householdID)
         let mine = h.map { checks(of: $0.id) } ?? []
         let context = Dataset(cadres: dataset.cadres, households: h.map { [$0] } ?? [], checks: mine, rules: dataset.rules)
@@ -43,5 +44,19 @@ extension Store {
         return RecordedCheck(check: check, household: h,
                              entry: RosterEntry(h, assessment, cadreName: cadre, fileVillage: h.address.villageCode),
                              contradictions: contradictions)
+    }
+}
+
+extension Store {
+    /// Why no check can be recorded when `cadres.json` could not be read (damaged, or
+    /// written by a newer Sanbao): every cadre would then be "unknown", which blames the
+    /// cadre instead of the file. Says the file's own problem; nil when it was read.
+    var unreadCadres: StoreError? {
+        guard loaded.conditions[DataLayout.cadres] != nil else { return nil }
+        let why = loaded.problems.first { $0.file == DataLayout.cadres }
+        let zh = why.map { $0.text(.zh) } ?? DataLayout.cadres
+        let en = why.map { $0.text(.en) } ?? DataLayout.cadres
+        return .refused(Bilingual(zh: "无法读取干部名单，不能记录检查：\(zh)",
+                                  en: "the cadres could not be read, so no check can be recorded: \(en)"), code: 65)
     }
 }

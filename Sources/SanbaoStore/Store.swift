@@ -165,6 +165,10 @@ public final class Store {
     /// crash; that check was never reported saved. Keep every complete line, move the
     /// torn bytes to `damaged/` so nothing is lost, and rewrite the file atomically.
     private func repairTornTails() throws {
+        try AtomicFile.inDataDirectory { try repairEachTornTail() }
+    }
+
+    private func repairEachTornTail() throws {
         for (file, offset) in loaded.tornTails.sorted(by: { $0.key < $1.key }) {
             let path = layout.path(file)
             guard let data = FileManager.default.contents(atPath: path) else { continue }

@@ -43,9 +43,11 @@ struct Sync {
         let plan = try MergePlan(bundle: bundle, name: name, bases: loaded.bases, dataset: loaded.dataset, deviceID: loaded.deviceID)
         guard !plan.isEmpty else { return plan }
         try checkPlan(plan, loaded: loaded, access: access, today: today, name: name)
-        try AtomicFile.makeDirectory(layout.path(Self.incomingDir))
         let journal = layout.path("\(Self.incomingDir)/\(journalName).json")
-        try write(journal)
+        try AtomicFile.inDataDirectory {
+            try AtomicFile.makeDirectory(layout.path(Self.incomingDir))
+            try write(journal)
+        }
         // From here the journal is on disk: a failure leaves a part written, which the
         // next open finishes. Said so, never "nothing imported".
         do {

@@ -35,7 +35,8 @@ extension App {
         case .memberLeaves(let id, let member, _, let leave):
             try store.memberLeaves(member, householdID: id, change: leave, cadreID: editor)
         case .edit(let id, _, let edits):
-            for e in edits { try store.edit(householdID: id, field: e.field, value: e.value, cadreID: editor) }
+            // One form's fields are saved together or not at all.
+            try store.edit(householdID: id, changes: edits.map { (field: $0.field, value: $0.value) }, cadreID: editor)
         case .pair(let id, let cadre, _, let from):
             try store.pair(householdID: id, cadreID: cadre, from: from, by: editor)
         case .pairNew(let id, let cadre, let from):

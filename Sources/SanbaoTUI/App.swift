@@ -49,9 +49,9 @@ public final class App {
 
     /// Tells what happened on opening: damaged files, repairs, drafts waiting.
     func announceStartup() {
-        if let damaged = store.problems.first(where: { $0.severity == .error }) {
-            let more = store.problems.filter { $0.severity == .error }.count - 1
-            status = (UIText.dataProblem(Bilingual(zh: damaged.text(.zh), en: damaged.text(.en)), more: more), true)
+        let errors = store.problems(validatedOn: model.today).filter { $0.severity == .error }
+        if let damaged = errors.first {
+            status = (UIText.dataProblem(Bilingual(zh: damaged.text(.zh), en: damaged.text(.en)), count: errors.count), true)
         } else if let notice = store.notices.first {
             status = (notice, false)
         } else if let why = model.readOnly {

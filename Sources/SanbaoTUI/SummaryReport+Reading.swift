@@ -7,7 +7,7 @@ import SanbaoStore
 // the report this one way.
 extension SummaryReport {
     /// The report of the data at `layout` for `request`, read one village at a time
-    /// (`SummaryReport.byVillage`), and the problems found reading. Data whose records
+    /// (`SummaryReport.byVillage`), and the problems `sanbao validate` finds in it. Data whose records
     /// do not each sit with their household (which the store never writes) is read whole
     /// instead, giving the same report. `documents` are the cadres and rules when the
     /// caller has them already; otherwise they are read too.
@@ -27,13 +27,14 @@ extension SummaryReport {
             problems = read.problems
         }
         let (report, extras) = try byVillage(documents: docs, villages: reader.villageCodes(), request) { code in
-            let village = reader.readVillage(code)
+            let village = reader.readVillageChecked(code, cadres: docs.cadres, today: request.to)
             return (village.dataset, village.problems)
         }
         if let report { return (report, problems + extras.flatMap { $0 }) }
         var whole = try reader.read()
         whole.dataset.cadres = docs.cadres
         whole.dataset.rules = docs.rules
-        return (try SummaryReport(whole.dataset, request), documents == nil ? whole.problems : [])
+        let checked = whole.problems + Validator(today: request.to).problems(in: whole.dataset).map { whole.located($0) }
+        return (try SummaryReport(whole.dataset, request), documents == nil ? checked : [])
     }
 }

@@ -30,19 +30,36 @@ func usage(_ text: Bilingual, _ options: GlobalOptions) -> ExitCode {
     return ExitCode(Exit.usage)
 }
 
-/// Says each error among `problems` on standard error, as a warning: the command goes on
-/// with the records that could be read.
+/// Says the errors among `problems` on standard error, as warnings — the first few,
+/// each with its file and line — then how many there are and that `sanbao validate`
+/// lists them: the command goes on with the records that could be read, but never
+/// quietly (a duplicate id or a check of an unknown household changes what is shown).
+/// The one way every reading command reports damaged data; a call site is one line.
 func warnProblems(_ problems: [FileProblem], _ options: GlobalOptions) {
-    for p in problems where p.severity == .error {
+    let errors = problems.filter { $0.severity == .error }
+    guard !errors.isEmpty else { return }
+    for p in errors.prefix(shownProblems) {
         warn(options.say(Bilingual(zh: "警告：", en: "warning: ")) + p.text(options.language))
     }
+    warn("sanbao: " + options.say(problemCount(errors.count)))
 }
 
-/// Loads the data directory for a read-only command, printing problems to stderr. Data
-/// that could be read is returned even when some files are damaged.
+/// How many problems are said one by one before the count: enough to see what kind of
+/// damage it is, few enough that the command's own output is not buried.
+let shownProblems = 10
+
+/// "N problems, run sanbao validate", in the user's language.
+func problemCount(_ n: Int) -> Bilingual {
+    Bilingual(zh: "数据有 \(n) 处问题，请运行 sanbao validate 查看",
+              en: n == 1 ? "1 problem in the data, run sanbao validate" : "\(n) problems in the data, run sanbao validate")
+}
+
+/// Loads the data directory for a read-only command and checks it as `sanbao validate`
+/// does, saying its problems on standard error. Data that could be read is returned
+/// even when some files are damaged.
 func loadForReading(_ options: GlobalOptions) throws -> LoadResult {
     do {
-        let result = try DatasetReader(layout: options.layout).read()
+        let result = try DatasetReader(layout: options.layout).readAndValidate(today: options.date)
         warnProblems(result.problems, options)
         return result
     } catch {

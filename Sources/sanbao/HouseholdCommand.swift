@@ -100,9 +100,8 @@ struct HouseholdCmd: ParsableCommand {
             let current = h.facts(checks: store.checks(of: h.id), times: FactTimes(store.dataset.edits, of: h.id), on: options.date)
             let json = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(current))
             let edits = RecordFields.edits(changes.map { (key: $0.0.key, value: $0.1) }, current: json)
-            for e in edits {
-                do { try store.edit(householdID: h.id, field: e.field, value: e.value) } catch { throw fail(error, options) }
-            }
+            // All fields or none: one refused value saves none of the others.
+            do { try store.edit(householdID: h.id, changes: edits.map { (field: $0.field, value: $0.value) }) } catch { throw fail(error, options) }
             out(options.say(Bilingual(zh: "已修改 \(h.id)：\(changes.map(\.0.key).joined(separator: "、"))",
                                       en: "changed \(h.id): \(changes.map(\.0.key).joined(separator: ", "))")))
         }

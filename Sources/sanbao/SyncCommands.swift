@@ -99,6 +99,7 @@ struct MakeBundle: ParsableCommand {
     func run() throws {
         let store: Store
         do { store = try Store(layout: options.layout, write: false) } catch { throw fail(error, options) }
+        warnProblems(store.problems(validatedOn: options.date), options)
         var ids: Set<String>?
         if let cadre {
             ids = store.dataset.cadreIDs(matching: cadre)
@@ -227,6 +228,7 @@ struct Conflicts: ParsableCommand {
     func list() throws {
         let store: Store
         do { store = try Store(layout: options.layout, write: false) } catch { throw fail(error, options) }
+        warnProblems(store.problems(validatedOn: options.date), options)
         let all = store.conflicts
         if all.isEmpty { out(options.say(Bilingual(zh: "没有冲突", en: "no conflicts"))); return }
         for (i, c) in all.enumerated() {

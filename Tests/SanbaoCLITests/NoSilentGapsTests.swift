@@ -4,9 +4,10 @@ import Glibc
 import Foundation
 import XCTest
 
-/// No silent gaps (issue 16, points 7 and 9): a record directory or file that cannot be
+/// No silent gaps (issue 16, points 7, 8 and 9): a record directory or file that cannot be
 /// read stops every reader with its name (exit 66), never reads as empty; a bundle left
-/// in `incoming/` by an interrupted import is reported by every reader.
+/// in `incoming/` by an interrupted import, and every problem `validate` finds, is
+/// reported by every reader.
 final class NoSilentGapsTests: XCTestCase {
     /// The readers a user meets: validate, list, show, and the app (`--dump`, no curses).
     let readers: [[String]] = [["validate"], ["list"], ["show", "621121103201-0001"], ["open", "--dump", "80x24"]]
@@ -111,6 +112,33 @@ final class NoSilentGapsTests: XCTestCase {
         let writable = run(["open", "--dump", "120x24"] + CLI.opts(dir))
         XCTAssertTrue(writable.stdout.contains("finished an import that was interrupted"), writable.stdout)
         XCTAssertEqual(run(["validate"] + CLI.opts(dir)).status, 0)
+    }
+
+    /// What `validate` finds (issue 16, point 8) — here a check id twice — every reader
+    /// says as "N problems, run sanbao validate", the app on its status line; and the
+    /// app caches no roster index of that village.
+    func testEveryReaderCountsWhatValidateFinds() throws {
+        let dir = makeDemo()
+        let work = (dir as NSString).deletingLastPathComponent
+        let file = dir + "/checks/621121103201.jsonl"
+        var lines = try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\n")
+        lines.insert(lines[1], at: 2)
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let validate = run(["validate"] + CLI.opts(dir))
+        XCTAssertEqual(validate.status, 65)
+        XCTAssertEqual(validate.stderr, "1 error(s) found\n")
+        let readers = [["list"], ["show", "621121103201-0001"], ["history", "621121103201-0001"], ["conflicts"],
+                       ["bundle", "-o", work + "/b.json"], ["export", "-o", work + "/r.csv"]]
+        for args in readers {
+            let r = run(args + CLI.opts(dir))
+            XCTAssertEqual(r.status, 0, "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("sanbao: 1 problem in the data, run sanbao validate"), "\(args): \(r.stderr)")
+        }
+        let zh = run(["list"] + CLI.opts(dir, lang: "zh"))
+        XCTAssertTrue(zh.stderr.contains("sanbao: 数据有 1 处问题，请运行 sanbao validate 查看"), zh.stderr)
+        let app = run(["open", "--dump", "200x24"] + CLI.opts(dir))
+        XCTAssertTrue(app.stdout.contains("1 problem in the data, run sanbao validate"), app.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/index/621121103201.jsonl"), "a damaged village is never cached")
     }
 
     static func shell(_ command: String) -> Int32 {

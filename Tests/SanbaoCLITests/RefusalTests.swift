@@ -26,6 +26,36 @@ final class RefusalTests: XCTestCase {
         assertRefused(["check", "621121103201-0099", "--set", "water=met"], 65, "sanbao: no household 621121103201-0099\n", in: dir)
     }
 
+    /// Issue 16, point 11: a lock that cannot be made in the data directory (here a folder
+    /// stands in its place; no permission does the same) is an I/O error, 74, as docs/cli.md
+    /// says, not 73, which is for a file the user names.
+    func testALockThatCannotBeMadeIsAnIOError() throws {
+        let dir = makeDemo()
+        try? FileManager.default.removeItem(atPath: dir + "/.lock")
+        try FileManager.default.createDirectory(atPath: dir + "/.lock", withIntermediateDirectories: false)
+        let before = snapshot(dir)
+        let r = run(["check", "621121103201-0007", "--set", "water=met"] + CLI.opts(dir))
+        XCTAssertEqual(r.status, 74, r.stderr)
+        XCTAssertTrue(r.stderr.contains("/.lock"), r.stderr)
+        assertSameFiles(snapshot(dir), before, "check with no lock to take")
+    }
+
+    /// Issue 16, point 11: a `cadres.json` written by a newer Sanbao stops a check naming
+    /// that file, instead of "unknown cadre c1".
+    func testANewerCadresFileIsNamedNotTheCadre() throws {
+        let dir = makeDemo()
+        let path = dir + "/cadres.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(text.contains("\"schema_version\" : 1"))
+        try text.replacingOccurrences(of: "\"schema_version\" : 1", with: "\"schema_version\" : 2").write(toFile: path, atomically: true, encoding: .utf8)
+        let before = snapshot(dir)
+        let r = run(["check", "621121103201-0007", "--set", "water=met"] + CLI.opts(dir))
+        XCTAssertEqual(r.status, 65, r.stderr)
+        XCTAssertTrue(r.stderr.contains("the cadres could not be read, so no check can be recorded: cadres.json: $.schema_version: written by a newer Sanbao"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("unknown cadre"), r.stderr)
+        assertSameFiles(snapshot(dir), before, "check refused")
+    }
+
     /// A plain file stands where the checks and edits folders should be: no command reads
     /// that as "no checks" and writes on top; each stops, naming the folder (66), and
     /// nothing is saved. (A write that fails part way is 74: FileSizeLimitTests.)

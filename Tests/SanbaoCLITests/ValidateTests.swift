@@ -104,6 +104,29 @@ final class ValidateTests: XCTestCase {
             "households/621121103201.jsonl:2: $.members[0].migrant_months: wrong type, expected an integer",
             "checks/621121103201.jsonl:2: warning: $.household_id: this check's household could not be read from households/621121103201.jsonl",
         ],
+        "unknown-key": [
+            "households/621121103201.jsonl:2: $.members[0].nickname: unknown key \"nickname\" (format version 1 has no such key: misspelt? correct or remove it)",
+            "checks/621121103201.jsonl:2: warning: $.household_id: this check's household could not be read from households/621121103201.jsonl",
+        ],
+        "duplicate-key": [
+            "households/621121103201.jsonl:3:739: $.phone: key \"phone\" appears twice in one object (it may appear once; delete one)",
+        ],
+        "not-an-integer": [
+            "households/621121103201.jsonl:2:385: $.income[0].per_capita: expected a whole number, found 7200.0 (write it as digits only, like 7: no decimal point, exponent or leading 0)",
+            "checks/621121103201.jsonl:2: warning: $.household_id: this check's household could not be read from households/621121103201.jsonl",
+        ],
+        "schema-version-text": [
+            "checks/621121103201.jsonl:1: $.schema_version: schema_version should be a whole number from 1 up, found \"1\"; the file was not read",
+        ],
+        "header-village-mismatch": [
+            "checks/621121103201.jsonl:1: $.village_code: village code 621121103202 in the header differs from the file name 621121103201; the file was not read",
+        ],
+        "duplicate-edit-id": [
+            "edits/621121103201.jsonl:2: $.id: edit id e-0001 appears twice",
+        ],
+        "edit-unknown-household": [
+            "edits/621121103201.jsonl:2: $.household_id: edit names unknown household 621121103201-0099",
+        ],
     ]
 
     func testEveryInvalidFixtureHasItsOwnMessage() throws {

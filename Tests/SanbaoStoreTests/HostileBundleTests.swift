@@ -36,6 +36,8 @@ final class HostileBundleTests: XCTestCase {
             ("\"kind\":\"bundle\"", "\"kind\":\"checks\""), ("\"checks\":[", "\"checks\":[{},"),
             ("\"members\":[", "\"members\":[null,"), ("\"migrant_months\":0", "\"migrant_months\":1e400"),
             ("\"households\":[", "\"households\":[{\"id\":\"../x\"},"),
+            ("\"phone\":", "\"phone\":\"1\",\"phone\":"), ("\"migrant_months\":0", "\"migrant_months\":7.0"),
+            ("\"migrant_months\":0", "\"migrant_months\":18446744073709551616"),
         ]
         switch r.below(4) {
         case 0:
@@ -96,6 +98,9 @@ final class HostileBundleTests: XCTestCase {
                 defer { target.close() }
                 _ = try target.importBundle(data, name: "b.json", today: today)
                 taken += 1
+                // A key twice or a number not a plain integer means two readers read two bundles.
+                XCTAssertFalse(["\"phone\":\"1\",\"phone\":", "7.0", "18446744073709551616"].contains { what.hasSuffix("→ " + $0) || what.contains("→ \"migrant_months\":" + $0) },
+                               "\(name): taken")
             } catch is StoreError {
                 refused += 1
                 let after = snapshot(dir).filter { !$0.key.hasPrefix("index") }

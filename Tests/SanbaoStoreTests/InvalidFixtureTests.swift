@@ -17,8 +17,10 @@ final class InvalidFixtureTests: XCTestCase {
         let cases = try FileManager.default.contentsOfDirectory(atPath: Fixture.root + "/Fixtures/invalid")
             .filter { !$0.hasSuffix(".md") }.sorted()
         // One test function below per case; add the case here when adding a fixture.
-        let tested = ["bad-id-check-digit", "check-unknown-household", "duplicate-household-id", "future-birth-date",
-                      "invalid-utf8", "newer-schema-version", "truncated-json", "unknown-indicator", "wrong-type"]
+        let tested = ["bad-id-check-digit", "check-unknown-household", "duplicate-edit-id", "duplicate-household-id",
+                      "duplicate-key", "edit-unknown-household", "future-birth-date", "header-village-mismatch",
+                      "invalid-utf8", "newer-schema-version", "not-an-integer", "schema-version-text", "truncated-json",
+                      "unknown-indicator", "unknown-key", "wrong-type"]
         XCTAssertEqual(cases, tested)
     }
 
@@ -93,5 +95,50 @@ final class InvalidFixtureTests: XCTestCase {
     func testChineseMessages() throws {
         let r = try DatasetReader(layout: DataLayout(root: Fixture.invalid("bad-id-check-digit"))).readAndValidate(today: today)
         XCTAssertEqual(r.problems.map { $0.text(.zh) }, ["households/621121103201.jsonl:2: $.members[0].id_number: 王建国：身份证号校验位应为 9，实为 0"])
+    }
+
+    func testUnknownKey() throws {
+        let (r, p) = try problems("unknown-key")
+        XCTAssertEqual(p, [
+            "households/621121103201.jsonl:2: $.members[0].nickname: unknown key \"nickname\" (format version 1 has no such key: misspelt? correct or remove it)",
+            "checks/621121103201.jsonl:2: warning: $.household_id: this check's household could not be read from households/621121103201.jsonl",
+        ])
+        XCTAssertEqual(r.conditions["households/621121103201.jsonl"], .damaged)
+    }
+
+    func testDuplicateKey() throws {
+        let (r, p) = try problems("duplicate-key")
+        XCTAssertEqual(p, ["households/621121103201.jsonl:3:739: $.phone: key \"phone\" appears twice in one object (it may appear once; delete one)"])
+        XCTAssertEqual(r.dataset.households.map(\.id), ["621121103201-0001"])
+    }
+
+    func testNotAnInteger() throws {
+        let (_, p) = try problems("not-an-integer")
+        XCTAssertEqual(p, [
+            "households/621121103201.jsonl:2:385: $.income[0].per_capita: expected a whole number, found 7200.0 (write it as digits only, like 7: no decimal point, exponent or leading 0)",
+            "checks/621121103201.jsonl:2: warning: $.household_id: this check's household could not be read from households/621121103201.jsonl",
+        ])
+    }
+
+    func testSchemaVersionText() throws {
+        let (r, p) = try problems("schema-version-text")
+        XCTAssertEqual(p, ["checks/621121103201.jsonl:1: $.schema_version: schema_version should be a whole number from 1 up, found \"1\"; the file was not read"])
+        XCTAssertEqual(r.conditions["checks/621121103201.jsonl"], .damaged, "never migrated or written")
+    }
+
+    func testHeaderVillageMismatch() throws {
+        let (r, p) = try problems("header-village-mismatch")
+        XCTAssertEqual(p, ["checks/621121103201.jsonl:1: $.village_code: village code 621121103202 in the header differs from the file name 621121103201; the file was not read"])
+        XCTAssertTrue(r.dataset.checks.isEmpty)
+    }
+
+    func testDuplicateEditId() throws {
+        let (_, p) = try problems("duplicate-edit-id")
+        XCTAssertEqual(p, ["edits/621121103201.jsonl:2: $.id: edit id e-0001 appears twice"])
+    }
+
+    func testEditUnknownHousehold() throws {
+        let (_, p) = try problems("edit-unknown-household")
+        XCTAssertEqual(p, ["edits/621121103201.jsonl:2: $.household_id: edit names unknown household 621121103201-0099"])
     }
 }

@@ -59,12 +59,45 @@ final class ReaderFuzzTests: XCTestCase {
         }
     }
 
+    /// Where an independent reader (Foundation's `JSONSerialization`, whole values
+    /// compared) sees other content in `file` than what Sanbao read from it: a key Sanbao
+    /// dropped, a second value it ignored, a number it rounded. Data called clean must
+    /// mean the same to any reader (issue 16, point 6). Lines of a record file by line
+    /// number; a document as "whole".
+    static func unread(_ bytes: [UInt8], _ file: String, _ read: LoadResult) -> [String] {
+        func canonical(_ value: Any?) -> Data? {
+            value.flatMap { try? JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys, .fragmentsAllowed]) }
+        }
+        func encoded<T: Encodable>(_ value: T) -> Any? {
+            (try? JSONCoding.encoder().encode(value)).flatMap { try? JSONSerialization.jsonObject(with: $0) }
+        }
+        func parsed(_ bytes: ArraySlice<UInt8>) -> Any? { try? JSONSerialization.jsonObject(with: Data(bytes)) }
+        switch file {
+        case "cadres.json":
+            return canonical(parsed(bytes[...])) == canonical(encoded(CadreFile(schemaVersion: 1, cadres: read.dataset.cadres))) ? [] : ["whole"]
+        case "sanbao.json":
+            return canonical(parsed(bytes[...])) == canonical(read.manifest.flatMap { encoded($0) }) ? [] : ["whole"]
+        default:
+            let records: [String: Any?] = file.hasPrefix("households")
+                ? Dictionary(read.bases.map { ($0.id, encoded($0)) }, uniquingKeysWith: { a, _ in a })
+                : Dictionary(read.dataset.checks.map { ($0.id, encoded($0)) }, uniquingKeysWith: { a, _ in a })
+            var out: [String] = []
+            for (n, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated().dropFirst() {
+                guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
+                let object = parsed(line)
+                let id = (object as? [String: Any])?["id"] as? String
+                if canonical(object) == nil || canonical(object) != canonical(id.flatMap { records[$0] } ?? nil) { out.append("line \(n + 1)") }
+            }
+            return out
+        }
+    }
+
     func testMutatedFilesNeverCrashAndBothDecodersAgree() throws {
         let dir = try Fixture.copy(Fixture.root + "/Fixtures/demo", self)
         let layout = DataLayout(root: dir)
         let originals = try Self.files.map { try XCTUnwrap(FileManager.default.contents(atPath: layout.path($0))) }
         var r = Random(state: 16)
-        var refused = 0, withErrors = 0
+        var refused = 0, withErrors = 0, silent = 0
         let start = Date()
         for n in 0..<Self.cases {
             let k = r.below(Self.files.count)
@@ -80,7 +113,11 @@ final class ReaderFuzzTests: XCTestCase {
                 XCTAssertEqual(fast.problems, careful.problems, label)
                 let byVillage = try reader.validate(today: today)
                 XCTAssertEqual(byVillage.hasErrors, careful.hasErrors, label)
-                if careful.hasErrors { withErrors += 1 }
+                if careful.hasErrors { withErrors += 1 } else {
+                    let unread = Self.unread(bytes, Self.files[k], careful)
+                    if !unread.isEmpty { silent += 1 }
+                    XCTAssertEqual(unread, [], "\(label): called clean, but another reader sees other content")
+                }
                 _ = try Store(layout: layout, write: false).roster(on: today)
             } catch is StoreError {
                 refused += 1
@@ -89,7 +126,7 @@ final class ReaderFuzzTests: XCTestCase {
             }
         }
         let seconds = Date().timeIntervalSince(start)
-        print("reader fuzzing: \(Self.cases) mutated inputs, \(withErrors) reported with errors, \(refused) refused, 0 crashes, \(String(format: "%.1f", seconds)) s")
+        print("reader fuzzing: \(Self.cases) mutated inputs, \(withErrors) reported with errors, \(refused) refused, \(silent) called clean with content unread, 0 crashes, \(String(format: "%.1f", seconds)) s")
         XCTAssertLessThan(seconds, 120, "bounded for CI")
     }
 }

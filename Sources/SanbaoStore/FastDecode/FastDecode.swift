@@ -9,8 +9,8 @@ import SanbaoCore
 /// is expected, a number not written as a plain integer. On nil the reader runs the
 /// slow path (UTF-8 check, `JSONSyntax`, `JSONDecoder`), which accepts the line or says
 /// precisely what is wrong. So the fast path must never accept a line the slow path
-/// rejects, and it may decline any line it likes. Keys the record does not have are
-/// skipped, as `Codable` does.
+/// rejects, and it may decline any line it likes. A key the record does not have is
+/// declined: the slow path refuses it by name (`UnknownKeys`).
 ///
 /// The decoders mirror the `Codable` code of SanbaoCore field by field: synthesized
 /// conformances (`decode` for a non-optional property, `decodeIfPresent` for an

@@ -25,6 +25,18 @@ extension DatasetReader {
         readVillageCounting(code).result
     }
 
+    /// `readVillage`, then the domain checks of `Validator` on it against `cadres` (duplicate
+    /// ids, checks and edits of unknown households, ID numbers …), located: what
+    /// `sanbao validate` says of this village, for readers that go village by village
+    /// (the roster index, the export) and must not show a damaged village as if whole.
+    public func readVillageChecked(_ code: String, cadres: [Cadre], today: LocalDate) -> LoadResult {
+        var read = readVillage(code)
+        var data = read.dataset
+        data.cadres = cadres
+        read.problems += Validator(today: today).problems(in: data).map { read.located($0) }
+        return read
+    }
+
     /// `readVillage`, and how many of its problems came from reading the files: those
     /// after them came from laying the edits over the records.
     func readVillageCounting(_ code: String) -> (result: LoadResult, readProblems: Int) {

@@ -19,8 +19,8 @@ public struct RosterLoad: Sendable {
 extension Store {
     /// The roster of every household on `today`, in household order, with overdue and
     /// cadre names as of `today`. Villages whose index is current are taken from it;
-    /// the others are read and judged on both cores and, when the store is writable and
-    /// the village read without a problem, indexed again. Problems found on the way are
+    /// the others are read, validated and judged on both cores and, when the store is
+    /// writable and the village has no error, indexed again. Problems found on the way are
     /// added to `problems`. On a store read in full, the rows come from memory.
     public func roster(on today: LocalDate) -> RosterLoad {
         let names = Dictionary(dataset.cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -32,7 +32,7 @@ extension Store {
         let reader = DatasetReader(layout: layout)
         let villages = reader.villageCodes()
         let job = RosterJob(layout: layout, today: today, rules: dataset.rules, rulesKey: Self.rulesKey(dataset.rules),
-                            cadreNames: names, writeIndex: access == .readWrite)
+                            cadres: dataset.cadres, cadreNames: names, writeIndex: access == .readWrite)
         let outcomes = job.run(villages)
         var load = RosterLoad(villages: [], reused: 0, rebuilt: 0)
         load.self.villages.reserveCapacity(outcomes.count)
@@ -73,6 +73,8 @@ struct RosterJob: Sendable {
     let today: LocalDate
     let rules: RulesConfig
     let rulesKey: String
+    /// Known to validate a village's pairings and checks before it is indexed.
+    let cadres: [Cadre]
     let cadreNames: [String: String]
     let writeIndex: Bool
 
@@ -110,7 +112,7 @@ struct RosterJob: Sendable {
             // Same files, a later day: rows whose own span still covers today stay.
             if index.isSameData(rulesKey: rulesKey, sources: sources), index.header.judgedOn <= today { earlier = index }
         }
-        let read = DatasetReader(layout: layout).readVillage(code)
+        let read = DatasetReader(layout: layout).readVillageChecked(code, cadres: cadres, today: today)
         let d = read.dataset
         let assessor = Assessor(config: rules, clock: FactClock(d.edits))
         let byHousehold = Dictionary(grouping: d.checks, by: \.householdID)
@@ -132,8 +134,11 @@ struct RosterJob: Sendable {
             judged += 1
         }
         let stableUntil = stable.min() ?? LocalDate(year: today.year + 1, month: 1, day: 1)!
-        // Index only what was read cleanly, from files that did not change meanwhile.
-        if writeIndex && read.problems.isEmpty && read.conditions.isEmpty && SourceStamp.village(code, in: layout) == sources {
+        // Index only what was read cleanly and has no error `validate` would report (a
+        // duplicate id, a check of an unknown household), from files that did not change
+        // meanwhile: a damaged village is read again, and its problems said, on every start.
+        let clean = read.conditions.isEmpty && !read.problems.contains { $0.severity == .error }
+        if writeIndex && clean && SourceStamp.village(code, in: layout) == sources {
             let header = VillageIndex.Header(village: code, judgedOn: today, stableUntil: stableUntil, rulesKey: rulesKey,
                                              sources: sources, households: entries.count)
             if let bytes = try? VillageIndex(header: header, entries: entries, stable: stable).encoded() {

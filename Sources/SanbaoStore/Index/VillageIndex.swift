@@ -18,7 +18,9 @@ import SanbaoCore
 struct VillageIndex: Sendable {
     /// 3: the ID number column keeps only the last digits (`RosterEntry.idEnds`); an
     /// index of version 2, which held them whole, is rebuilt (and so overwritten).
-    static let formatVersion = 3
+    /// 4: written only for a village `Validator` finds no error in; an older index, which
+    /// may stand for a village with duplicate ids, is rebuilt so its problems are said.
+    static let formatVersion = 4
     static let directory = "index"
 
     struct Header: Codable, Equatable {

@@ -66,7 +66,7 @@ extension UIText {
         let withValues: [Bilingual] = [
             tooSmallNow(columns: 60, rows: 20),
             savedCheck(head: "张三", id: "20261125-1a2b3c4d"),
-            dataProblem(sample, more: 2),
+            dataProblem(sample, count: 3),
             draftFound(head: "张三", savedAt: "2026-11-25 18:00"),
             draftContinued(head: "张三"),
             villageCount(12),

@@ -34,10 +34,10 @@ public enum UIText {
 
     public static let quitQuestion = Bilingual(zh: "检查尚未保存，草稿已留存。仍要退出？(y/n)", en: "The check is not saved (a draft is kept). Quit anyway? (y/n)")
 
-    /// On start, when a data file is damaged: the first problem, and how many more.
-    public static func dataProblem(_ first: Bilingual, more: Int) -> Bilingual {
-        Bilingual(zh: "数据有问题（只读部分文件）：" + first.zh + (more > 0 ? "（另有 \(more) 处，见 sanbao validate）" : ""),
-                  en: "data problem (affected files read-only): " + first.en + (more > 0 ? " (and \(more) more: sanbao validate)" : ""))
+    /// On start, when `validate` would find errors: how many, where to see them all, the first.
+    public static func dataProblem(_ first: Bilingual, count: Int) -> Bilingual {
+        Bilingual(zh: "数据有 \(count) 处问题，请运行 sanbao validate（受影响的文件只读）：" + first.zh,
+                  en: (count == 1 ? "1 problem" : "\(count) problems") + " in the data, run sanbao validate (affected files read-only): " + first.en)
     }
 
     /// The hint line while a yes/no question waits: no other key does anything then.
