@@ -90,16 +90,35 @@ struct MemberCmd: ParsableCommand {
         @Argument(help: ArgumentHelp(L("户 ID 或户编号。", "Household id or number."), valueName: "ID")) var household: String
         @Argument(help: ArgumentHelp(L("成员姓名，或 show 所列的序号。", "The member's name, or number as `show` lists it."), valueName: "MEMBER")) var member: String
         @Argument(help: ArgumentHelp(L("要修改的字段。", "Fields to set."), valueName: "FIELD=VALUE")) var assignments: [String]
+        @Option(name: .customLong("old-head"), help: ArgumentHelp(L("换户主时，原户主的新关系（如 配偶、之父）；原户主已减少时不需要。",
+                                                                    "When the head changes: the old head's new relation (配偶, 之父 …); not needed when the old head has left."),
+                                                                  valueName: "RELATION"))
+        var oldHead: String?
 
         func run() throws {
             let w = RecordWords(options: options)
             let changes = try w.assignments(assignments, RecordFields.member)
+            let demoted = try oldHead.map { try w.value($0, Wordings.relation, what: Bilingual(zh: "原户主的关系", en: "the old head's relation")) }
             let store = try openForWriting(options)
             defer { store.close() }
             let h = try w.household(household, in: store)
             let m = try w.member(member, of: h, departed: true)
-            // All fields or none: one refused value saves none of the others.
-            let edits = changes.map { (field: "members[\(m.id)].\($0.0.key)", value: $0.1) }
+            // All fields or none: one refused value saves none of the others. A new head
+            // and the old head's new relation are one change, so the one-head rule holds.
+            var edits = changes.map { (field: "members[\(m.id)].\($0.0.key)", value: $0.1) }
+            let becomesHead = changes.contains { $0.0.key == "relation" && $0.1 == .string(Relation.head.rawValue) }
+            if becomesHead, demoted == nil,
+               let old = h.present(on: options.date).members.first(where: { $0.relation == .head && $0.id != m.id }) {
+                throw w.refuse(Bilingual(zh: "\(old.name) 仍是户主：用 --old-head 写明其新关系，如 --old-head 配偶（已去世或迁出的，先用 member leave 登记）",
+                                         en: "\(old.name) is still the head: give their new relation with --old-head, e.g. --old-head 配偶 (if they died or moved away, record that first with member leave)"),
+                               code: Exit.dataErr)
+            }
+            if let demoted {
+                guard let old = h.present(on: options.date).members.first(where: { $0.relation == .head && $0.id != m.id }) else {
+                    throw w.refuse(Bilingual(zh: "\(h.id) 没有别的在册户主，--old-head 无从修改", en: "\(h.id) has no other present head for --old-head to change"))
+                }
+                edits.append((field: "members[\(old.id)].relation", value: .string(demoted.rawValue)))
+            }
             do { try store.edit(householdID: h.id, changes: edits) } catch { throw fail(error, options) }
             out(options.say(Bilingual(zh: "已修改 \(m.name)：\(changes.map(\.0.key).joined(separator: "、"))",
                                       en: "changed \(m.name): \(changes.map(\.0.key).joined(separator: ", "))")))

@@ -87,7 +87,7 @@ final class RecordCommandTests: XCTestCase {
             (["member", "add", "621121103201-9999", "--name", "甲", "--relation", "之子", "--sex", "男", "--birth-date", "2020-01-01"], 65, "没有编号为"),
             // Several fields at once are saved together or not at all: a refused second
             // field leaves the first unsaved too.
-            (["member", "set", id, "张浩宇", "school=初中", "relation=户主"], 65, "户主不止一人"),
+            (["member", "set", id, "张浩宇", "school=初中", "relation=户主"], 65, "张永强 仍是户主：用 --old-head"),
             (["edit", id, "phone=13900000002", "members[1].birth_date=2031-01-01"], 65, "在未来"),
         ]
         for (args, code, words) in cases {
@@ -95,6 +95,24 @@ final class RecordCommandTests: XCTestCase {
             XCTAssertTrue(r.stderr.contains(words), "\(args): \(r.stderr)")
         }
         assertSameFiles(files, snapshot(dir), "refused record commands")
+    }
+
+    /// The head changes: the old head stays as another relation (--old-head), or leaves
+    /// first; never two heads, never none asked about.
+    func testTheHeadOfHouseholdChanges() {
+        let id = "621121103201-0002"
+        let files = snapshot(dir)
+        let refused = sanbao(["member", "set", id, "李红霞", "relation=户主"], expect: 65)
+        XCTAssertEqual(refused.stderr, "sanbao: 张永强 仍是户主：用 --old-head 写明其新关系，如 --old-head 配偶（已去世或迁出的，先用 member leave 登记）；未保存任何内容\n")
+        assertSameFiles(files, snapshot(dir), "a second head refused")
+        sanbao(["member", "set", id, "李红霞", "relation=户主", "--old-head", "配偶"])
+        XCTAssertTrue(show(id).hasPrefix("文峰村一组  李红霞"), show(id))
+        XCTAssertEqual(sanbao(["validate"]).status, 0)
+        // The other way: the head leaves, then another member becomes head.
+        sanbao(["member", "leave", id, "李红霞", "--reason", "死亡", "--date", "2026-11-20"])
+        sanbao(["member", "set", id, "张永强", "relation=户主"])
+        XCTAssertTrue(show(id).hasPrefix("文峰村一组  张永强"), show(id))
+        XCTAssertEqual(sanbao(["validate"]).status, 0)
     }
 
     func testNewHouseholdCadreAndPairing() {
