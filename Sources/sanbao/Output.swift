@@ -27,6 +27,38 @@ func outJSON(_ json: String) {
     print(TerminalText.safeJSON(json))
 }
 
+/// Standard output written a piece at a time, for a listing too long to build whole
+/// first (`list` of a county): each piece passes through `TerminalText` as `out` and
+/// `outJSON` would pass the whole, which they replace character by character, so the
+/// bytes are the same. Buffered; `finish()` writes the rest.
+final class OutStream {
+    private var buffer: [UInt8] = []
+
+    init() { buffer.reserveCapacity(1 << 16) }
+
+    /// A line of text, as `out` prints it: control characters as `?`, line feeds kept.
+    func line(_ text: String) {
+        append(TerminalText.safe(text, keepingLineFeeds: true))
+        buffer.append(0x0A)
+    }
+
+    /// A piece of JSON text, as `outJSON` prints it (no line feed added).
+    func json(_ text: String) { append(TerminalText.safeJSON(text)) }
+
+    private func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    private func flush() {
+        fflush(nil)  // anything `print` buffered goes first
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func finish() { flush() }
+}
+
 /// Writes a file's bytes to standard output (`export -o -`): they are the file, in its
 /// format (CSV, JSON, HTML, XLSX), for a pipe, and are not changed.
 func outFile(_ data: Data) {

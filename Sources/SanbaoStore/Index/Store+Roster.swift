@@ -76,6 +76,8 @@ struct RosterJob: Sendable {
     struct Outcome: Sendable {
         var entries: [RosterEntry] = []
         var fromIndex = false
+        /// Whether the village stands alone (`VillageContainment`), from the index or the files.
+        var contained = false
         var judged = 0
         var problems: [FileProblem] = []
         var conditions: [String: FileCondition] = [:]
@@ -102,7 +104,7 @@ struct RosterJob: Sendable {
         if let bytes = FileBytes.contents(layout.path(VillageIndex.file(code))),
            let index = VillageIndex.decode(bytes, village: code) {
             if index.isCurrent(today: today, rulesKey: rulesKey, sources: sources) {
-                return Outcome(entries: index.entries, fromIndex: true)
+                return Outcome(entries: index.entries, fromIndex: true, contained: index.header.contained)
             }
             // Same files, a later day: rows whose own span still covers today stay.
             if index.isSameData(rulesKey: rulesKey, sources: sources), index.header.judgedOn <= today { earlier = index }
@@ -129,10 +131,11 @@ struct RosterJob: Sendable {
             judged += 1
         }
         let stableUntil = stable.min() ?? LocalDate(year: today.year + 1, month: 1, day: 1)!
+        let contained = VillageContainment.holds(d, village: code)
         // Index only what was read cleanly, from files that did not change meanwhile.
         if writeIndex && read.problems.isEmpty && read.conditions.isEmpty && SourceStamp.village(code, in: layout) == sources {
             let header = VillageIndex.Header(village: code, judgedOn: today, stableUntil: stableUntil, rulesKey: rulesKey,
-                                             sources: sources, households: entries.count)
+                                             sources: sources, households: entries.count, contained: contained)
             if let bytes = try? VillageIndex(header: header, entries: entries, stable: stable).encoded() {
                 try? AtomicFile.writeCache(bytes, to: layout.path(VillageIndex.file(code)))
             }
@@ -141,7 +144,8 @@ struct RosterJob: Sendable {
             // of an older format holds whole ID numbers (storage.md, "What is stored in clear").
             try? FileManager.default.removeItem(atPath: layout.path(VillageIndex.file(code)))
         }
-        return Outcome(entries: entries, fromIndex: false, judged: judged, problems: read.problems, conditions: read.conditions)
+        return Outcome(entries: entries, fromIndex: false, contained: contained, judged: judged, problems: read.problems,
+                       conditions: read.conditions)
     }
 }
 

@@ -18,7 +18,9 @@ import SanbaoCore
 struct VillageIndex: Sendable {
     /// 3: the ID number column keeps only the last digits (`RosterEntry.idEnds`); an
     /// index of version 2, which held them whole, is rebuilt (and so overwritten).
-    static let formatVersion = 3
+    /// 4: the header says whether the village stands alone (`contained`); an index of
+    /// version 3 lacks it, so it is rebuilt rather than read as if it did.
+    static let formatVersion = 4
     static let directory = "index"
 
     struct Header: Codable, Equatable {
@@ -30,9 +32,12 @@ struct VillageIndex: Sendable {
         var rulesKey: String
         var sources: [SourceStamp]
         var households: Int
+        /// Whether the village's files stand alone (`VillageContainment`): what lets
+        /// `list`, `show` and `check` trust the index for the rest of the county.
+        var contained: Bool
 
         enum CodingKeys: String, CodingKey {
-            case kind, village, sources, households
+            case kind, village, sources, households, contained
             case formatVersion = "format_version"
             case judgedOn = "judged_on"
             case stableUntil = "stable_until"
