@@ -35,7 +35,7 @@ struct List: ParsableCommand {
         if !careful, !worklist.due, let quick = try quickRoster() {
             warnProblems(quick.documents.problems, options)
             let rows = try filter.apply(quick.villages.joined().map(\.row), cadres: quick.documents.dataset.cadres, options: options)
-            let stream = OutStream()
+            let stream = OutStream(json: json)
             if json { RosterJSON.write(rows, to: stream) } else { RosterTable.write(rows, language: options.language, to: stream) }
             stream.finish()
             return
@@ -163,13 +163,6 @@ extension RosterJSON.Row {
 enum RosterTable {
     static func render(_ rows: [RosterRow], on date: LocalDate, language: Language) -> String {
         ([header(language)] + rows.map { line($0, language) } + [footer(rows, language)]).joined(separator: "\n")
-    }
-
-    /// The same lines as `render`, written one at a time: a county's table is never whole in memory.
-    static func write(_ rows: [RosterRow], language: Language, to stream: OutStream) {
-        stream.line(header(language))
-        for r in rows { stream.line(line(r, language)) }
-        stream.line(footer(rows, language))
     }
 
     static func header(_ language: Language) -> String {

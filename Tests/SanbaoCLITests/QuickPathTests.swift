@@ -71,9 +71,10 @@ final class QuickPathTests: XCTestCase {
         XCTAssertEqual(run(after + CLI.opts(copy)).stdout, run(after + CLI.opts(other)).stdout, "\(args)", file: file, line: line)
     }
 
-    func assertCheckCommandsAgree(_ dir: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    func assertCheckCommandsAgree(_ dir: String, everywhere: Bool = true, file: StaticString = #filePath, line: UInt = #line) throws {
         let ids = facts(dir).ids
-        for id in [ids.first, ids.last, ids.count > 2 ? ids[ids.count / 2] : nil].compactMap({ $0 }) {
+        let some = everywhere ? [ids.first, ids.last, ids.count > 2 ? ids[ids.count / 2] : nil] : [ids.last]
+        for id in some.compactMap({ $0 }) {
             try assertCheckAgrees(dir, [id, "--set", "water=not_met:水窖干涸", "--set", "housing=met", "--note", "走访",
                                         "--date", "2026-11-28", "--follow-up", "2026-12-15"], file: file, line: line)
             try assertCheckAgrees(dir, [id, "--set", "income=met"], file: file, line: line)
@@ -115,7 +116,7 @@ final class QuickPathTests: XCTestCase {
             try FileManager.default.copyItem(atPath: root + "/" + name, toPath: dir)
             index(dir)
             assertReadingCommandsAgree(dir, households: 3)
-            try assertCheckCommandsAgree(dir)
+            try assertCheckCommandsAgree(dir, everywhere: false)
         }
     }
 }
