@@ -12,7 +12,8 @@ import SanbaoCore
 /// unfinished — and the command then reads everything, as before. So what a command
 /// prints never depends on which way it read.
 public enum QuickRead {
-    /// The roster on `today` from the index, in household order (village by village),
+    /// The roster on `today` from the index, in household order (village by village; the
+    /// entries' search texts may be empty: only rows are read where the index is current),
     /// with the manifest, cadres and rules read as `DatasetReader.read()` reads them;
     /// nil when the careful way must be taken. Writes nothing (no lock is held).
     public static func roster(_ layout: DataLayout, on today: LocalDate) throws -> (documents: LoadResult, villages: [[RosterEntry]])? {
@@ -21,7 +22,8 @@ public enum QuickRead {
         guard !Sync.hasInterruptedImport(layout) else { return nil }
         let names = Dictionary(documents.dataset.cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let job = RosterJob(layout: layout, today: today, rules: documents.dataset.rules,
-                            rulesKey: Store.rulesKey(documents.dataset.rules), cadreNames: names, writeIndex: false)
+                            rulesKey: Store.rulesKey(documents.dataset.rules), cadreNames: names, writeIndex: false,
+                            rowsOnly: true)
         let outcomes = job.run(reader.villageCodes())
         guard outcomes.allSatisfy({ $0.contained && $0.problems.isEmpty && $0.conditions.isEmpty }) else { return nil }
         return (documents, outcomes.map(\.entries))

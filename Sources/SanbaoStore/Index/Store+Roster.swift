@@ -72,6 +72,8 @@ struct RosterJob: Sendable {
     let rulesKey: String
     let cadreNames: [String: String]
     let writeIndex: Bool
+    /// Rows only: search texts read from the index are left empty (`sanbao list`).
+    var rowsOnly = false
 
     struct Outcome: Sendable {
         var entries: [RosterEntry] = []
@@ -102,7 +104,7 @@ struct RosterJob: Sendable {
         let sources = SourceStamp.village(code, in: layout)
         var earlier: VillageIndex?
         if let bytes = FileBytes.contents(layout.path(VillageIndex.file(code))),
-           let index = VillageIndex.decode(bytes, village: code) {
+           let index = VillageIndex.decode(bytes, village: code, rowsOnly: rowsOnly) {
             if index.isCurrent(today: today, rulesKey: rulesKey, sources: sources) {
                 return Outcome(entries: index.entries, fromIndex: true, contained: index.header.contained)
             }
@@ -133,7 +135,8 @@ struct RosterJob: Sendable {
         let stableUntil = stable.min() ?? LocalDate(year: today.year + 1, month: 1, day: 1)!
         let contained = VillageContainment.holds(d, village: code)
         // Index only what was read cleanly, from files that did not change meanwhile.
-        if writeIndex && read.problems.isEmpty && read.conditions.isEmpty && SourceStamp.village(code, in: layout) == sources {
+        // Rows only (search texts left empty) are never written back.
+        if writeIndex && !rowsOnly && read.problems.isEmpty && read.conditions.isEmpty && SourceStamp.village(code, in: layout) == sources {
             let header = VillageIndex.Header(village: code, judgedOn: today, stableUntil: stableUntil, rulesKey: rulesKey,
                                              sources: sources, households: entries.count, contained: contained)
             if let bytes = try? VillageIndex(header: header, entries: entries, stable: stable).encoded() {
