@@ -129,11 +129,18 @@ struct Sync {
             }
         }
         let village = Dictionary(bases.map { ($0.id, $0.address.villageCode) }, uniquingKeysWith: { a, _ in a })
-        for (code, checks) in Dictionary(grouping: plan.checks, by: { village[$0.householdID]! }).sorted(by: { $0.key < $1.key }) {
-            let lines = try CheckHistory.chronological(checks).reduce(into: Data()) { d, c in
-                d.append(try JSONCoding.encoder().encode(c)); d.append(0x0A)
+        // Check lines made on every core a few villages at a time, appended one village after another.
+        let checks = Dictionary(grouping: plan.checks, by: { village[$0.householdID]! }).sorted(by: { $0.key < $1.key })
+        for batch in stride(from: 0, to: checks.count, by: 8).map({ Array(checks[$0..<min($0 + 8, checks.count)]) }) {
+            let files = batch.concurrentMap { _, checks in
+                Result {
+                    let encoder = JSONCoding.encoder()
+                    return try CheckHistory.chronological(checks).reduce(into: Data()) { d, c in d.append(try encoder.encode(c)); d.append(0x0A) }
+                }
             }
-            try AppendOnlyFile.append(lines, to: DataLayout.checksFile(village: code), in: layout, kind: "checks", village: code)
+            for ((code, _), lines) in zip(batch, files) {
+                try AppendOnlyFile.append(try lines.get(), to: DataLayout.checksFile(village: code), in: layout, kind: "checks", village: code)
+            }
         }
         for (code, edits) in Dictionary(grouping: plan.edits, by: { village[$0.householdID]! }).sorted(by: { $0.key < $1.key }) {
             let lines = try edits.reduce(into: Data()) { d, e in d.append(try JSONCoding.encoder().encode(e)); d.append(0x0A) }

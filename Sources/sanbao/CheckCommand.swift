@@ -44,9 +44,14 @@ struct CheckCmd: ParsableCommand {
     @Option(help: ArgumentHelp(L("更正这条检查记录。", "Record a correction of this check."), valueName: "CHECK-ID"))
     var amend: String?
 
+    @Flag(help: ArgumentHelp(L("读取全部数据文件，而不只读该户所在的村（结果相同，较慢）。", "Read every data file, not only the household's village (the same result, slower).")))
+    var careful = false
+
     func run() throws {
-        let store = try openForWriting(options)
+        // A correction names a check, which could be in any village: it reads everything.
+        let store = try openForWriting(options, loading: careful || amend != nil ? .everything : .onDemand)
         defer { store.close() }
+        if !store.isComplete { try readVillage(store) }
         var draft = try makeDraft(store.dataset)
         try apply(to: &draft, store.dataset)
         do {
@@ -65,6 +70,16 @@ struct CheckCmd: ParsableCommand {
             sayNothingSaved()
             throw code
         }
+    }
+
+    /// Reads the one village the household is in when that reads the same as reading
+    /// everything (`QuickRead.isolatedVillage`), else everything.
+    func readVillage(_ store: Store) throws {
+        if let typed = household, let code = QuickRead.isolatedVillage(of: typed, options.layout, on: options.date) {
+            store.holdVillage(code)
+            if store.household(String(typed.trimmingBlanks)) != nil { return }
+        }
+        do { try store.readEverything() } catch { throw fail(error, options) }
     }
 
     func makeDraft(_ d: Dataset) throws -> CheckDraft {

@@ -66,3 +66,16 @@ func loadForReading(_ options: GlobalOptions) throws -> LoadResult {
         throw fail(error, options)
     }
 }
+
+/// The data a command about one household needs, read the quick way when that reads the
+/// same (`QuickRead.village`): the one village its files are in. Problems are printed as
+/// `loadForReading` prints them. Nil when everything must be read.
+func loadVillageForReading(holding typed: String, _ options: GlobalOptions) throws -> LoadResult? {
+    do {
+        guard let result = try QuickRead.village(holding: typed, options.layout, on: options.date) else { return nil }
+        warnProblems(result.problems, options)
+        return result
+    } catch {
+        throw fail(error, options)
+    }
+}

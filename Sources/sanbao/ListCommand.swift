@@ -27,21 +27,36 @@ struct List: ParsableCommand {
 
     func validate() throws { try worklist.validate() }
 
+    @Flag(help: ArgumentHelp(L("读取全部数据文件，不用花名册索引（结果相同，较慢）。", "Read every data file instead of the roster index (the same result, slower).")))
+    var careful = false
+
     func run() throws {
+        let filter = RosterFilter(cadre: cadre, village: village, failing: failing)
+        if !careful, !worklist.due, let quick = try quickRoster() {
+            warnProblems(quick.documents.problems, options)
+            let rows = try filter.apply(quick.villages.joined().map(\.row), cadres: quick.documents.dataset.cadres, options: options)
+            let stream = OutStream(json: json)
+            if json { RosterJSON.write(rows, to: stream) } else { RosterTable.write(rows, language: options.language, to: stream) }
+            stream.finish()
+            return
+        }
         let loaded = try loadForReading(options)
+        let rows = try filter.apply(loaded.dataset, on: options.date, options: options)
         if worklist.due {
-            let rows = try RosterFilter(cadre: cadre, village: village, failing: failing).apply(loaded.dataset, on: options.date, options: options)
             let by = worklist.by ?? options.date
             return try DueList(worklist: Worklist(loaded.dataset, by: by, households: Set(rows.map(\.id))), by: by,
                                dataset: loaded.dataset, options: options).show(json: json)
         }
-        let rows = try RosterFilter(cadre: cadre, village: village, failing: failing)
-            .apply(loaded.dataset, on: options.date, options: options)
         if json {
             outJSON(try RosterJSON.encode(rows))
         } else {
             out(RosterTable.render(rows, on: options.date, language: options.language))
         }
+    }
+
+    /// The roster from the index when that says what reading everything would (`QuickRead`).
+    func quickRoster() throws -> (documents: LoadResult, villages: [[RosterEntry]])? {
+        do { return try QuickRead.roster(options.layout, on: options.date) } catch { throw fail(error, options) }
     }
 }
 
@@ -54,16 +69,22 @@ struct RosterFilter {
     var failing: Indicator?
 
     func apply(_ d: Dataset, on date: LocalDate, options: GlobalOptions) throws -> [RosterRow] {
-        var rows = d.roster(on: date)
+        try apply(d.roster(on: date), cadres: d.cadres, options: options)
+    }
+
+    /// `rows` filtered. A row's cadre is the household's on the day judged, so the
+    /// households paired with the cadre are those of the rows that name them.
+    func apply(_ all: [RosterRow], cadres: [Cadre], options: GlobalOptions) throws -> [RosterRow] {
+        var rows = all
         if let cadre {
-            let ids = d.cadreIDs(matching: cadre)
+            let ids = Set(cadres.filter { $0.name == cadre || $0.id == cadre }.map(\.id))
             guard !ids.isEmpty else {
-                let known = d.cadres.map(\.name).joined(separator: ", ")
+                let known = cadres.map(\.name).joined(separator: ", ")
                 warn("sanbao: " + options.say(Bilingual(zh: "没有名为“\(cadre)”的干部（现有：\(known)）",
                                                         en: "no cadre named \"\(cadre)\" (known: \(known))")))
                 throw ExitCode(Exit.usage)
             }
-            let paired = Set(d.households.filter { h in h.cadreID(on: date).map(ids.contains) ?? false }.map(\.id))
+            let paired = Set(rows.filter { r in r.cadreID.map(ids.contains) ?? false }.map(\.id))
             rows = rows.filter { paired.contains($0.id) }
         }
         if let village {
@@ -119,13 +140,7 @@ enum RosterJSON {
     }
 
     static func encode(_ rows: [RosterRow]) throws -> String {
-        let out = rows.map { r in
-            Row(id: r.id, number: r.number, head: r.head, village: r.village, villageCode: r.villageCode,
-                group: r.group, cadre: r.cadre, members: r.members,
-                indicators: Dictionary(uniqueKeysWithValues: Indicator.allCases.map { ($0.rawValue, r.state($0).rawValue) }),
-                meetsStandard: r.meetsStandard, lastCheck: r.lastCheck?.description,
-                followUp: r.followUp?.description, overdue: r.overdue)
-        }
+        let out = rows.map(Row.init)
         // Foundation pretty-prints an empty array as "[\n\n]"; a script expects [].
         if out.isEmpty { return "[]" }
         let e = JSONEncoder()
@@ -134,29 +149,46 @@ enum RosterJSON {
     }
 }
 
+extension RosterJSON.Row {
+    init(_ r: RosterRow) {
+        self.init(id: r.id, number: r.number, head: r.head, village: r.village, villageCode: r.villageCode,
+                  group: r.group, cadre: r.cadre, members: r.members,
+                  indicators: Dictionary(uniqueKeysWithValues: Indicator.allCases.map { ($0.rawValue, r.state($0).rawValue) }),
+                  meetsStandard: r.meetsStandard, lastCheck: r.lastCheck?.description,
+                  followUp: r.followUp?.description, overdue: r.overdue)
+    }
+}
+
 /// The roster as a plain-text table, aligned by display width (CJK is two cells).
 enum RosterTable {
     static func render(_ rows: [RosterRow], on date: LocalDate, language: Language) -> String {
+        ([header(language)] + rows.map { line($0, language) } + [footer(rows, language)]).joined(separator: "\n")
+    }
+
+    static func header(_ language: Language) -> String {
         let zh = language == .zh
-        var lines: [String] = []
         let header = [DisplayWidth.fit(zh ? "户号" : "No.", width: 6), DisplayWidth.fit(zh ? "户主" : "Head", width: 8),
                       DisplayWidth.fit(zh ? "村组" : "Village/group", width: 14), DisplayWidth.fitRight(zh ? "人" : "Ppl", width: 3)]
             + Indicator.allCases.map { DisplayWidth.fit(zh ? String($0.label.zh.prefix(1)) : String($0.rawValue.prefix(2)), width: 2) }
             + [DisplayWidth.fit(zh ? "上次走访" : "Last visit", width: 10), zh ? "逾期" : "Overdue"]
-        lines.append(header.joined(separator: " "))
-        for r in rows {
-            // Values are made safe before they are cut to their columns: a cut then falls
-            // between whole `?`s, never inside what was an escape sequence.
-            let cells = [DisplayWidth.fit(TerminalText.safe(r.number.suffix(4)), width: 6), DisplayWidth.fit(TerminalText.safe(r.head), width: 8),
-                         DisplayWidth.fit(TerminalText.safe(r.village + r.group), width: 14), DisplayWidth.fitRight(String(r.members), width: 3)]
-                + Indicator.allCases.map { DisplayWidth.fit(String(r.state($0).letter), width: 2) }
-                + [DisplayWidth.fit(r.lastCheck?.description ?? "-", width: 10), r.overdue ? (zh ? "是" : "yes") : ""]
-            lines.append(cells.joined(separator: " ").trailingSpacesRemoved)
-        }
+        return header.joined(separator: " ")
+    }
+
+    static func line(_ r: RosterRow, _ language: Language) -> String {
+        let zh = language == .zh
+        // Values are made safe before they are cut to their columns: a cut then falls
+        // between whole `?`s, never inside what was an escape sequence.
+        let cells = [DisplayWidth.fit(TerminalText.safe(r.number.suffix(4)), width: 6), DisplayWidth.fit(TerminalText.safe(r.head), width: 8),
+                     DisplayWidth.fit(TerminalText.safe(r.village + r.group), width: 14), DisplayWidth.fitRight(String(r.members), width: 3)]
+            + Indicator.allCases.map { DisplayWidth.fit(String(r.state($0).letter), width: 2) }
+            + [DisplayWidth.fit(r.lastCheck?.description ?? "-", width: 10), r.overdue ? (zh ? "是" : "yes") : ""]
+        return cells.joined(separator: " ").trailingSpacesRemoved
+    }
+
+    static func footer(_ rows: [RosterRow], _ language: Language) -> String {
         let meeting = rows.filter(\.meetsStandard).count
-        lines.append(zh ? "共 \(rows.count) 户，\(meeting) 户六项全部达标。 + 达标  X 未达标  ! 需跟进  - 不适用  ? 未检查"
-                        : "\(rows.count) households, \(meeting) meet all six. + met  X not met  ! follow-up  - n/a  ? unchecked")
-        return lines.joined(separator: "\n")
+        return language == .zh ? "共 \(rows.count) 户，\(meeting) 户六项全部达标。 + 达标  X 未达标  ! 需跟进  - 不适用  ? 未检查"
+            : "\(rows.count) households, \(meeting) meet all six. + met  X not met  ! follow-up  - n/a  ? unchecked"
     }
 }
 

@@ -27,6 +27,49 @@ func outJSON(_ json: String) {
     print(TerminalText.safeJSON(json))
 }
 
+/// Standard output written a piece at a time, for a listing too long to build whole
+/// first (`list` of a county). Pieces are UTF-8 bytes. Any piece holding a byte that could
+/// start a control character (C0 but the line feed, DEL, C1, a bidi override) passes
+/// through `TerminalText` as `out` (text) or `outJSON` (JSON) would pass the whole:
+/// those replace scalar by scalar, so the bytes are the same as printing it whole.
+/// Buffered; `finish()` writes the rest.
+final class OutStream {
+    private var buffer: [UInt8] = []
+    private let json: Bool
+
+    /// `json`: control characters become `\uXXXX` escapes, else `?`.
+    init(json: Bool) {
+        self.json = json
+        buffer.reserveCapacity(1 << 17)
+    }
+
+    /// A piece of output (lines end in their own line feed).
+    func write(_ piece: [UInt8]) {
+        if Self.mayHoldControls(piece) {
+            let text = String(decoding: piece, as: UTF8.self)
+            buffer.append(contentsOf: (json ? TerminalText.safeJSON(text) : TerminalText.safe(text, keepingLineFeeds: true)).utf8)
+        } else {
+            buffer.append(contentsOf: piece)
+        }
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    /// Whether `bytes` may hold a character `TerminalText` replaces: a C0 byte other than
+    /// the line feed, DEL, or the first byte of U+0080–U+00BF (0xC2, C1 among them) or of
+    /// U+2000–U+2FFF (0xE2, the bidi controls among them). Most text holds none.
+    static func mayHoldControls(_ bytes: [UInt8]) -> Bool {
+        bytes.contains { b in (b < 0x20 && b != 0x0A) || b == 0x7F || b == 0xC2 || b == 0xE2 }
+    }
+
+    private func flush() {
+        fflush(nil)  // anything `print` buffered goes first
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func finish() { flush() }
+}
+
 /// Writes a file's bytes to standard output (`export -o -`): they are the file, in its
 /// format (CSV, JSON, HTML, XLSX), for a pipe, and are not changed.
 func outFile(_ data: Data) {

@@ -20,8 +20,12 @@ struct Show: ParsableCommand {
     @Flag(help: ArgumentHelp(L("输出 JSON。", "Print JSON.")))
     var json = false
 
+    @Flag(help: ArgumentHelp(L("读取全部数据文件，而不只读该户所在的村（结果相同，较慢）。", "Read every data file, not only the household's village (the same result, slower).")))
+    var careful = false
+
     func run() throws {
-        let d = try loadForReading(options).dataset
+        let quick = careful ? nil : try loadVillageForReading(holding: id, options)
+        let d = try (quick ?? loadForReading(options)).dataset
         let h = try resolveHousehold(id, in: d, options)
         let view = HouseholdView(household: h, dataset: d, on: options.date, fullIDs: fullIds)
         if json { outJSON(try view.json(options.language)) } else { out(view.text(options.language)) }

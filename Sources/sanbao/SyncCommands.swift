@@ -113,7 +113,7 @@ struct MakeBundle: ParsableCommand {
         let passphrase = encrypt ? try Passphrase.forSealing(options) : nil
         let bundle = store.bundle(cadreIDs: ids)
         do {
-            let plain = try bundle.encoded()
+            let plain = try bundle.encodedOnAllCores()
             try file.write(try passphrase.map { try SealedBundle.seal(plain, passphrase: $0) } ?? plain)
         } catch { throw fail(error, options) }
         out(options.say(Bilingual(

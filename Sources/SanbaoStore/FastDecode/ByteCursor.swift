@@ -30,6 +30,10 @@ struct ByteCursor {
 
     var atEnd: Bool { i >= end }
 
+    /// Where the cursor is, from the start of the bytes: what a bundle's reader cuts its
+    /// records out by (`FastDecode.bundle`).
+    var offset: Int { i }
+
     /// Skips JSON whitespace: space, tab, line feed, carriage return.
     @inline(__always) mutating func skipSpace() {
         while i < end {

@@ -77,6 +77,12 @@ enum IndexLine {
             return n
         }
 
+        /// Checks the next value is a string as `string()` would read it, without making it.
+        mutating func skipString() -> Bool {
+            guard separator(), r.peek() == UInt8(ascii: "\"") else { return false }
+            return r.skipString()
+        }
+
         /// The closing bracket, and nothing after it.
         mutating func end() -> Bool { r.next() == UInt8(ascii: "]") && r.i == r.bytes.count }
     }
@@ -123,6 +129,31 @@ enum IndexLine {
                 i += 1
             }
             return digits > 0 ? (negative ? -n : n) : nil
+        }
+
+        /// Moves past a string `string()` would accept (the same escapes, no control bytes).
+        mutating func skipString() -> Bool {
+            i += 1
+            while let b = next() {
+                switch b {
+                case UInt8(ascii: "\""):
+                    return true
+                case UInt8(ascii: "\\"):
+                    guard let e = next() else { return false }
+                    switch e {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "n"), UInt8(ascii: "t"),
+                         UInt8(ascii: "r"), UInt8(ascii: "b"), UInt8(ascii: "f"):
+                        continue
+                    case UInt8(ascii: "u"):
+                        guard i + 4 <= bytes.count, UInt8(hex: bytes[i..<(i + 4)]) != nil else { return false }
+                        i += 4
+                    default: return false
+                    }
+                default:
+                    guard b >= 0x20 else { return false }
+                }
+            }
+            return false
         }
 
         mutating func string() -> String? {

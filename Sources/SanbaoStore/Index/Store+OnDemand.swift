@@ -24,6 +24,12 @@ extension Store {
         villages.loadVillage(code, into: &loaded, layout: layout)
     }
 
+    /// Reads village `code`'s files, so its households are at hand without the roster:
+    /// what `sanbao check` does for the one village a household is in (`QuickRead`).
+    public func holdVillage(_ code: String) {
+        loadVillage(code)
+    }
+
     /// Reads every village not read yet: what merges, bundles and edits need.
     public func readEverything() throws {
         guard !isComplete else { return }

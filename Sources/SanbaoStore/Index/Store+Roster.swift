@@ -77,10 +77,14 @@ struct RosterJob: Sendable {
     let cadres: [Cadre]
     let cadreNames: [String: String]
     let writeIndex: Bool
+    /// Rows only: search texts read from the index are left empty (`sanbao list`).
+    var rowsOnly = false
 
     struct Outcome: Sendable {
         var entries: [RosterEntry] = []
         var fromIndex = false
+        /// Whether the village stands alone (`VillageContainment`), from the index or the files.
+        var contained = false
         var judged = 0
         var problems: [FileProblem] = []
         var conditions: [String: FileCondition] = [:]
@@ -105,9 +109,9 @@ struct RosterJob: Sendable {
         let sources = SourceStamp.village(code, in: layout)
         var earlier: VillageIndex?
         if let bytes = FileBytes.contents(layout.path(VillageIndex.file(code))),
-           let index = VillageIndex.decode(bytes, village: code) {
+           let index = VillageIndex.decode(bytes, village: code, rowsOnly: rowsOnly) {
             if index.isCurrent(today: today, rulesKey: rulesKey, sources: sources) {
-                return Outcome(entries: index.entries, fromIndex: true)
+                return Outcome(entries: index.entries, fromIndex: true, contained: index.header.contained)
             }
             // Same files, a later day: rows whose own span still covers today stay.
             if index.isSameData(rulesKey: rulesKey, sources: sources), index.header.judgedOn <= today { earlier = index }
@@ -134,13 +138,15 @@ struct RosterJob: Sendable {
             judged += 1
         }
         let stableUntil = stable.min() ?? LocalDate(year: today.year + 1, month: 1, day: 1)!
+        let contained = VillageContainment.holds(d, village: code)
         // Index only what was read cleanly and has no error `validate` would report (a
         // duplicate id, a check of an unknown household), from files that did not change
         // meanwhile: a damaged village is read again, and its problems said, on every start.
+        // Rows only (search texts left empty) are never written back.
         let clean = read.conditions.isEmpty && !read.problems.contains { $0.severity == .error }
-        if writeIndex && clean && SourceStamp.village(code, in: layout) == sources {
+        if writeIndex && !rowsOnly && clean && SourceStamp.village(code, in: layout) == sources {
             let header = VillageIndex.Header(village: code, judgedOn: today, stableUntil: stableUntil, rulesKey: rulesKey,
-                                             sources: sources, households: entries.count)
+                                             sources: sources, households: entries.count, contained: contained)
             if let bytes = try? VillageIndex(header: header, entries: entries, stable: stable).encoded() {
                 try? AtomicFile.writeCache(bytes, to: layout.path(VillageIndex.file(code)))
             }
@@ -149,7 +155,8 @@ struct RosterJob: Sendable {
             // of an older format holds whole ID numbers (storage.md, "What is stored in clear").
             try? FileManager.default.removeItem(atPath: layout.path(VillageIndex.file(code)))
         }
-        return Outcome(entries: entries, fromIndex: false, judged: judged, problems: read.problems, conditions: read.conditions)
+        return Outcome(entries: entries, fromIndex: false, contained: contained, judged: judged, problems: read.problems,
+                       conditions: read.conditions)
     }
 }
 

@@ -20,7 +20,9 @@ struct VillageIndex: Sendable {
     /// index of version 2, which held them whole, is rebuilt (and so overwritten).
     /// 4: written only for a village `Validator` finds no error in; an older index, which
     /// may stand for a village with duplicate ids, is rebuilt so its problems are said.
-    static let formatVersion = 4
+    /// 5: the header says whether the village stands alone (`contained`); an index of
+    /// version 4 lacks it, so it is rebuilt rather than read as if it did.
+    static let formatVersion = 5
     static let directory = "index"
 
     struct Header: Codable, Equatable {
@@ -32,9 +34,12 @@ struct VillageIndex: Sendable {
         var rulesKey: String
         var sources: [SourceStamp]
         var households: Int
+        /// Whether the village's files stand alone (`VillageContainment`): what lets
+        /// `list`, `show` and `check` trust the index for the rest of the county.
+        var contained: Bool
 
         enum CodingKeys: String, CodingKey {
-            case kind, village, sources, households
+            case kind, village, sources, households, contained
             case formatVersion = "format_version"
             case judgedOn = "judged_on"
             case stableUntil = "stable_until"
@@ -84,7 +89,9 @@ struct VillageIndex: Sendable {
 
     /// Reads an index file; nil when it is not one this version wrote in full.
     /// `overdue` and cadre names are left for the caller, who knows the day and the cadres.
-    static func decode(_ bytes: [UInt8], village: String) -> VillageIndex? {
+    /// With `rowsOnly`, the search texts are checked but not made (left empty): what
+    /// `sanbao list` needs, which never searches.
+    static func decode(_ bytes: [UInt8], village: String, rowsOnly: Bool = false) -> VillageIndex? {
         bytes.withUnsafeBufferPointer { buf -> VillageIndex? in
             // Checked once here so each string can be made without checking it again.
             guard JSONLines.firstInvalidUTF8(bytes, 0..<bytes.count) == nil, let nl = buf.firstIndex(of: 0x0A),
@@ -98,7 +105,8 @@ struct VillageIndex: Sendable {
             var start = nl + 1
             while start < buf.count {
                 guard let end = buf[start...].firstIndex(of: 0x0A),
-                      let (entry, until) = entry(UnsafeBufferPointer(rebasing: buf[start..<end]), village: village) else { return nil }
+                      let (entry, until) = entry(UnsafeBufferPointer(rebasing: buf[start..<end]), village: village,
+                                                 rowsOnly: rowsOnly) else { return nil }
                 entries.append(entry)
                 stable.append(until)
                 start = end + 1
@@ -108,8 +116,9 @@ struct VillageIndex: Sendable {
     }
 
     /// One row, in the order `values` writes it.
-    static func entry(_ line: UnsafeBufferPointer<UInt8>, village: String) -> (RosterEntry, LocalDate)? {
+    static func entry(_ line: UnsafeBufferPointer<UInt8>, village: String, rowsOnly: Bool = false) -> (RosterEntry, LocalDate)? {
         var f = IndexLine.Fields(line)
+        func text() -> String? { rowsOnly ? (f.skipString() ? "" : nil) : f.string() }
         func date(_ text: String??) -> LocalDate?? {
             guard let text else { return nil }
             guard let t = text else { return .some(nil) }
@@ -120,7 +129,7 @@ struct VillageIndex: Sendable {
               let members = f.int(), let bits = f.int(), bits >= 0, bits <= Int(UInt32.max),
               let states = StateSet(bits: UInt32(bits)), let last = date(f.optionalString()),
               let follow = date(f.optionalString()), let mon = f.optionalString(),
-              let search = f.string(), let ids = f.string(), let until = f.string().flatMap({ LocalDate($0) }),
+              let search = text(), let ids = text(), let until = f.string().flatMap({ LocalDate($0) }),
               f.end() else { return nil }
         var monitoring: MonitoringCategory?
         if let m = mon {

@@ -1,0 +1,54 @@
+import Foundation
+import SanbaoCore
+import SanbaoSamples
+@testable import SanbaoStore
+import XCTest
+
+/// A bundle read the fast way is the bundle `JSONDecoder` reads, or nothing; one written
+/// on every core is byte for byte the one `JSONEncoder` writes whole.
+final class BundleCodingTests: XCTestCase {
+    func county() throws -> SanbaoStore.Bundle {
+        let asOf = LocalDate(year: 2026, month: 11, day: 25)!
+        let layout = DataLayout(root: Fixture.tempDir(self))
+        var d = Generator.make(households: 600, seed: 5, asOf: asOf)
+        // An edit whose value holds the markers the encoder splices at.
+        let h = d.households[0]
+        d.edits = [HouseholdEdit(id: "e-1", householdID: h.id, field: "phone", value: .object(["checks": .array([]), "households": .array([])]),
+                                 parents: [], deviceID: "x", recordedAt: "2026-11-01T00:00:00Z")]
+        try DatasetWriter(layout: layout).create(d, manifest: Manifest(deviceID: "test", created: "2026-11-01T00:00:00Z"))
+        let store = try Store(layout: layout, write: false)
+        return store.bundle()
+    }
+
+    func testTheFastReadingIsTheCarefulOne() throws {
+        let bundle = try county()
+        let data = try bundle.encoded()
+        let fast = try XCTUnwrap(FastDecode.bundle([UInt8](data)), "a bundle Sanbao wrote is read the fast way")
+        XCTAssertEqual(fast, try JSONCoding.decoder().decode(SanbaoStore.Bundle.self, from: data))
+        XCTAssertEqual(try SanbaoStore.Bundle.decode(data, name: "b.json"), fast)
+    }
+
+    func testWhatTheFastReadingDeclines() throws {
+        let data = try county().encoded()
+        let text = String(decoding: data, as: UTF8.self)
+        for changed in [text.replacingOccurrences(of: #""kind":"bundle""#, with: #""kind":"bundle","extra":1"#),
+                        text.replacingOccurrences(of: #""schema_version":1"#, with: #""schema_version":1.0"#),
+                        String(text.dropLast(2)),
+                        text.replacingOccurrences(of: #""device_id":"#, with: #""device_id":"x","device_id":"#)] {
+            XCTAssertNil(FastDecode.bundle(Array(changed.utf8)))
+        }
+        let newer = text.replacingOccurrences(of: #""schema_version":1"#, with: #""schema_version":2"#)
+        XCTAssertThrowsError(try SanbaoStore.Bundle.decode(Data(newer.utf8), name: "b.json")) { error in
+            XCTAssertEqual("\(error)".contains("newer Sanbao"), true, "\(error)")
+        }
+    }
+
+    func testEncodingOnAllCoresGivesTheSameBytes() throws {
+        let bundle = try county()
+        XCTAssertEqual(try bundle.encodedOnAllCores(), try bundle.encoded())
+        var empty = bundle
+        empty.households = []
+        empty.checks = []
+        XCTAssertEqual(try empty.encodedOnAllCores(), try empty.encoded())
+    }
+}
