@@ -18,7 +18,10 @@ extension FastDecode {
         let checks = (0..<parts.checks.count).concurrentMap { k in
             bytes.withUnsafeBufferPointer { decoded(UnsafeBufferPointer(rebasing: $0[parts.checks[k]]), check) }
         }
+        // Cadres and edits go to JSONDecoder, which takes a key given twice or `7.0`: the
+        // strict syntax check first, so such a bundle is declined and refused the careful way.
         guard !households.contains(where: { $0 == nil }), !checks.contains(where: { $0 == nil }),
+              JSONSyntax.firstError(bytes, parts.cadres) == nil, JSONSyntax.firstError(bytes, parts.edits) == nil,
               let cadres = try? JSONCoding.decoder().decode([Cadre].self, from: Data(bytes[parts.cadres])),
               let edits = try? JSONCoding.decoder().decode([HouseholdEdit].self, from: Data(bytes[parts.edits])) else { return nil }
         var b = Bundle(deviceID: parts.deviceID, created: parts.created, cadres: cadres, households: households.map { $0! },
