@@ -53,6 +53,17 @@ final class EndToEndTests: XCTestCase {
 
     func tmux(_ args: String...) throws -> String { try run("/usr/bin/env", ["tmux", "-L", socket] + args).out }
 
+    /// Kills the app with SIGKILL and waits until it is gone (polled, not a fixed pause:
+    /// it is gone once signal 0 finds no process), then ends the tmux server.
+    func killApp(file: StaticString = #filePath, line: UInt = #line) throws {
+        let pid = try tmux("display-message", "-p", "-t", "0", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertEqual(kill(pid_t(pid)!, SIGKILL), 0, file: file, line: line)
+        let dead = Date().addingTimeInterval(5)
+        while Date() < dead, kill(pid_t(pid)!, 0) == 0 { usleep(20_000) }
+        XCTAssertNotEqual(kill(pid_t(pid)!, 0), 0, "the killed app is still running after 5 s", file: file, line: line)
+        _ = try tmux("kill-server")
+    }
+
     func start(columns: Int = 80, rows: Int = 24, term: String = "tmux-256color") throws {
         let command = "\(binary) --data \(dir) --today 2026-11-25 --lang zh"
         let status = Self.spawnAndWait(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)",
@@ -157,12 +168,7 @@ final class EndToEndTests: XCTestCase {
         try waitFor("(y/n)")
         try keys("y")
         try waitFor("已保存：新增成员 张小宝")
-        let pid = try tmux("display-message", "-p", "-t", "0", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
-        XCTAssertEqual(kill(pid_t(pid)!, SIGKILL), 0)
-        let dead = Date().addingTimeInterval(5)
-        while Date() < dead, kill(pid_t(pid)!, 0) == 0 { usleep(20_000) }
-        XCTAssertNotEqual(kill(pid_t(pid)!, 0), 0, "the killed app is still running after 5 s")
-        _ = try tmux("kill-server")
+        try killApp()
         try start()
         try waitFor("户主")
         try keys("/")
@@ -184,13 +190,7 @@ final class EndToEndTests: XCTestCase {
     func testKilledMidFormGivesTheDraftBack() throws {
         try typeOverallNoteUntilDrafted("未写完的备注")
         // The draft is on disk: kill the app with SIGKILL.
-        let pid = try tmux("display-message", "-p", "-t", "0", "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
-        XCTAssertEqual(kill(pid_t(pid)!, SIGKILL), 0)
-        // Polled, not a fixed pause: the app is gone once signal 0 finds no process.
-        let dead = Date().addingTimeInterval(5)
-        while Date() < dead, kill(pid_t(pid)!, 0) == 0 { usleep(20_000) }
-        XCTAssertNotEqual(kill(pid_t(pid)!, 0), 0, "the killed app is still running after 5 s")
-        _ = try tmux("kill-server")
+        try killApp()
         try start()
         try waitFor("发现未保存的检查")
         try keys("y")
