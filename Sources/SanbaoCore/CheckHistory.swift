@@ -6,6 +6,14 @@ public enum CheckHistory {
         checks.sorted { ($0.date, $0.recordedAt, $0.id) < ($1.date, $1.recordedAt, $1.id) }
     }
 
+    /// `positions` in `checks` in the order `chronological` puts their checks: for a
+    /// caller that must not copy a county's checks to order them.
+    public static func chronologicalIndices(_ checks: [Check], _ positions: [Int]) -> [Int] {
+        positions.sorted { a, b in
+            (checks[a].date, checks[a].recordedAt, checks[a].id) < (checks[b].date, checks[b].recordedAt, checks[b].id)
+        }
+    }
+
     /// Where in `checks` the effective checks of household `id` up to `date` are, oldest
     /// first: `effective` of that household's checks, then those dated on or before
     /// `date`, as positions so the assessor copies no `Check`.

@@ -30,7 +30,7 @@ extension Bundle {
 
     /// `records` encoded on every core, comma-separated, appended to `out`.
     static func join<T: Encodable & Sendable>(_ records: [T], into out: inout Data) throws {
-        let encoded = records.concurrentMap(chunk: 256) { r in Result { try JSONCoding.encoder().encode(r) } }
+        let encoded = records.concurrentMap(chunk: 256) { r in Result { try RecordLine.of(r) } }
         for (k, r) in encoded.enumerated() {
             if k > 0 { out.append(0x2C) }
             out.append(try r.get())

@@ -43,7 +43,7 @@ public struct DatasetWriter {
         var out = try encoder.encode(LinesHeader(schemaVersion: DataLayout.schemaVersion, kind: kind, villageCode: village))
         out.append(0x0A)
         for r in records {
-            out.append(try encoder.encode(r))
+            out.append(try RecordLine.of(r))
             out.append(0x0A)
         }
         return out
@@ -56,7 +56,7 @@ public struct DatasetWriter {
         var out = try encoder.encode(LinesHeader(schemaVersion: DataLayout.schemaVersion, kind: "households", villageCode: village))
         out.append(0x0A)
         for r in records {
-            out.append(try encoded?.lines[r.id] ?? encoder.encode(r))
+            out.append(try encoded?.lines[r.id] ?? RecordLine.of(r))
             out.append(0x0A)
         }
         return out

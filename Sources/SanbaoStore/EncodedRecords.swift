@@ -9,7 +9,7 @@ struct EncodedRecords: Sendable {
     let lines: [String: Data]
 
     init(_ households: [Household]) throws {
-        let encoded = households.concurrentMap(chunk: 256) { h in Result { try JSONCoding.encoder().encode(h) } }
+        let encoded = households.concurrentMap(chunk: 256) { h in Result { try RecordLine.of(h) } }
         var lines: [String: Data] = [:]
         lines.reserveCapacity(households.count)
         for (h, r) in zip(households, encoded) { lines[h.id] = try r.get() }

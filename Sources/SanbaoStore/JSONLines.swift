@@ -50,10 +50,32 @@ struct JSONLines {
         return found
     }
 
+    /// Whether all of `bytes` is valid UTF-8, checked in pieces on every core: a county's
+    /// bundle is 60 MB, and one pass on one core was a tenth of its import. A piece starts
+    /// at a byte that begins a character, so each is valid exactly when the whole is.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        let pieces = bytes.count < 1 << 20 ? 1 : 8
+        var starts = (0..<pieces).map { bytes.count * $0 / pieces }
+        for k in 1..<starts.count {
+            while starts[k] < bytes.count, bytes[starts[k]] & 0xC0 == 0x80 { starts[k] += 1 }
+        }
+        starts.append(bytes.count)
+        let bounds = starts
+        return !(0..<pieces).concurrentMap { k in
+            firstInvalidUTF8(bytes, bounds[k]..<max(bounds[k], bounds[k + 1])) != nil
+        }.contains(true)
+    }
+
     /// Byte offset of the first invalid UTF-8 sequence in `range`, or nil when valid.
     static func firstInvalidUTF8(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
         var i = range.lowerBound
         while i < range.upperBound {
+            // Eight ASCII bytes at a time: most of a bundle is keys, digits and punctuation.
+            if i + 8 <= range.upperBound,
+               bytes.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let b = bytes[i]
             let len: Int
             switch b {

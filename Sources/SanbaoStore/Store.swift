@@ -153,7 +153,7 @@ public final class Store {
         guard !dataset.checks.contains(where: { $0.id == check.id }) else {
             throw StoreError.badData("check id \(check.id) exists already")
         }
-        var line = try JSONCoding.encoder().encode(check)
+        var line = try RecordLine.of(check)
         line.append(0x0A)
         try AppendOnlyFile.append(line, to: file, in: layout, kind: "checks", village: DataLayout.village(ofChecksFile: file))
         loaded.dataset.checks.append(check)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SanbaoStore
 import SanbaoCore
 
 // Everything the command line writes to its standard streams goes through this file, so
@@ -74,6 +75,16 @@ final class OutStream {
 /// format (CSV, JSON, HTML, XLSX), for a pipe, and are not changed.
 func outFile(_ data: Data) {
     FileHandle.standardOutput.write(data)
+}
+
+/// Ends a command that holds a whole county in memory (`import`, `bundle`) once its work
+/// is done and said: the store closed (its lock released), what was printed flushed, and
+/// the process ended at once. Freeing 200,000 households and 800,000 checks one by one,
+/// which the system does in one step when the process ends, was a tenth of an import.
+func finish(holding store: Store) -> Never {
+    store.close()
+    fflush(nil)
+    exit(0)
 }
 
 /// Prints a message to standard error, control characters shown as `?`.

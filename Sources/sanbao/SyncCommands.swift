@@ -119,6 +119,7 @@ struct MakeBundle: ParsableCommand {
         out(options.say(Bilingual(
             zh: "已写入\(encrypt ? "加密的" : "") \(output)：\(bundle.households.count) 户，\(bundle.checks.count) 条检查，\(bundle.edits.count) 条修改",
             en: "wrote \(encrypt ? "sealed " : "")\(output): \(bundle.households.count) households, \(bundle.checks.count) checks, \(bundle.edits.count) edits")))
+        finish(holding: store)
     }
 }
 
@@ -165,6 +166,7 @@ struct Import: ParsableCommand {
             out(options.say(Bilingual(zh: "新增 \(now - before) 处冲突，两边的值都已保留；用 sanbao conflicts 查看",
                                         en: "\(now - before) new conflict(s), both values kept; see sanbao conflicts")))
         }
+        finish(holding: store)
     }
 }
 

@@ -43,6 +43,27 @@ final class BundleCodingTests: XCTestCase {
         }
     }
 
+    /// Records are cut out of a bundle by counting braces outside strings, then read
+    /// strictly one by one: braces, brackets and escaped quotes inside strings do not
+    /// move a cut, and a record left unbalanced or broken is declined, never misread.
+    func testRecordsAreCutWhereTheyEnd() throws {
+        var bundle = try county()
+        bundle.households[0].phone = #"{"}[\"#
+        bundle.households[1].members[0].name = #"\"}],{"#
+        bundle.checks[0].note = "]}\\\"{\n"
+        let data = try bundle.encoded()
+        XCTAssertEqual(FastDecode.bundle([UInt8](data)), try JSONCoding.decoder().decode(SanbaoStore.Bundle.self, from: data))
+        let text = String(decoding: data, as: UTF8.self)
+        let first = try XCTUnwrap(text.range(of: #""address":{"#))
+        for changed in [text.replacingCharacters(in: first, with: #""address":{{"#),
+                        text.replacingCharacters(in: first, with: #""address":"#),
+                        text.replacingOccurrences(of: "},{\"address\"", with: "} {\"address\""),
+                        text.replacingOccurrences(of: "},{\"address\"", with: "},,{\"address\"")] {
+            XCTAssertNil(FastDecode.bundle(Array(changed.utf8)))
+            XCTAssertThrowsError(try JSONCoding.decoder().decode(SanbaoStore.Bundle.self, from: Data(changed.utf8)))
+        }
+    }
+
     func testEncodingOnAllCoresGivesTheSameBytes() throws {
         let bundle = try county()
         XCTAssertEqual(try bundle.encodedOnAllCores(), try bundle.encoded())

@@ -10,7 +10,7 @@ import SanbaoCore
 /// takes the careful way, which says what is wrong exactly as before.
 extension FastDecode {
     static func bundle(_ bytes: [UInt8]) -> Bundle? {
-        guard JSONLines.firstInvalidUTF8(bytes, 0..<bytes.count) == nil,
+        guard JSONLines.isValidUTF8(bytes),
               let parts = bytes.withUnsafeBufferPointer({ buf in try? BundleParts(buf) }) else { return nil }
         let households = (0..<parts.households.count).concurrentMap { k in
             bytes.withUnsafeBufferPointer { decoded(UnsafeBufferPointer(rebasing: $0[parts.households[k]]), household) }
@@ -64,9 +64,9 @@ private struct BundleParts {
             } else if try c.key("cadres") {
                 try seen.mark(4); cadres = try Self.value(&c)
             } else if try c.key("households") {
-                try seen.mark(5); households = try Self.elements(&c)
+                try seen.mark(5); households = try Self.records(&c)
             } else if try c.key("checks") {
-                try seen.mark(6); checks = try Self.elements(&c)
+                try seen.mark(6); checks = try Self.records(&c)
             } else if try c.key("edits") {
                 try seen.mark(7); edits = try Self.value(&c)
             } else {
@@ -84,12 +84,17 @@ private struct BundleParts {
         return start..<c.offset
     }
 
-    /// Where each element of the array at the cursor is.
-    static func elements(_ c: inout ByteCursor) throws(Reject) -> [Range<Int>] {
+    /// Where each record of the array of records at the cursor is, cut out by
+    /// `passObject` (each is read strictly afterwards, the commas between them here).
+    static func records(_ c: inout ByteCursor) throws(Reject) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var first = true
         try c.beginArray()
-        while try c.nextElement(&first) { out.append(try value(&c)) }
+        while try c.nextElement(&first) {
+            let start = c.offset
+            try c.passObject()
+            out.append(start..<c.offset)
+        }
         return out
     }
 }
