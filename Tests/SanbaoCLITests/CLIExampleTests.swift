@@ -112,7 +112,11 @@ final class CLIExampleTests: XCTestCase {
             let world = try story.make(self)
             var run = BlockRun(world: world, started: started)
             for example in block.examples {
-                let shown = try run.run(example)
+                let shown: [String]
+                do { shown = try run.run(example) } catch {
+                    XCTFail("\(block.file):\(example.line): \(example.command): \(error)")
+                    break
+                }
                 let expected = example.expected.map { $0.replacingOccurrences(of: "/home/li", with: world.home) }
                 if let bound = Self.match(expected[...], shown[...], started: started) {
                     run.bindings.merge(bound) { $1 }
@@ -280,9 +284,8 @@ struct BlockRun {
         var words = Self.words(command, home: world.home)
         guard words.first == "sanbao" else { throw ExampleError.notSanbao(example.command) }
         words.removeFirst()
-        guard let r = runAtTerminal(words + ["--today", CLI.today], env: world.environment, cwd: world.cwd,
-                                    answer: CLIExampleTests.typedPassphrase, mergingErrors: keep == nil)
-        else { throw ExampleError.didNotEnd(example.command) }
+        let r = try runAtTerminal(words + ["--today", CLI.today], env: world.environment, cwd: world.cwd,
+                                  answer: CLIExampleTests.typedPassphrase, mergingErrors: keep == nil)
         lastStatus = r.status
         var out = Self.lines(r.stdout)
         if let keep { out = keep.head ? Array(out.prefix(keep.count)) : Array(out.suffix(keep.count)) }
@@ -333,5 +336,5 @@ struct BlockRun {
 }
 
 enum ExampleError: Error {
-    case notSanbao(String), didNotEnd(String), unbound(String, String)
+    case notSanbao(String), unbound(String, String)
 }

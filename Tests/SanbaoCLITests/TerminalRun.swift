@@ -19,22 +19,28 @@ struct TerminalRun {
 /// written to `/dev/tty`, then appears as it does on a user's screen, and `answer` is
 /// typed at it. Nothing can reach the terminal the tests were started from. With
 /// `mergingErrors`, standard error goes into standard output's pipe, in the order a
-/// terminal would show the two (`warn` flushes standard output first). `nil` when the
-/// command did not end within `timeout` seconds (it is killed).
+/// terminal would show the two (`warn` flushes standard output first). A command that
+/// does not end within `timeout` seconds is killed.
 func runAtTerminal(_ args: [String], env: [String: String], cwd: String, answer: String, mergingErrors: Bool,
-                   timeout: TimeInterval = 60) -> TerminalRun? {
-    guard let tty = PseudoTerminal() else { return nil }
+                   timeout: TimeInterval = 60) throws -> TerminalRun {
+    guard let tty = PseudoTerminal() else { throw TerminalRunError.noPseudoTerminal }
     let out = CloexecPipe(), err = CloexecPipe()
     guard let pid = spawnInSession(args, env: env, cwd: cwd, terminal: tty.path, stdout: out.write,
-                                   stderr: mergingErrors ? out.write : err.write) else { return nil }
+                                   stderr: mergingErrors ? out.write : err.write) else { throw TerminalRunError.cannotStart }
     close(out.write)
     close(err.write)
     let outDrain = PipeDrain(FileHandle(fileDescriptor: out.read, closeOnDealloc: true))
     let errDrain = PipeDrain(FileHandle(fileDescriptor: err.read, closeOnDealloc: true))
-    guard let status = tty.converse(with: pid, answer: answer, until: Date().addingTimeInterval(timeout)) else { return nil }
+    guard let status = tty.converse(with: pid, answer: answer, until: Date().addingTimeInterval(timeout)) else {
+        throw TerminalRunError.didNotEnd(seconds: timeout)
+    }
     return TerminalRun(status: status, terminal: String(decoding: tty.screen, as: UTF8.self),
                        stdout: String(decoding: outDrain.wait(), as: UTF8.self),
                        stderr: String(decoding: errDrain.wait(), as: UTF8.self))
+}
+
+enum TerminalRunError: Error {
+    case noPseudoTerminal, cannotStart, didNotEnd(seconds: TimeInterval)
 }
 
 /// A pipe whose ends are not inherited by the child (`dup2` onto 1 and 2 gives it its
