@@ -110,7 +110,7 @@ final class CLIExampleTests: XCTestCase {
         for block in try Self.files.flatMap(Self.blocks) {
             guard let story = block.story.flatMap(Story.init) else { continue }
             let world = try story.make(self)
-            var run = BlockRun(world: world, started: started)
+            var run = BlockRun(world: world)
             for example in block.examples {
                 let shown: [String]
                 do { shown = try run.run(example) } catch {
@@ -267,7 +267,6 @@ struct StoryFailed: Error, CustomStringConvertible {
 /// The commands of one block, run in turn in its world.
 struct BlockRun {
     var world: World
-    var started: Date
     /// What each placeholder last stood for in the block's output.
     var bindings: [String: String] = [:]
     var lastStatus: Int32 = 0
