@@ -53,7 +53,7 @@ enum CLI {
 
 /// Collects a pipe's bytes on another thread, so a child writing a lot to both pipes
 /// never blocks.
-private final class PipeDrain: @unchecked Sendable {
+final class PipeDrain: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
