@@ -69,7 +69,7 @@ extension AppTests {
         XCTAssertTrue(app.screenText.contains("Birth date: \"2026-13-01\" is not a date"), "F10 names the first refused answer: \(app.screenText)")
         XCTAssertTrue(focused(app).contains("Birth date"), "and moves to it: \(focused(app))")
         press(app, [.control("c")])
-        XCTAssertTrue(app.screenText.contains("The form's changes are not saved and will not be kept. Quit anyway? (y/n)"), app.screenText)
+        XCTAssertTrue(app.screenText.contains("The form's changes are not saved (a draft is kept). Quit anyway? (y/n)"), app.screenText)
         press(app, [.character("n")])
         XCTAssertFalse(app.finished)
         press(app, [.escape])

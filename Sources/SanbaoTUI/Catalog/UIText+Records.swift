@@ -104,14 +104,32 @@ extension UIText {
         Bilingual(zh: "未保存：\(why.zh)", en: "Not saved: \(why.en)")
     }
     public static func recordDiscard(_ title: Bilingual) -> Bilingual {
-        Bilingual(zh: "放弃未保存的改动（\(title.zh)）？(y/n)", en: "Discard the changes (\(title.en))? (y/n)")
+        Bilingual(zh: "放弃未保存的改动（\(title.zh)）？草稿将被删除 (y/n)", en: "Discard the changes (\(title.en))? The draft is deleted (y/n)")
+    }
+
+    // Drafts of record forms
+
+    /// On the form, under its questions, when its answers came back from a kept draft.
+    public static func recordDraftRestored(savedAt: String) -> Bilingual {
+        Bilingual(zh: "已恢复 \(savedAt) 留存的草稿", en: "draft of \(savedAt) restored")
+    }
+    /// On start, when a record form was left unsaved; "no" keeps it.
+    public static func recordDraftFound(_ title: Bilingual, savedAt: String) -> Bilingual {
+        Bilingual(zh: "未保存的表：\(title.zh)（\(savedAt)）。继续？(y 继续 / n 稍后)",
+                  en: "Unsaved form: \(title.en) (\(savedAt)); continue? (y / n later)")
+    }
+    /// A form's draft that could not be read: the form afresh, the file kept under another
+    /// name (said last: a long path may be cut, what happened may not).
+    public static func recordDraftUnreadable(_ path: String) -> Bilingual {
+        Bilingual(zh: "此表草稿无法读取，表从头填写；原文件已改名保留：\(path)",
+                  en: "this form's draft could not be read: the form starts afresh; the file is kept as \(path)")
     }
 
     /// The household screen's heading over members who left.
     public static let membersWhoLeft = Bilingual(zh: "已减少人员", en: "Members who left")
 
-    public static let recordQuitQuestion = Bilingual(zh: "表里的改动尚未保存，退出后不保留。仍要退出？(y/n)",
-                                                     en: "The form's changes are not saved and will not be kept. Quit anyway? (y/n)")
+    public static let recordQuitQuestion = Bilingual(zh: "表里的改动尚未保存，草稿已留存。仍要退出？(y/n)",
+                                                     en: "The form's changes are not saved (a draft is kept). Quit anyway? (y/n)")
 
     // Why a household-screen key does nothing here
     public static let recordOnAMember = Bilingual(zh: "先移到某位成员那一行", en: "move to a member's line first")

@@ -26,7 +26,7 @@ extension RecordForm {
         ] + incomeEntries(facts, today: model.today)
         let current: JSONValue = (try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(facts))) ?? .object([:])
         let title = UIText.recordEditHouseholdTitle(head: h.head?.name ?? h.id)
-        var form = editing(title, entries, fields: RecordFields.household) { (changes: [(key: String, value: JSONValue)]) -> RecordChange in
+        var form = editing(title, entries, key: RecordDraft.Key(.householdEdit, householdID: h.id), fields: RecordFields.household) { (changes: [(key: String, value: JSONValue)]) -> RecordChange in
             .edit(householdID: h.id, what: h.head?.name ?? h.id, RecordFields.edits(changes, current: current))
         }
         form.facts = facts

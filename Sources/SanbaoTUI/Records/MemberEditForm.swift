@@ -19,7 +19,7 @@ extension RecordForm {
             .field(field("migrant_months"), UIText.recordMigrantMonths, current: String(m.migrantMonths)),
         ]
         let title = UIText.recordEditMemberTitle(name: m.name, head: h.head?.name ?? h.id)
-        var form = editing(title, entries, fields: RecordFields.member) { (changes: [(key: String, value: JSONValue)]) -> RecordChange in
+        var form = editing(title, entries, key: RecordDraft.Key(.memberEdit, householdID: h.id, memberID: m.id), fields: RecordFields.member) { (changes: [(key: String, value: JSONValue)]) -> RecordChange in
             let edits: [(field: String, value: JSONValue)] = changes.map { (c: (key: String, value: JSONValue)) -> (field: String, value: JSONValue) in
                 (field: "members[\(m.id)].\(c.key)", value: c.value)
             }

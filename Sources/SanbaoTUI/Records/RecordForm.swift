@@ -15,6 +15,8 @@ struct RecordForm {
 
     var title: Bilingual
     var entries: [RecordEntry]
+    /// Which draft keeps this form's answers (form kind, household, member).
+    var draftKey: RecordDraft.Key
     /// The household's current facts, for the effect of the answers on its indicators
     /// (nil for a new household).
     var facts: Household? = nil
@@ -39,12 +41,12 @@ struct RecordForm {
     /// An edit form: `make` reads each answer changed from how the form opened through
     /// `fields` (the command line's `member set` or `household set` table) and hands the
     /// changes, in form order, to `change`. A fact cannot be set back to unknown.
-    static func editing(_ title: Bilingual, _ entries: [RecordEntry], fields: [RecordField],
+    static func editing(_ title: Bilingual, _ entries: [RecordEntry], key: RecordDraft.Key, fields: [RecordField],
                         change: @escaping ([(key: String, value: JSONValue)]) -> RecordChange) -> RecordForm {
         let initial: [String: String] = Dictionary(entries.map { (e: RecordEntry) -> (String, String) in (e.key, e.initial) },
                                                    uniquingKeysWith: { (a: String, _: String) -> String in a })
         let order: [String] = entries.map(\.key)
-        return RecordForm(title: title, entries: entries) { (answers: [String: String]) -> Outcome in
+        return RecordForm(title: title, entries: entries, draftKey: key) { (answers: [String: String]) -> Outcome in
             var changes: [(key: String, value: JSONValue)] = []
             for key in order {
                 guard let text = answers[key], text != initial[key], let field = RecordFields.find(key, in: fields) else { continue }
