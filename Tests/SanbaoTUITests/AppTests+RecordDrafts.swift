@@ -84,7 +84,7 @@ extension AppTests {
         let (app, _) = try makeApp()
         openZhang(app)
         select("张浩宇", in: app)
-        press(app, [.character("m"), .right])
+        press(app, [.character("m"), .down, .down, .right])
         let path = dir + "/drafts/records/member_edit.621121103201-0002.\(memberID("张浩宇", app)).json"
         XCTAssertTrue(FileManager.default.fileExists(atPath: path), "a member's form is keyed by the member")
         press(app, [.escape])
@@ -101,7 +101,7 @@ extension AppTests {
         let (app, _) = try makeApp()
         openZhang(app)
         select("张浩宇", in: app)
-        press(app, [.character("m"), .right])
+        press(app, [.character("m"), .down, .down, .right])
         XCTAssertTrue(app.stack.last is RecordFormScreen, app.screenText)
         app.stack.removeLast()  // the form is gone as if the process had died, its draft kept
         press(app, [.home])

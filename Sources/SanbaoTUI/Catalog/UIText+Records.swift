@@ -47,6 +47,24 @@ extension UIText {
     public static let recordPhone = Bilingual(zh: "联系电话", en: "Phone")
     public static let recordType = Bilingual(zh: "户类型", en: "Household type")
     public static let recordCause = Bilingual(zh: "主要致贫原因", en: "Main poverty cause")
+    /// The first or second poverty cause besides the main one.
+    public static func recordOtherCause(_ k: Int) -> Bilingual {
+        Bilingual(zh: "其他致贫原因\(k == 1 ? "一" : "二")", en: "Other poverty cause \(k)")
+    }
+    public static let recordIDNumberUnchanged = Bilingual(zh: "身份证号（空：不改）", en: "ID number (empty: as it is)")
+    /// The old head's new relation, on a member's form when another member is head.
+    public static func recordOldHead(_ name: String) -> Bilingual {
+        Bilingual(zh: "若改为户主：\(name) 改为", en: "If made head: \(name) becomes")
+    }
+    public static let recordHeadUnchanged = Bilingual(zh: "（不换户主）", en: "(head unchanged)")
+    public static func recordOldHeadNeeded(_ name: String) -> Bilingual {
+        Bilingual(zh: "\(name) 仍是户主：请在“若改为户主”一项选择其新关系，如 配偶（已去世或迁出的，先按 l 登记减少）",
+                  en: "\(name) is still the head: choose their new relation under \"If made head\", e.g. spouse (if they died or moved away, record that first with l)")
+    }
+    public static func recordOldHeadOnlyForNewHead(_ name: String) -> Bilingual {
+        Bilingual(zh: "只有把本人改为户主时，\(name) 的关系才改；否则选“（不换户主）”",
+                  en: "\(name)'s relation changes only when this member is made head; else choose \"(head unchanged)\"")
+    }
     public static let recordStructure = Bilingual(zh: "房屋结构", en: "Structure")
     public static let recordCadre = Bilingual(zh: "帮扶干部", en: "Cadre")
     public static let recordNewCadre = Bilingual(zh: "或新干部姓名（数据中没有时）", en: "Or a new cadre's name")

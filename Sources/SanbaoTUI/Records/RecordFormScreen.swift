@@ -119,6 +119,11 @@ public struct RecordFormScreen: Screen {
             let refused = entry.refusal(entry.text) != nil
             if focused && entry.isTextual {
                 buffer.render(into: &canvas, row: row, column: valueX, width: width, style: Style(refused ? .error : .input, [.underline]))
+                if buffer.text.isEmpty, let hint = entry.placeholder {
+                    canvas.put(Self.cut(hint, width - 1, e), row: row, column: valueX + 1, style: Style(.muted, [.underline]))
+                }
+            } else if entry.isTextual, entry.text.isEmpty, let hint = entry.placeholder {
+                canvas.put(Self.cut(hint, width, e), row: row, column: valueX, style: Style(.muted))
             } else {
                 let text = entry.isTextual ? entry.text : "< " + entry.shown(model.language) + " >"
                 canvas.put(Self.cut(text, width, e), row: row, column: valueX,
