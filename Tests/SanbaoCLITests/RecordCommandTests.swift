@@ -101,6 +101,20 @@ final class RecordCommandTests: XCTestCase {
         assertSameFiles(files, snapshot(dir), "refused record commands")
     }
 
+    /// `history` judges each step on the facts of its time: 张浩宇 found dropped out on
+    /// visits, then recorded back at school: the edit is where education became met, and
+    /// a visit after it changes nothing (it did not).
+    func testHistoryJudgesEachStepOnTheFactsOfItsTime() {
+        let id = "621121103201-0002"
+        sanbao(["member", "set", id, "张浩宇", "school=初中"])
+        sanbao(["check", id, "--set", "education=met"])
+        let lines = sanbao(["history", id]).stdout.components(separatedBy: "\n")
+        guard let k = lines.firstIndex(where: { $0.contains("修改 张浩宇 的 school") }) else { return XCTFail(lines.joined(separator: "\n")) }
+        XCTAssertEqual(lines[k + 1], "    教育: 未达标 → 达标", lines.joined(separator: "\n"))
+        XCTAssertTrue(lines[k + 2].contains("记录 2026"), lines[k + 2])
+        XCTAssertEqual(lines[k + 3], "    指标状态无变化")
+    }
+
     /// Other poverty causes, a name and an ID number, as the app's forms set them too.
     func testOtherCausesANameAndAnIDNumberAreSet() {
         let id = "621121103201-0002"
