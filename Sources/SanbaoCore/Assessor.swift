@@ -150,7 +150,10 @@ extension Household {
         var current = CurrentFacts(household: self, observedOn: [:])
         for check in history {
             let set = current.household.apply(check.observations, recordedAt: check.recordedAt, times: times)
-            for indicator in set.indicators { current.observedOn[indicator] = check.date }
+            for indicator in set.indicators {
+                current.observedOn[indicator] = check.date
+                current.observedIn[indicator] = check.id
+            }
         }
         return current
     }

@@ -7,6 +7,8 @@ public struct CurrentFacts: Sendable {
     public var household: Household
     /// Indicator → the date of the latest visit whose observation is in force for it.
     public var observedOn: [Indicator: LocalDate]
+    /// Indicator → that visit's check id (`show --json`'s `decided_by`).
+    public var observedIn: [Indicator: String] = [:]
 
     /// The words that say a visit decided the facts: "据 2026-11-02 入户检查".
     public static func observed(_ date: LocalDate) -> Bilingual {

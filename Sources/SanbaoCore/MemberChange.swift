@@ -68,6 +68,13 @@ extension Household {
         return h
     }
 
+    /// The head present on `date` other than member `memberID`: whose relation must change
+    /// in the same edit when that member becomes head (one head, never two). Nil when the
+    /// head has left (then the new head alone is enough) or is that member.
+    public func otherHead(than memberID: Int, on date: LocalDate) -> Member? {
+        present(on: date).members.first { $0.relation == .head && $0.id != memberID }
+    }
+
     /// Members who left by `date`, for the household screen's 已减少人员.
     public func departed(by date: LocalDate) -> [Member] {
         members.filter { $0.left.map { $0.date <= date } ?? false }

@@ -66,6 +66,7 @@ public enum RecordFields {
         .text("number", ["户编号", "户码"]),
         .word("type", ["户类型", "类型"], Wordings.householdType),
         .word("causes.main", ["主要致贫原因", "致贫原因"], Wordings.cause),
+        RecordField("causes.others", ["其他致贫原因", "次要致贫原因"], accepted: ["缺技术、缺资金", "因学", "无", "none"]) { RecordFields.otherCauses($0) },
         .word("housing.grade", ["住房等级", "危房等级"], Wording<HousingGrade>(extending: [])),
         .word("housing.renovation", ["改造情况", "危房改造"], Wording<Renovation>(extending: [])),
         .word("housing.structure", ["房屋结构", "结构"], Wording<HouseStructure>(extending: [])),
@@ -73,6 +74,25 @@ public enum RecordFields {
         .flag("water.quality_ok", ["水质达标"]),
         .flag("food_clothing.enough_food", ["吃饭不愁", "口粮"]),
     ]
+
+    /// Up to two poverty causes besides the main one, as a list (`缺技术、缺资金`, `lack_of_skills,lack_of_funds`),
+    /// each a wording of `Wordings.cause`, a repeat counted once; `无` or `none` for none.
+    /// A list written as `otherCauses` reads it: the words joined by `、`, `无` for none
+    /// (the app's form chooses a list one item at a time and hands it over so).
+    public static func listed(_ words: [String]) -> String {
+        words.isEmpty ? "无" : words.joined(separator: "、")
+    }
+
+    static func otherCauses(_ text: String) -> JSONValue? {
+        if ["无", "none", "没有"].contains(String(text.trimmingBlanks)) { return .array([]) }
+        var causes: [PovertyCause] = []
+        for part in text.split(whereSeparator: { "、,，;；/".contains($0) }) {
+            guard let cause = Wordings.cause.value(String(part)) else { return nil }
+            if !causes.contains(cause) { causes.append(cause) }
+        }
+        guard (1...2).contains(causes.count) else { return nil }
+        return .array(causes.map { .string($0.rawValue) })
+    }
 
     /// The field `name` names, in `fields`.
     public static func find(_ name: String, in fields: [RecordField]) -> RecordField? {

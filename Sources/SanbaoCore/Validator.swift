@@ -40,6 +40,12 @@ public struct Validator: Sendable {
         return out
     }
 
+    /// What `validate` refuses in one member's record (errors only), in its words: the
+    /// app's forms say it as an answer is typed; `Store.edit` refuses the same on saving.
+    public func errors(in m: Member) -> [Bilingual] {
+        memberProblems(m, index: 0, record: "").filter { $0.severity == .error }.map(\.message)
+    }
+
     func memberProblems(_ m: Member, index: Int, record: String) -> [DataProblem] {
         var out: [DataProblem] = []
         // The path is spelled only when there is a problem: 600,000 members, few problems.

@@ -3,9 +3,9 @@ import SanbaoStore
 
 /// Saving what a record form asks (`Effect.saveRecord`): the same store calls as
 /// `sanbao member`, `household`, `pair`, each durable when it returns, so "saved" is said
-/// only of what is on disk. A refusal keeps the form open and says why.
+/// only of what is on disk. A refusal keeps the form open and says why (and its draft).
 extension App {
-    func save(_ change: RecordChange) {
+    func save(_ change: RecordChange, draft: RecordDraft.Key) {
         let added: String?
         do {
             added = try apply(change)
@@ -16,6 +16,8 @@ extension App {
             status = (UIText.recordNotSaved(Bilingual(zh: "\(error)", en: "\(error)")), true)
             return
         }
+        // The record is on disk: the form's draft has nothing left to keep.
+        try? store.dropRecordDraft(draft)
         if let added {
             showNewHousehold(added)
         } else {
@@ -64,10 +66,7 @@ extension App {
     /// A new household is a new roster row: the roster is read again (as after an
     /// intake) and the household opened.
     private func showNewHousehold(_ id: String) {
-        let roster = store.roster(on: model.today)
-        model = Model(entries: roster.villages.joined(), records: store, rules: store.dataset.rules, cadres: store.dataset.cadres,
-                      today: model.today, language: model.language, glyphs: model.glyphs, cadreID: model.cadreID,
-                      readOnly: model.readOnly)
+        reloadModel()
         stack = [RosterScreen(model: model), HouseholdScreen(householdID: id, model: model)]
     }
 }

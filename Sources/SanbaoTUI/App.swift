@@ -63,6 +63,8 @@ public final class App {
         if let (draft, savedAt) = kept.first, let h = model.household(draft.householdID) {
             let name = h.head?.name ?? h.id
             question = (UIText.draftFound(head: name, savedAt: LocalTime.written(savedAt)), [.push(CheckFormScreen(draft: draft, model: model))])
+        } else {
+            offerRecordDraft()
         }
     }
 
@@ -182,7 +184,10 @@ public final class App {
             case .error(let t): status = (t, true)
             case .confirm(let q, let yes): question = (q, yes)
             case .save(let draft): save(draft)
-            case .saveRecord(let change): save(change)
+            case .saveRecord(let change, let key): save(change, draft: key)
+            case .openRecord(let screen): openRecord(screen)
+            case .keepRecordDraft(let d): keep(d)
+            case .dropRecordDraft(let key): try? store.dropRecordDraft(key)
             case .keepDraft(let d): keep(d)
             case .dropDraft(let id):
                 try? store.dropDraft(householdID: id)
@@ -200,7 +205,7 @@ public final class App {
             case .takeIn(let path):
                 takeIn(path)
             case .confirmQuit:
-                // A check form's draft is kept on disk; a record form's answers are not.
+                // Every form's draft is kept on disk; the question names the kind of form.
                 if stack.contains(where: { $0.isDirty && $0 is CheckFormScreen }) {
                     question = (UIText.quitQuestion, [.quit])
                 } else if stack.contains(where: \.isDirty) {
@@ -298,12 +303,21 @@ public final class App {
             status = (UIText.intakeFailed(Bilingual(zh: "\(error)", en: "\(error)")), true)
             return
         }
+        reloadModel()
+        stack = [RosterScreen(model: model)]
+        status = (UIText.intakeDone(intake.report.summary(intake.roster, plan: plan)), false)
+    }
+
+    /// The model built again from the store's roster (after an intake or a new household).
+    /// The check drafts known are carried over: a new check of a household that has one
+    /// must continue it, never start over it (and replace its file).
+    func reloadModel() {
         let roster = store.roster(on: model.today)
+        let drafts = model.drafts
         model = Model(entries: roster.villages.joined(), records: store, rules: store.dataset.rules, cadres: store.dataset.cadres,
                       today: model.today, language: model.language, glyphs: model.glyphs, cadreID: model.cadreID,
                       readOnly: model.readOnly)
-        stack = [RosterScreen(model: model)]
-        status = (UIText.intakeDone(intake.report.summary(intake.roster, plan: plan)), false)
+        model.drafts = drafts
     }
 
     /// The roster at `path` read (and planned against the data); nil, with the reason on

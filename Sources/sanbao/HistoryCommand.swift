@@ -16,17 +16,30 @@ struct History: ParsableCommand {
     var id: String
 
     func run() throws {
-        let d = try loadForReading(options).dataset
+        let loaded = try loadForReading(options)
+        let d = loaded.dataset
         let h = try resolveHousehold(id, in: d, options)
         let zh = options.language == .zh
-        let trail = AuditTrail(household: h, checks: d.checks, config: d.rules)
+        // Each step judged on the facts as they stood when it was recorded: the record
+        // with the edits recorded by then, a later fact winning (docs/rules.md).
+        let trail = AuditTrail(householdID: h.id, checks: d.checks, edits: d.edits, config: d.rules) { ids in
+            loaded.household(h.id, withEdits: ids) ?? (h, FactTimes())
+        }
         if trail.entries.isEmpty { out(zh ? "尚无检查记录" : "no checks yet") }
         // Checks and edits in the order they were recorded; a registration-record
         // difference from a merge (recorded "0000-…") comes first.
-        let edits = d.edits.filter { $0.householdID == h.id }
-        var items: [(String, Int, () -> Void)] = trail.entries.enumerated().map { k, e in (e.check.recordedAt, k, { printCheck(e, d) }) }
-        items += edits.enumerated().map { k, e in (e.recordedAt, trail.entries.count + k, { printEdit(e, d) }) }
-        for (_, _, show) in items.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) { show() }
+        for step in trail.steps {
+            switch step {
+            case .check(let e): printCheck(e, d)
+            case .edit(let e): printEdit(e, d)
+            }
+        }
+    }
+
+    func printChanges(_ changes: [AuditTrail.Change]) {
+        for ch in changes {
+            out("    \(ch.indicator.label.text(options.language)): \(ch.from.label.text(options.language)) → \(ch.to.label.text(options.language))")
+        }
     }
 
     func printCheck(_ e: AuditTrail.Entry, _ d: Dataset) {
@@ -40,9 +53,7 @@ struct History: ParsableCommand {
         if let by = e.supersededBy { title += zh ? "  [已被 \(by) 更正]" : "  [corrected by \(by)]" }
         out(title)
         if e.changes.isEmpty { out(zh ? "    指标状态无变化" : "    no indicator changed") }
-        for ch in e.changes {
-            out("    \(ch.indicator.label.text(options.language)): \(ch.from.label.text(options.language)) → \(ch.to.label.text(options.language))")
-        }
+        printChanges(e.changes)
         for (i, f) in c.findings.sorted(by: { $0.key < $1.key }) where !f.note.isEmpty {
             out("    \(i.label.text(options.language)): \(f.note)")
         }
@@ -50,8 +61,14 @@ struct History: ParsableCommand {
     }
 
     /// `2026-12-06T05:31:16Z  intake 花名册.xlsx changed phone: 13912345678`: who (the
-    /// cadre, the roster it came from, or the device) and the new value, ID numbers masked.
-    func printEdit(_ e: HouseholdEdit, _ d: Dataset) {
+    /// cadre, the roster it came from, or the device) and the new value, ID numbers masked;
+    /// under it, the indicator states it changed that day.
+    func printEdit(_ entry: AuditTrail.EditEntry, _ d: Dataset) {
+        printEditLine(entry.edit, d)
+        printChanges(entry.changes)
+    }
+
+    func printEditLine(_ e: HouseholdEdit, _ d: Dataset) {
         let zh = options.language == .zh
         let who = e.cadreID.flatMap { d.cadre($0)?.name } ?? e.source.map { s in
             s.hasPrefix("intake ") ? (zh ? "导入花名册 " : "roster intake ") + s.dropFirst("intake ".count) : s

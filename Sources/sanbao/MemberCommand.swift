@@ -107,14 +107,13 @@ struct MemberCmd: ParsableCommand {
             // and the old head's new relation are one change, so the one-head rule holds.
             var edits = changes.map { (field: "members[\(m.id)].\($0.0.key)", value: $0.1) }
             let becomesHead = changes.contains { $0.0.key == "relation" && $0.1 == .string(Relation.head.rawValue) }
-            if becomesHead, demoted == nil,
-               let old = h.present(on: options.date).members.first(where: { $0.relation == .head && $0.id != m.id }) {
+            if becomesHead, demoted == nil, let old = h.otherHead(than: m.id, on: options.date) {
                 throw w.refuse(Bilingual(zh: "\(old.name) 仍是户主：用 --old-head 写明其新关系，如 --old-head 配偶（已去世或迁出的，先用 member leave 登记）",
                                          en: "\(old.name) is still the head: give their new relation with --old-head, e.g. --old-head 配偶 (if they died or moved away, record that first with member leave)"),
                                code: Exit.dataErr)
             }
             if let demoted {
-                guard let old = h.present(on: options.date).members.first(where: { $0.relation == .head && $0.id != m.id }) else {
+                guard let old = h.otherHead(than: m.id, on: options.date) else {
                     throw w.refuse(Bilingual(zh: "\(h.id) 没有别的在册户主，--old-head 无从修改", en: "\(h.id) has no other present head for --old-head to change"))
                 }
                 edits.append((field: "members[\(old.id)].relation", value: .string(demoted.rawValue)))

@@ -158,7 +158,21 @@ struct HouseholdView {
     }
 
     func json(_ lang: Language) throws -> String {
-        struct IndicatorOut: Encodable { var state: String; var reasons: [String] }
+        /// The visit whose observation decides the indicator's facts; written as `null`
+        /// when the record decides, so the key is always there.
+        struct DecidedBy: Encodable { var check: String; var date: String }
+        struct IndicatorOut: Encodable {
+            var state: String
+            var reasons: [String]
+            var decidedBy: DecidedBy?
+            enum CodingKeys: String, CodingKey { case state, reasons, decidedBy = "decided_by" }
+            func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(state, forKey: .state)
+                try c.encode(reasons, forKey: .reasons)
+                try c.encode(decidedBy, forKey: .decidedBy)
+            }
+        }
         struct Out: Encodable {
             var household: Household
             var cadre: Cadre?
@@ -177,8 +191,9 @@ struct HouseholdView {
         let out = Out(
             household: household,
             cadre: household.cadreID(on: assessment.date).flatMap { cadres[$0] },
-            indicators: Dictionary(uniqueKeysWithValues: assessment.indicators.map {
-                ($0.key.rawValue, IndicatorOut(state: $0.value.state.rawValue, reasons: $0.value.reasons.map { $0.text(lang) }))
+            indicators: Dictionary(uniqueKeysWithValues: assessment.indicators.map { (i: Indicator, a: Assessment) -> (String, IndicatorOut) in
+                let decided = sources.observedIn[i].flatMap { id in sources.observedOn[i].map { DecidedBy(check: id, date: $0.description) } }
+                return (i.rawValue, IndicatorOut(state: a.state.rawValue, reasons: a.reasons.map { $0.text(lang) }, decidedBy: decided))
             }),
             meetsStandard: assessment.meetsStandard, lastCheck: assessment.lastCheck?.description,
             overdue: assessment.overdue, checks: checks)

@@ -81,6 +81,10 @@ final class RecordCommandTests: XCTestCase {
             (["member", "set", id, "张浩宇", "colour=red"], 64, "没有字段“colour”"),
             (["member", "set", id, "张浩宇", "insured=也许"], 64, "insured=“也许”不认识"),
             (["household", "set", id, "housing.grade=Z"], 64, "不认识"),
+            (["household", "set", id, "causes.others=缺钱"], 64, "causes.others=“缺钱”不认识"),
+            (["household", "set", id, "causes.others=因病、缺水、缺资金"], 64, "不认识"),
+            (["member", "set", id, "张佳怡", "id_number=621121200904210483"], 65, "张佳怡：身份证号校验位应为 2，实为 3"),
+            (["member", "set", id, "张佳怡", "id_number=621121200904220461"], 65, "张佳怡：出生日期 2009-04-21 与身份证号中的 2009-04-22 不符"),
             (["household", "add", "--village", "999999999999", "--group", "一组", "--head", "甲", "--id-number", "11010519491231002X"], 65, "无从得知地址"),
             (["pair", id, "--cadre", "无名氏"], 64, "没有名为“无名氏”的干部"),
             (["edit", id, "members[1].status=deceased"], 64, "成员没有字段“status”"),
@@ -95,6 +99,33 @@ final class RecordCommandTests: XCTestCase {
             XCTAssertTrue(r.stderr.contains(words), "\(args): \(r.stderr)")
         }
         assertSameFiles(files, snapshot(dir), "refused record commands")
+    }
+
+    /// `history` judges each step on the facts of its time: 张浩宇 found dropped out on
+    /// visits, then recorded back at school: the edit is where education became met, and
+    /// a visit after it changes nothing (it did not).
+    func testHistoryJudgesEachStepOnTheFactsOfItsTime() {
+        let id = "621121103201-0002"
+        sanbao(["member", "set", id, "张浩宇", "school=初中"])
+        sanbao(["check", id, "--set", "education=met"])
+        let lines = sanbao(["history", id]).stdout.components(separatedBy: "\n")
+        guard let k = lines.firstIndex(where: { $0.contains("修改 张浩宇 的 school") }) else { return XCTFail(lines.joined(separator: "\n")) }
+        XCTAssertEqual(lines[k + 1], "    教育: 未达标 → 达标", lines.joined(separator: "\n"))
+        XCTAssertTrue(lines[k + 2].contains("记录 2026"), lines[k + 2])
+        XCTAssertEqual(lines[k + 3], "    指标状态无变化")
+    }
+
+    /// Other poverty causes, a name and an ID number, as the app's forms set them too.
+    func testOtherCausesANameAndAnIDNumberAreSet() {
+        let id = "621121103201-0002"
+        sanbao(["household", "set", id, "其他致贫原因=缺资金、因病"])
+        XCTAssertTrue(show(id).contains("因学（主）、缺资金、因病"), show(id))
+        sanbao(["household", "set", id, "causes.others=无"])
+        XCTAssertTrue(show(id).contains("致贫原因 因学（主）\n"), show(id))
+        sanbao(["member", "set", id, "张佳怡", "name=张佳宜", "id_number=621121200904210466"])
+        XCTAssertTrue(sanbao(["show", id, "--full-ids"]).stdout.contains("621121200904210466"))
+        XCTAssertTrue(show(id).contains("张佳宜"))
+        sanbao(["validate"])
     }
 
     /// The head changes: the old head stays as another relation (--old-head), or leaves

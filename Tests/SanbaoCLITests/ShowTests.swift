@@ -58,6 +58,24 @@ final class ShowTests: XCTestCase {
         }
     }
 
+    /// Issue 13: where a visit's observation decides an indicator's facts (the text says
+    /// "据 2025-12-08 入户检查"), the JSON names that check; elsewhere `decided_by` is null.
+    /// Recorded later, the record decides again.
+    func testJSONSaysWhichVisitDecides() throws {
+        let dir = makeDemo()
+        let id = "621121103201-0004"
+        let indicators = try XCTUnwrap(try showJSON(dir, id)["indicators"] as? [String: [String: Any]])
+        let housing = try XCTUnwrap(indicators["housing"]?["decided_by"] as? [String: String])
+        XCTAssertEqual(housing, ["check": "demo-0015", "date": "2025-12-08"])
+        XCTAssertTrue(run(["show", id] + CLI.opts(dir, lang: "zh")).stdout.contains("据 2025-12-08 入户检查"))
+        for (k, v) in indicators where k != "housing" {
+            XCTAssertTrue(v["decided_by"] is NSNull, "\(k): the key is there, null: \(v)")
+        }
+        XCTAssertEqual(run(["household", "set", id, "housing.renovation=已加固"] + CLI.opts(dir)).status, 0)
+        let after = try XCTUnwrap(try showJSON(dir, id)["indicators"] as? [String: [String: Any]])
+        XCTAssertTrue(after["housing"]?["decided_by"] is NSNull, "the record decides now: \(after["housing"] ?? [:])")
+    }
+
     func testJSONHasIndicatorsWithReasonsAndChecksNewestFirst() throws {
         let dir = makeDemo()
         let id = "621121103201-0002"

@@ -69,7 +69,7 @@ extension AppTests {
         XCTAssertTrue(app.screenText.contains("Birth date: \"2026-13-01\" is not a date"), "F10 names the first refused answer: \(app.screenText)")
         XCTAssertTrue(focused(app).contains("Birth date"), "and moves to it: \(focused(app))")
         press(app, [.control("c")])
-        XCTAssertTrue(app.screenText.contains("The form's changes are not saved and will not be kept. Quit anyway? (y/n)"), app.screenText)
+        XCTAssertTrue(app.screenText.contains("The form's changes are not saved (a draft is kept). Quit anyway? (y/n)"), app.screenText)
         press(app, [.character("n")])
         XCTAssertFalse(app.finished)
         press(app, [.escape])
@@ -103,7 +103,7 @@ extension AppTests {
         openZhang(app)
         XCTAssertTrue(app.screenText.contains("据 2026-03-18 入户检查"), app.screenText)
         select("张浩宇", in: app)
-        press(app, [.character("m")])
+        press(app, [.character("m"), .down, .down, .down, .down])
         XCTAssertTrue(focused(app).contains("< 已辍学 >"), "the form opens with the current facts: \(focused(app))")
         for _ in 0..<12 where !focused(app).contains("< 初中 >") { press(app, [.left]) }
         XCTAssertTrue(focused(app).contains("< 初中 >"), focused(app))
@@ -121,7 +121,7 @@ extension AppTests {
     func testTheIncomeOfAYearIsChangedFromTheHouseholdForm() throws {
         let (app, store) = try makeApp()
         openZhang(app)
-        press(app, [.character("e")] + Array(repeating: Key.down, count: 10) + [.control("u")])
+        press(app, [.character("e")] + Array(repeating: Key.down, count: 12) + [.control("u")])
         type(app, "3000")
         XCTAssertTrue(lines(app)[2].hasPrefix("保存后：收 X"), "below the line: \(lines(app)[2])")
         press(app, [.function(10), .character("y")])

@@ -178,6 +178,45 @@ final class EndToEndTests: XCTestCase {
         try waitFor("张小宝")
     }
 
+    /// Issue 13: a record form's draft survives SIGKILL. A name typed into the member form,
+    /// the app killed; reopened, the form is offered, its name is back and F10 saves it;
+    /// then the draft is gone.
+    func testAKilledMemberFormComesBackAndSaves() throws {
+        try start()
+        try waitFor("户主")
+        try keys("/")
+        try type("zyq")
+        try waitFor("张永强")
+        try keys("Enter")
+        try waitFor("家庭成员")
+        try keys("a")
+        try waitFor("新增家庭成员")
+        try type("张小宝")
+        try waitFor("张小宝")
+        let draft = dir + "/drafts/records/member_add.621121103201-0002.json"
+        func drafted() -> Bool { ((try? String(contentsOfFile: draft, encoding: .utf8)) ?? "").contains("张小宝") }
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, !drafted() { usleep(50_000) }
+        XCTAssertTrue(drafted(), "the draft never held the name")
+        try killApp()
+
+        try start()
+        try waitFor("未保存的表：新增家庭成员：张永强户（")
+        try keys("y")
+        try waitFor("留存的草稿")
+        try waitFor("张小宝")
+        try keys("Down", "Down", "Down")
+        try type("2026-10-01")
+        try waitFor("2026-10-01")
+        try keys("F10")
+        try waitFor("(y/n)")
+        try keys("y")
+        try waitFor("已保存：新增成员 张小宝")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: draft), "saved: the draft is gone")
+        let edits = (try? String(contentsOfFile: dir + "/edits/621121103201.jsonl", encoding: .utf8)) ?? ""
+        XCTAssertTrue(edits.contains("张小宝"), "the member is in the data")
+    }
+
     func testResizeBelowMinimumAndBack() throws {
         try start()
         try waitFor("户主")

@@ -40,6 +40,10 @@ extension UIText {
             recordPair("赵德胜", date), recordAddHousehold("何永福", group: "三组"), recordSaveQuestion(sample),
             recordSaved(sample), recordNotSaved(sample), recordDiscard(sample), recordOnAMember, recordAlreadyLeft, membersWhoLeft, recordQuitQuestion, recordEffect,
             recordNewCadre, recordNewCadreUnit, recordNewCadrePhone, recordPairNew("赵德胜", unit: "通渭县水务局", date),
+            recordOtherCause(1), recordOtherCause(2), recordIDNumberUnchanged, recordOldHead("张永强"), recordHeadUnchanged,
+            recordOldHeadNeeded("张永强"), recordOldHeadOnlyForNewHead("张永强"),
+            recordDraftRestored(savedAt: "2026-11-25 18:00"), recordDraftFound(sample, savedAt: "2026-11-25 18:00"),
+            recordDraftUnreadable("drafts/records/member_add.621121103201-0002.json.unreadable-20261125100000"),
             // Keys: why a command does nothing now
             nothingToOpen, nothingOpensHere, firstPage, lastPage, intakeNoPath, intakeNothingToTakeIn,
             // Dashboard and help

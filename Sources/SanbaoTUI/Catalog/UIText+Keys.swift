@@ -58,11 +58,12 @@ extension UIText {
         case .save: Bilingual(zh: "保存检查（写入磁盘后才提示已保存）", en: "save the check (reported only once on disk)")
         case .addMember: Bilingual(zh: "新增家庭成员（新生、娶入、迁入）", en: "add a member (born, married in, moved in)")
         case .memberLeaves: Bilingual(zh: "所选成员减少（死亡、迁出、嫁出、参军、服刑），记录保留", en: "the selected member left (died, moved away, married out, army, prison); the record stays")
-        case .editMember: Bilingual(zh: "修改所选成员的信息（在校、医保、健康……）", en: "change the selected member's facts (school, insured, health …)")
-        case .editHousehold: Bilingual(zh: "修改户的信息（电话、户类型、住房、饮水……）", en: "change the household's facts (phone, type, housing, water …)")
+        case .editMember: Bilingual(zh: "修改所选成员的信息（姓名、身份证号、改为户主、在校、医保、健康……）",
+                                    en: "change the selected member's facts (name, ID number, made head, school, insured, health …)")
+        case .editHousehold: Bilingual(zh: "修改户的信息（电话、户类型、致贫原因、住房、饮水……）", en: "change the household's facts (phone, type, poverty causes, housing, water …)")
         case .pairCadre: Bilingual(zh: "更换帮扶干部（原结对到前一天为止）", en: "pair with another cadre (the current pairing ends the day before)")
         case .addHousehold: Bilingual(zh: "新增一户（数据中没有的户）", en: "add a household that is not in the data")
-        case .saveRecord: Bilingual(zh: "保存（先问一句；写入磁盘后才提示已保存）", en: "save (asks first; reported only once on disk)")
+        case .saveRecord: Bilingual(zh: "保存（先问一句；写入磁盘后才提示已保存，表的草稿随之删除）", en: "save (asks first; reported only once on disk, then the form's draft is deleted)")
         }
     }
 

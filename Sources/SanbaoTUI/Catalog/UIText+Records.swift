@@ -47,6 +47,24 @@ extension UIText {
     public static let recordPhone = Bilingual(zh: "联系电话", en: "Phone")
     public static let recordType = Bilingual(zh: "户类型", en: "Household type")
     public static let recordCause = Bilingual(zh: "主要致贫原因", en: "Main poverty cause")
+    /// The first or second poverty cause besides the main one.
+    public static func recordOtherCause(_ k: Int) -> Bilingual {
+        Bilingual(zh: "其他致贫原因\(k == 1 ? "一" : "二")", en: "Other poverty cause \(k)")
+    }
+    public static let recordIDNumberUnchanged = Bilingual(zh: "身份证号（空：不改）", en: "ID number (empty: as it is)")
+    /// The old head's new relation, on a member's form when another member is head.
+    public static func recordOldHead(_ name: String) -> Bilingual {
+        Bilingual(zh: "若改为户主：\(name) 改为", en: "If made head: \(name) becomes")
+    }
+    public static let recordHeadUnchanged = Bilingual(zh: "（不换户主）", en: "(head unchanged)")
+    public static func recordOldHeadNeeded(_ name: String) -> Bilingual {
+        Bilingual(zh: "\(name) 仍是户主：请在“若改为户主”一项选择其新关系，如 配偶（已去世或迁出的，先按 l 登记减少）",
+                  en: "\(name) is still the head: choose their new relation under \"If made head\", e.g. spouse (if they died or moved away, record that first with l)")
+    }
+    public static func recordOldHeadOnlyForNewHead(_ name: String) -> Bilingual {
+        Bilingual(zh: "只有把本人改为户主时，\(name) 的关系才改；否则选“（不换户主）”",
+                  en: "\(name)'s relation changes only when this member is made head; else choose \"(head unchanged)\"")
+    }
     public static let recordStructure = Bilingual(zh: "房屋结构", en: "Structure")
     public static let recordCadre = Bilingual(zh: "帮扶干部", en: "Cadre")
     public static let recordNewCadre = Bilingual(zh: "或新干部姓名（数据中没有时）", en: "Or a new cadre's name")
@@ -104,14 +122,32 @@ extension UIText {
         Bilingual(zh: "未保存：\(why.zh)", en: "Not saved: \(why.en)")
     }
     public static func recordDiscard(_ title: Bilingual) -> Bilingual {
-        Bilingual(zh: "放弃未保存的改动（\(title.zh)）？(y/n)", en: "Discard the changes (\(title.en))? (y/n)")
+        Bilingual(zh: "放弃未保存的改动（\(title.zh)）？草稿将被删除 (y/n)", en: "Discard the changes (\(title.en))? The draft is deleted (y/n)")
+    }
+
+    // Drafts of record forms
+
+    /// On the form, under its questions, when its answers came back from a kept draft.
+    public static func recordDraftRestored(savedAt: String) -> Bilingual {
+        Bilingual(zh: "已恢复 \(savedAt) 留存的草稿", en: "draft of \(savedAt) restored")
+    }
+    /// On start, when a record form was left unsaved; "no" keeps it.
+    public static func recordDraftFound(_ title: Bilingual, savedAt: String) -> Bilingual {
+        Bilingual(zh: "未保存的表：\(title.zh)（\(savedAt)）。继续？(y 继续 / n 稍后)",
+                  en: "Unsaved form: \(title.en) (\(savedAt)); continue? (y / n later)")
+    }
+    /// A form's draft that could not be read: the form afresh, the file kept under another
+    /// name (said last: a long path may be cut, what happened may not).
+    public static func recordDraftUnreadable(_ path: String) -> Bilingual {
+        Bilingual(zh: "此表草稿无法读取，表从头填写；原文件已改名保留：\(path)",
+                  en: "this form's draft could not be read: the form starts afresh; the file is kept as \(path)")
     }
 
     /// The household screen's heading over members who left.
     public static let membersWhoLeft = Bilingual(zh: "已减少人员", en: "Members who left")
 
-    public static let recordQuitQuestion = Bilingual(zh: "表里的改动尚未保存，退出后不保留。仍要退出？(y/n)",
-                                                     en: "The form's changes are not saved and will not be kept. Quit anyway? (y/n)")
+    public static let recordQuitQuestion = Bilingual(zh: "表里的改动尚未保存，草稿已留存。仍要退出？(y/n)",
+                                                     en: "The form's changes are not saved (a draft is kept). Quit anyway? (y/n)")
 
     // Why a household-screen key does nothing here
     public static let recordOnAMember = Bilingual(zh: "先移到某位成员那一行", en: "move to a member's line first")

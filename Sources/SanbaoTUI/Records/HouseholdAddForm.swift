@@ -25,7 +25,7 @@ extension RecordForm {
             .choice("type", UIText.recordType, HouseholdType.self, current: .ordinaryPoor, parse: household("type").parse),
             .choice("causes.main", UIText.recordCause, PovertyCause.self, current: .other, parse: household("causes.main").parse),
         ]
-        return RecordForm(title: UIText.recordAddHouseholdTitle, entries: entries) { (a: [String: String]) -> Outcome in
+        return RecordForm(title: UIText.recordAddHouseholdTitle, entries: entries, draftKey: RecordDraft.Key(.householdAdd)) { (a: [String: String]) -> Outcome in
             newHousehold(a, model: model)
         }
     }

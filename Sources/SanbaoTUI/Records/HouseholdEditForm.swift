@@ -1,8 +1,8 @@
 import Foundation
 import SanbaoCore
 
-/// The form for a household's facts (phone, type, main cause, housing, water, food, the
-/// per-capita income of a year):
+/// The form for a household's facts (phone, type, main cause and up to two others,
+/// housing, water, food, the per-capita income of a year):
 /// `sanbao household set`. It opens with the current facts (a visit's later observation
 /// included) and saves the answers changed; `housing.grade` is an edit of the whole
 /// housing record as it stands with the grade changed (`RecordFields.edits`).
@@ -13,6 +13,7 @@ extension RecordForm {
             .field(household("phone"), UIText.recordPhone, current: facts.phone),
             .choice("type", UIText.recordType, HouseholdType.self, current: facts.type, parse: household("type").parse),
             .choice("causes.main", UIText.recordCause, PovertyCause.self, current: facts.causes.main, parse: household("causes.main").parse),
+            otherCause(1, facts), otherCause(2, facts),
             .choice("housing.grade", UIText.appraisedGrade, HousingGrade.self, current: facts.housing?.grade, unknown: true,
                     parse: household("housing.grade").parse),
             .choice("housing.renovation", UIText.renovation, Renovation.self, current: facts.housing?.renovation ?? Renovation.none,
@@ -26,7 +27,7 @@ extension RecordForm {
         ] + incomeEntries(facts, today: model.today)
         let current: JSONValue = (try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(facts))) ?? .object([:])
         let title = UIText.recordEditHouseholdTitle(head: h.head?.name ?? h.id)
-        var form = editing(title, entries, fields: RecordFields.household) { (changes: [(key: String, value: JSONValue)]) -> RecordChange in
+        var form = editing(title, entries, key: RecordDraft.Key(.householdEdit, householdID: h.id), fields: RecordFields.household) { (changes: [(key: String, value: JSONValue)]) -> RecordChange in
             .edit(householdID: h.id, what: h.head?.name ?? h.id, RecordFields.edits(changes, current: current))
         }
         form.facts = facts
@@ -69,6 +70,20 @@ extension RecordForm {
         case .change(.edit(let id, let what, let edits)): return .change(.edit(householdID: id, what: what, edits + [(field: "income", value: value)]))
         case .change: return outcome
         }
+    }
+
+    /// One of the two other causes (`causes.others#1`, `#2`): a cause or none; the two are
+    /// one answer of `causes.others`, as `household set causes.others=缺技术、缺资金` takes it.
+    static func otherCause(_ k: Int, _ facts: Household) -> RecordEntry {
+        let others = facts.causes.others
+        var entry = RecordEntry.choice("causes.others#\(k)", UIText.recordOtherCause(k), PovertyCause.self,
+                                       current: others.indices.contains(k - 1) ? others[k - 1] : nil, unknown: true,
+                                       parse: household("causes.main").parse)
+        if case .choice(var options) = entry.kind {
+            options[0].label = UIText.none
+            entry.kind = .choice(options)
+        }
+        return entry
     }
 
     /// A household field of the command line's table, by key.

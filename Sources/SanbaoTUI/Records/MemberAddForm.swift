@@ -16,7 +16,8 @@ extension RecordForm {
             .flag("insured", UIText.recordInsured, current: nil),
             .choice("health", UIText.recordHealth, HealthKind.self, current: .healthy, parse: parser("health")),
         ]
-        var form = RecordForm(title: UIText.recordAddMemberTitle(head: h.head?.name ?? h.id), entries: entries) { (a: [String: String]) -> Outcome in
+        var form = RecordForm(title: UIText.recordAddMemberTitle(head: h.head?.name ?? h.id), entries: entries,
+                              draftKey: RecordDraft.Key(.memberAdd, householdID: h.id)) { (a: [String: String]) -> Outcome in
             member(from: a, household: h, today: today)
         }
         form.facts = h.facts(checks: model.checks(of: h.id), times: model.factTimes(of: h.id), on: today)

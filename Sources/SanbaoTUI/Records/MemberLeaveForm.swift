@@ -11,7 +11,8 @@ extension RecordForm {
             },
             .date("date", UIText.recordLeaveDate, today, today: today),
         ]
-        var form = RecordForm(title: UIText.recordLeaveTitle(name: m.name, head: h.head?.name ?? h.id), entries: entries) { (a: [String: String]) -> Outcome in
+        var form = RecordForm(title: UIText.recordLeaveTitle(name: m.name, head: h.head?.name ?? h.id), entries: entries,
+                              draftKey: RecordDraft.Key(.memberLeave, householdID: h.id, memberID: m.id)) { (a: [String: String]) -> Outcome in
             guard let reason = RecordFields.leaveReason.value(a["reason"] ?? ""), let on = LocalDate(written: a["date"] ?? "") else {
                 return .refused(UIText.recordRequired, key: "date")
             }

@@ -18,7 +18,8 @@ extension RecordForm {
             RecordEntry("new_unit", UIText.recordNewCadreUnit),
             RecordEntry("new_phone", UIText.recordNewCadrePhone),
         ]
-        return RecordForm(title: UIText.recordPairTitle(head: h.head?.name ?? h.id), entries: entries) { (a: [String: String]) -> Outcome in
+        return RecordForm(title: UIText.recordPairTitle(head: h.head?.name ?? h.id), entries: entries,
+                          draftKey: RecordDraft.Key(.pair, householdID: h.id)) { (a: [String: String]) -> Outcome in
             guard let from = LocalDate(written: a["from"] ?? "") else { return .refused(UIText.recordRequired, key: "from") }
             let name = String((a["new_name"] ?? "").trimmingBlanks)
             if !name.isEmpty {

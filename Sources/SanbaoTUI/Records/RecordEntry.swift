@@ -28,6 +28,8 @@ struct RecordEntry {
     /// Why `text` is refused here, with what is accepted; nil when it is accepted. An
     /// empty optional answer is accepted.
     var refusal: (String) -> Bilingual?
+    /// Shown dimmed while the answer is empty: what empty keeps (a masked ID number).
+    var placeholder: String?
 
     init(_ key: String, _ label: Bilingual, kind: Kind = .text, text: String = "", refusal: @escaping (String) -> Bilingual? = { _ in nil }) {
         self.key = key

@@ -4,13 +4,17 @@ import SanbaoText
 /// A record form (add a member, a member who left, a member's or the household's facts,
 /// a new pairing, a new household): its questions one a line, the answer to the focused
 /// one refused on the form as it is typed, with what is accepted. Nothing is saved until
-/// F10 and a yes; the app says "saved" only once the store has it on disk.
+/// F10 and a yes; the app says "saved" only once the store has it on disk. Every change
+/// is kept as a draft (`RecordDraft`), so a kill loses nothing: the same form opened again
+/// gets its answers back and says from when.
 public struct RecordFormScreen: Screen {
     var form: RecordForm
     var field = 0
     /// What is typed in the focused text entry.
     var buffer = TextField()
     public private(set) var isDirty = false
+    /// When the draft this form was restored from was kept (as the screen shows it).
+    var restoredFrom: String?
 
     public var context: KeyContext { .record }
     public var isEditingText: Bool { form.entries.indices.contains(field) && form.entries[field].isTextual }
@@ -24,21 +28,29 @@ public struct RecordFormScreen: Screen {
         buffer = TextField(form.entries.indices.contains(field) ? form.entries[field].text : "")
     }
 
-    public mutating func type(_ character: Character, model: Model) -> [Effect] {
-        guard isEditingText, buffer.insert(character) else { return [] }
-        setText(buffer.text)
-        return []
+    /// The answers of `draft` put back (the app found it kept for this form).
+    mutating func restore(_ draft: RecordDraft, savedAt: String) {
+        form.restore(draft)
+        restoredFrom = savedAt
+        isDirty = true
+        loadBuffer()
     }
 
-    mutating func setText(_ text: String) {
+    public mutating func type(_ character: Character, model: Model) -> [Effect] {
+        guard isEditingText, buffer.insert(character) else { return [] }
+        return setText(buffer.text)
+    }
+
+    /// Every change is kept on disk at once, as the check form's are.
+    mutating func setText(_ text: String) -> [Effect] {
         form.entries[field].text = text
         isDirty = true
+        return [.keepRecordDraft(form.draft)]
     }
 
     public mutating func perform(_ command: Command, model: Model) -> [Effect] {
         if isEditingText, buffer.edit(command) {
-            setText(buffer.text)
-            return []
+            return form.entries[field].text == buffer.text ? [] : setText(buffer.text)
         }
         switch command {
         case .nextField, .previousField:
@@ -50,11 +62,13 @@ public struct RecordFormScreen: Screen {
             guard !isEditingText else { return [] }
             form.entries[field].step(by: command == .decrease ? -1 : 1)
             isDirty = true
+            return [.keepRecordDraft(form.draft)]
         case .saveRecord:
             return save(model)
         case .back:
             guard isDirty else { return [.pop] }
-            return [.confirm(UIText.recordDiscard(form.title), [.pop])]
+            // The question names the form; yes deletes its draft.
+            return [.confirm(UIText.recordDiscard(form.title), [.dropRecordDraft(form.draftKey), .pop])]
         default: break
         }
         return []
@@ -73,7 +87,7 @@ public struct RecordFormScreen: Screen {
         case .nothing:
             return [.error(UIText.recordNothingChanged)]
         case .change(let change):
-            return [.confirm(UIText.recordSaveQuestion(change.summary), [.saveRecord(change)])]
+            return [.confirm(UIText.recordSaveQuestion(change.summary), [.saveRecord(change, draft: form.draftKey)])]
         }
     }
 
@@ -105,12 +119,21 @@ public struct RecordFormScreen: Screen {
             let refused = entry.refusal(entry.text) != nil
             if focused && entry.isTextual {
                 buffer.render(into: &canvas, row: row, column: valueX, width: width, style: Style(refused ? .error : .input, [.underline]))
+                if buffer.text.isEmpty, let hint = entry.placeholder {
+                    canvas.put(Self.cut(hint, width - 1, e), row: row, column: valueX + 1, style: Style(.muted, [.underline]))
+                }
+            } else if entry.isTextual, entry.text.isEmpty, let hint = entry.placeholder {
+                canvas.put(Self.cut(hint, width, e), row: row, column: valueX, style: Style(.muted))
             } else {
                 let text = entry.isTextual ? entry.text : "< " + entry.shown(model.language) + " >"
                 canvas.put(Self.cut(text, width, e), row: row, column: valueX,
                            style: focused ? Style(.input, [.reverse]) : (refused ? Style(.error) : .normal))
             }
             row += 1
+        }
+        if let when = restoredFrom {
+            canvas.put(Self.cut(say(UIText.recordDraftRestored(savedAt: when)), area.columns - 2, e), row: area.row + 2 + room,
+                       column: area.column + 2, style: Style(.muted))
         }
         if form.entries.indices.contains(field), let why = form.entries[field].refusal(form.entries[field].text) {
             let lines = Wrap.lines(say(why), width: area.columns - 2)

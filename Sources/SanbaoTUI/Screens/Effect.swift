@@ -14,8 +14,14 @@ public enum Effect {
     /// Save a check through the store (`Store.record`); the app says "saved" once it is on disk.
     case save(CheckDraft)
     /// Save a change to the records (a member added or gone, facts, a pairing, a new
-    /// household) through the store; "saved" only once it is on disk.
-    case saveRecord(RecordChange)
+    /// household) through the store; "saved" only once it is on disk, and then the form's
+    /// draft is removed.
+    case saveRecord(RecordChange, draft: RecordDraft.Key)
+    /// Open a record form, with its answers back when a draft of it was kept.
+    case openRecord(RecordFormScreen)
+    /// Keep a record form's answers on disk, as `keepDraft` keeps a check's.
+    case keepRecordDraft(RecordDraft)
+    case dropRecordDraft(RecordDraft.Key)
     /// Keep the unsaved form on disk so a crash or kill does not lose it.
     case keepDraft(CheckDraft)
     case dropDraft(householdID: String)

@@ -84,7 +84,7 @@ public struct HouseholdScreen: Screen {
         case (.editHousehold, _): form = .editHousehold(h, model: model)
         default: return []
         }
-        return [.push(RecordFormScreen(form))]
+        return [.openRecord(RecordFormScreen(form))]
     }
 
     public func render(into canvas: inout Canvas, area: Rect, model: Model) {

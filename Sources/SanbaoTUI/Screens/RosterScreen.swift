@@ -278,7 +278,7 @@ public struct RosterScreen: Screen {
             return [.openIntake]
         case .addHousehold:
             if let why = model.readOnly { return [.error(why)] }
-            return [.push(RecordFormScreen(.addHousehold(model: model)))]
+            return [.openRecord(RecordFormScreen(.addHousehold(model: model)))]
         case .quit:
             return [.quit]
         case .back:
