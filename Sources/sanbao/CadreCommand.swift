@@ -50,7 +50,8 @@ struct Pair: ParsableCommand {
                 : Bilingual(zh: "有 \(ids.count) 名干部叫“\(cadre)”", en: "\(ids.count) cadres are named \"\(cadre)\""))
         }
         do {
-            try store.pair(householdID: h.id, cadreID: id, from: start)
+            // The change is recorded as made by the cadre paired until now.
+            try store.pair(householdID: h.id, cadreID: id, from: start, by: h.cadreID(on: start))
             out(options.say(Bilingual(zh: "\(h.id) 自 \(start) 起由 \(cadre) 帮扶", en: "\(h.id) paired with \(cadre) from \(start)")))
         } catch { throw fail(error, options) }
     }

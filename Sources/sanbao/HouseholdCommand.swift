@@ -84,6 +84,7 @@ struct HouseholdCmd: ParsableCommand {
             abstract: L("修改户的信息：phone=… type=低保贫困户 housing.grade=B housing.renovation=已重建……", "Change a household's facts: phone=… type=低保贫困户 housing.grade=B housing.renovation=已重建 …"))
 
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var editor: EditorOption
         @Argument(help: ArgumentHelp(L("户 ID 或户编号。", "Household id or number."), valueName: "ID")) var household: String
         @Argument(help: ArgumentHelp(L("要修改的字段。", "Fields to set."), valueName: "FIELD=VALUE")) var assignments: [String]
 
@@ -101,7 +102,8 @@ struct HouseholdCmd: ParsableCommand {
             let json = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(current))
             let edits = RecordFields.edits(changes.map { (key: $0.0.key, value: $0.1) }, current: json)
             // All fields or none: one refused value saves none of the others.
-            do { try store.edit(householdID: h.id, changes: edits.map { (field: $0.field, value: $0.value) }) } catch { throw fail(error, options) }
+            let cadreID = try editor.cadreID(for: h, in: store, options)
+            do { try store.edit(householdID: h.id, changes: edits.map { (field: $0.field, value: $0.value) }, cadreID: cadreID) } catch { throw fail(error, options) }
             out(options.say(Bilingual(zh: "已修改 \(h.id)：\(changes.map(\.0.key).joined(separator: "、"))",
                                       en: "changed \(h.id): \(changes.map(\.0.key).joined(separator: ", "))")))
         }

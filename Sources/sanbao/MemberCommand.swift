@@ -15,6 +15,7 @@ struct MemberCmd: ParsableCommand {
             abstract: L("增加成员（新生、娶入、迁入）。取值可用中文或英文。", "Add a member (a birth, a marriage, a move in). Values in Chinese or English."))
 
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var editor: EditorOption
         @Argument(help: ArgumentHelp(L("户 ID 或户编号。", "Household id or number."), valueName: "ID")) var household: String
         @Option(help: ArgumentHelp(L("姓名。", "Name (姓名)."))) var name: String
         @Option(help: ArgumentHelp(L("与户主关系：之子、之女、配偶……", "Relation to the head: 之子, 之女, 配偶, son, …"))) var relation: String
@@ -48,7 +49,8 @@ struct MemberCmd: ParsableCommand {
             defer { store.close() }
             let h = try w.household(household, in: store)
             do {
-                let added = try store.addMember(m, to: h.id, joined: MemberChange(reason: why, date: on))
+                let added = try store.addMember(m, to: h.id, joined: MemberChange(reason: why, date: on),
+                                                cadreID: try editor.cadreID(for: h, in: store, options))
                 out(options.say(Bilingual(zh: "已添加 \(added.name)（\(why.label.zh) \(on)）到 \(h.id)",
                                           en: "added \(added.name) (\(why.label.en) \(on)) to \(h.id)")))
             } catch { throw fail(error, options) }
@@ -61,6 +63,7 @@ struct MemberCmd: ParsableCommand {
             abstract: L("登记成员减少（死亡、迁出、嫁出、参军、服刑）；记录保留。", "Record that a member left (died, moved away, married out, army, prison). The record stays."))
 
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var editor: EditorOption
         @Argument(help: ArgumentHelp(L("户 ID 或户编号。", "Household id or number."), valueName: "ID")) var household: String
         @Argument(help: ArgumentHelp(L("成员姓名，或 show 所列的序号。", "The member's name, or number as `show` lists it."), valueName: "MEMBER")) var member: String
         @Option(help: ArgumentHelp(L("减少原因：死亡、迁出、嫁出、参军、服刑、其他。", "Why: 死亡 died, 迁出 moved_away, 嫁出 married_out, 参军 army, 服刑 prison, 其他 other."))) var reason: String
@@ -75,7 +78,8 @@ struct MemberCmd: ParsableCommand {
             let h = try w.household(household, in: store)
             let m = try w.member(member, of: h)
             do {
-                try store.memberLeaves(m.id, householdID: h.id, change: MemberChange(reason: why, date: on))
+                try store.memberLeaves(m.id, householdID: h.id, change: MemberChange(reason: why, date: on),
+                                       cadreID: try editor.cadreID(for: h, in: store, options))
                 out(options.say(Bilingual(zh: "已记录 \(m.name) \(why.label.zh)（\(on)）", en: "recorded \(m.name) \(why.label.en) (\(on))")))
             } catch { throw fail(error, options) }
         }
@@ -87,6 +91,7 @@ struct MemberCmd: ParsableCommand {
             abstract: L("修改成员信息：school=初中 insured=是 health=长期慢性病……（字段见 docs/cli.md）。", "Change a member's facts: school=初中 insured=是 health=长期慢性病 … (docs/cli.md lists the fields)."))
 
         @OptionGroup var options: GlobalOptions
+        @OptionGroup var editor: EditorOption
         @Argument(help: ArgumentHelp(L("户 ID 或户编号。", "Household id or number."), valueName: "ID")) var household: String
         @Argument(help: ArgumentHelp(L("成员姓名，或 show 所列的序号。", "The member's name, or number as `show` lists it."), valueName: "MEMBER")) var member: String
         @Argument(help: ArgumentHelp(L("要修改的字段。", "Fields to set."), valueName: "FIELD=VALUE")) var assignments: [String]
@@ -118,7 +123,8 @@ struct MemberCmd: ParsableCommand {
                 }
                 edits.append((field: "members[\(old.id)].relation", value: .string(demoted.rawValue)))
             }
-            do { try store.edit(householdID: h.id, changes: edits) } catch { throw fail(error, options) }
+            let cadreID = try editor.cadreID(for: h, in: store, options)
+            do { try store.edit(householdID: h.id, changes: edits, cadreID: cadreID) } catch { throw fail(error, options) }
             out(options.say(Bilingual(zh: "已修改 \(m.name)：\(changes.map(\.0.key).joined(separator: "、"))",
                                       en: "changed \(m.name): \(changes.map(\.0.key).joined(separator: ", "))")))
         }

@@ -30,8 +30,7 @@ struct Edit: ParsableCommand {
     @Argument(help: ArgumentHelp(L("字段=值。", "Field assignments."), valueName: "FIELD=VALUE"))
     var assignments: [String]
 
-    @Option(help: ArgumentHelp(L("做出修改的干部（默认：该户的帮扶干部）。", "Cadre making the change (default: the household's paired cadre)."), valueName: "NAME"))
-    var cadre: String?
+    @OptionGroup var editor: EditorOption
 
     func run() throws {
         let store = try openForWriting(options)
@@ -48,14 +47,7 @@ struct Edit: ParsableCommand {
             parsed.append((field, try EditValue.parse(String(a[a.index(after: eq)...]), field: field, current: current)))
         }
         // Recorded with each edit, so a conflict says whose change it was, not only which device's.
-        var cadreID = current.cadreID(on: options.date)
-        if let cadre {
-            guard let id = store.dataset.cadreIDs(matching: cadre).first else {
-                warn("sanbao: " + options.say(Bilingual(zh: "没有名为“\(cadre)”的干部", en: "no cadre named \"\(cadre)\"")))
-                throw ExitCode(Exit.usage)
-            }
-            cadreID = id
-        }
+        let cadreID = try editor.cadreID(for: current, in: store, options)
         // All assignments or none: one refused value saves none of the others.
         do {
             let edits = try store.edit(householdID: current.id, changes: parsed.map { (field: $0.0, value: $0.1) }, cadreID: cadreID)

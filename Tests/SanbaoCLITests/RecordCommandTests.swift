@@ -115,6 +115,21 @@ final class RecordCommandTests: XCTestCase {
         XCTAssertEqual(lines[k + 3], "    指标状态无变化")
     }
 
+    /// Each change names who made it: the household's paired cadre, or `--cadre`; the
+    /// history says so (before, every record command's edit showed the device's id).
+    func testEachChangeNamesItsCadre() {
+        let id = "621121103201-0002"
+        sanbao(["member", "set", id, "张浩宇", "school=初中"])
+        sanbao(["household", "set", id, "电话=13911112222", "--cadre", "王晓燕"])
+        sanbao(["member", "leave", id, "张浩宇", "--reason", "迁出", "--date", "2026-11-20", "--cadre", "王晓燕"])
+        let r = sanbao(["member", "set", id, "张浩宇", "insured=是", "--cadre", "赵某"], expect: 64)
+        XCTAssertTrue(r.stderr.contains("没有名为“赵某”的干部"), r.stderr)
+        let history = sanbao(["history", id]).stdout
+        XCTAssertTrue(history.contains("何志刚 修改 张浩宇 的 school"), history)
+        XCTAssertTrue(history.contains("王晓燕 修改 phone") || history.contains("王晓燕 修改"), history)
+        XCTAssertFalse(history.contains("  demo-"), "no change is shown under the device's id: \(history)")
+    }
+
     /// Other poverty causes, a name and an ID number, as the app's forms set them too.
     func testOtherCausesANameAndAnIDNumberAreSet() {
         let id = "621121103201-0002"
