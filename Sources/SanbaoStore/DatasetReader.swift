@@ -140,7 +140,8 @@ public struct DatasetReader: Sendable {
         guard checkUTF8(bytes, 0..<bytes.count, file: file, into: &result) else { return nil }
         let data = Data(bytes)
         guard checkVersion(data, file: file, line: nil, into: &result) else { return nil }
-        if let syntax = JSONSyntax.firstError(bytes, 0..<bytes.count) {
+        let (failure, keyPaths) = JSONSyntax.check(bytes, 0..<bytes.count, gatheringKeys: true)
+        if let syntax = failure {
             let at = JSONSyntax.position(bytes, offset: syntax.offset)
             result.problems.append(FileProblem(file: file, line: at.line, column: at.column, path: syntax.path, syntax.message))
             result.conditions[file] = .damaged
@@ -148,7 +149,7 @@ public struct DatasetReader: Sendable {
         }
         do {
             let value = try JSONCoding.decoder().decode(T.self, from: data)
-            if let unknown = UnknownKeys.first(in: bytes[...], decoded: value) {
+            if let unknown = UnknownKeys.first(in: bytes[...], decoded: value, keyPaths: keyPaths) {
                 result.problems.append(FileProblem(file: file, path: unknown, UnknownKeys.message(unknown)))
                 result.conditions[file] = .damaged
                 return nil

@@ -75,7 +75,8 @@ struct CheckCmd: ParsableCommand {
     /// Reads the one village the household is in when that reads the same as reading
     /// everything (`QuickRead.isolatedVillage`), else everything.
     func readVillage(_ store: Store) throws {
-        if let typed = household, let code = QuickRead.isolatedVillage(of: typed, options.layout, on: options.date) {
+        if let typed = household, store.problems.isEmpty,
+           let code = QuickRead.isolatedVillage(of: typed, options.layout, on: options.date, cadres: store.dataset.cadres) {
             store.holdVillage(code)
             if store.household(String(typed.trimmingBlanks)) != nil { return }
         }

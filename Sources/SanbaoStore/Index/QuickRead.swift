@@ -37,7 +37,8 @@ public enum QuickRead {
     public static func village(holding typed: String, _ layout: DataLayout, on today: LocalDate) throws -> LoadResult? {
         let reader = DatasetReader(layout: layout)
         var documents = try reader.readDocuments()
-        guard documents.problems.isEmpty, let code = isolatedVillage(of: typed, layout, on: today) else { return nil }
+        guard documents.problems.isEmpty,
+              let code = isolatedVillage(of: typed, layout, on: today, cadres: documents.dataset.cadres) else { return nil }
         let v = reader.readVillageChecked(code, cadres: documents.dataset.cadres, today: today)
         let id = String(typed.trimmingBlanks)
         guard !v.problems.contains(where: { $0.severity == .error }), v.conditions.isEmpty, v.dataset.households.contains(where: { $0.id == id }) else { return nil }
@@ -53,7 +54,7 @@ public enum QuickRead {
     /// (`<12-digit village code>-…`) and every other village stands alone with no problem
     /// — known from its index header when its files are as indexed, else by reading it.
     /// Nil otherwise.
-    public static func isolatedVillage(of typed: String, _ layout: DataLayout, on today: LocalDate) -> String? {
+    public static func isolatedVillage(of typed: String, _ layout: DataLayout, on today: LocalDate, cadres known: [Cadre]? = nil) -> String? {
         let ref = typed.trimmingBlanks
         guard let dash = ref.firstIndex(of: "-") else { return nil }
         let code = String(ref[..<dash])
@@ -62,8 +63,15 @@ public enum QuickRead {
         let codes = DatasetReader(layout: layout).villageCodes()
         guard codes.contains(code) else { return nil }
         let others = codes.filter { $0 != code }
-        guard let documents = try? DatasetReader(layout: layout).readDocuments(), documents.problems.isEmpty else { return nil }
-        let cadres = documents.dataset.cadres
+        // The cadres of documents the caller read cleanly already, else read here: the
+        // cadres file of a county is read once per command, not twice.
+        let cadres: [Cadre]
+        if let known {
+            cadres = known
+        } else {
+            guard let documents = try? DatasetReader(layout: layout).readDocuments(), documents.problems.isEmpty else { return nil }
+            cadres = documents.dataset.cadres
+        }
         let alone = (0..<others.count).concurrentMap { k in standsAlone(others[k], layout, cadres: cadres, today: today) }
         return alone.allSatisfy { $0 } ? code : nil
     }
