@@ -140,6 +140,8 @@ public struct DatasetReader: Sendable {
         guard checkUTF8(bytes, 0..<bytes.count, file: file, into: &result) else { return nil }
         let data = Data(bytes)
         guard checkVersion(data, file: file, line: nil, into: &result) else { return nil }
+        // The cadres file the fast way when it is sure (strict, no unknown or repeated key).
+        if T.self == CadreFile.self, let fast = FastDecode.cadreFile(bytes) as? T { return fast }
         let (failure, keyPaths) = JSONSyntax.check(bytes, 0..<bytes.count, gatheringKeys: true)
         if let syntax = failure {
             let at = JSONSyntax.position(bytes, offset: syntax.offset)

@@ -45,6 +45,31 @@ final class FastDecodeTests: XCTestCase {
         }
     }
 
+    /// The cadres file: exactly JSONDecoder's value on the demo's and a generated county's
+    /// (pretty-printed, as written), nil for anything the careful path must word.
+    func testTheCadresFile() throws {
+        let demo = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixture.root + "/Fixtures/demo/cadres.json")))
+        let county = [UInt8](try JSONCoding.prettyEncoder().encode(
+            CadreFile(schemaVersion: 1, cadres: Generator.make(households: 2000, seed: 3, asOf: Self.asOf).cadres)))
+        for bytes in [demo, county] {
+            let fast = try XCTUnwrap(FastDecode.cadreFile(bytes), "a cadres file Sanbao wrote is read the fast way")
+            let careful = try JSONCoding.decoder().decode(CadreFile.self, from: Data(bytes))
+            XCTAssertEqual(fast.cadres, careful.cadres)
+            XCTAssertEqual(fast.schemaVersion, careful.schemaVersion)
+            XCTAssertGreaterThanOrEqual(fast.cadres.count, 3)
+        }
+        let text = String(decoding: demo, as: UTF8.self)
+        for changed in [text.replacingOccurrences(of: #""phone""#, with: #""phnoe""#),
+                        text.replacingOccurrences(of: #""unit" :"#, with: #""unit" : "x", "unit" :"#),
+                        text.replacingOccurrences(of: #""schema_version" : 1"#, with: #""schema_version" : 1.0"#),
+                        text.replacingOccurrences(of: #""level" : "county""#, with: #""level" : "nation""#),
+                        text.replacingOccurrences(of: #""cadres""#, with: #""cadre""#),
+                        String(text.dropLast(3))] {
+            XCTAssertNotEqual(changed, text)
+            XCTAssertNil(FastDecode.cadreFile(Array(changed.utf8)))
+        }
+    }
+
     /// Findings are built from a shared layout (`FindingsLayout`): lookups, iteration
     /// and changes must behave as in a dictionary JSONDecoder built.
     func testFindingsBehaveAsAnyDictionary() throws {

@@ -41,7 +41,7 @@ enum FastDecode {
 
     /// One value filling the whole line, with only whitespace around it.
     @inline(__always)
-    private static func whole<T>(_ line: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<T>,
+    static func whole<T>(_ line: UnsafeBufferPointer<UInt8>, into slot: UnsafeMutablePointer<T>,
                                  _ read: (inout ByteCursor) throws(Reject) -> T) -> Bool {
         var c = ByteCursor(line)
         c.skipSpace()
@@ -58,7 +58,7 @@ enum FastDecode {
         return true
     }
 
-    private static func value<T>(_ decode: (UnsafeMutablePointer<T>) -> Bool) -> T? {
+    static func value<T>(_ decode: (UnsafeMutablePointer<T>) -> Bool) -> T? {
         let slot = UnsafeMutablePointer<T>.allocate(capacity: 1)
         defer { slot.deallocate() }
         return decode(slot) ? slot.move() : nil

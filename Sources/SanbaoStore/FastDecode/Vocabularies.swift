@@ -21,4 +21,5 @@ enum Words {
     static let breakthrough = RawTable<Breakthrough>()
     static let progress = RawTable<MeasureProgress>()
     static let state = RawTable<IndicatorState>()
+    static let unitLevel = RawTable<UnitLevel>()
 }
