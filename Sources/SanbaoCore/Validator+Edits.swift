@@ -3,7 +3,7 @@ extension Validator {
     /// edits by id, so two devices would keep different ones, and `parents` could name
     /// either), and an edit of a household that does not exist (its change would be shown
     /// nowhere, and a household added later under that id would inherit it).
-    func editProblems(_ edits: [HouseholdEdit], households: [String: Household]) -> [DataProblem] {
+    func editProblems(_ edits: [HouseholdEdit], households: [String: Int]) -> [DataProblem] {
         var out: [DataProblem] = []
         var ids = Set<String>()
         ids.reserveCapacity(edits.count)

@@ -143,15 +143,16 @@ public struct Validator: Sendable {
         let cadres = Set(d.cadres.map(\.id))
         let own = d.households.concurrentMap { self.problems(in: $0, knownCadres: cadres) }
         var out: [DataProblem] = []
-        var byID: [String: Household] = [:]
+        // Positions, not copies: a county has 200,000 households.
+        var byID: [String: Int] = [:]
         byID.reserveCapacity(d.households.count)
         var byNumber: [String: String] = [:]
-        for (h, problems) in zip(d.households, own) {
+        for (k, (h, problems)) in zip(d.households, own).enumerated() {
             if byID[h.id] != nil {
                 out.append(DataProblem(record: h.id, path: "$.id",
                                        Bilingual(zh: "户编号 \(h.id) 重复", en: "household id \(h.id) appears twice")))
             } else {
-                byID[h.id] = h
+                byID[h.id] = k
                 // A warning, not an error: two devices that each add a household offline may
                 // both give it the village's next free number; both are kept and listed here
                 // until the township's number is entered (household set ID number=…).
@@ -165,8 +166,9 @@ public struct Validator: Sendable {
         let householdPart = out
         out = []
         let households = byID
+        let all = d.households
         let checkProblems = d.checks.concurrentMap { c in
-            self.problems(in: c, household: households[c.householdID], knownCadres: cadres)
+            self.problems(in: c, household: households[c.householdID].map { all[$0] }, knownCadres: cadres)
         }
         var checkIDs: [String: String] = [:]
         checkIDs.reserveCapacity(d.checks.count)
