@@ -60,9 +60,9 @@ struct History: ParsableCommand {
         if !c.note.isEmpty { out((zh ? "    备注：" : "    Note: ") + c.note) }
     }
 
-    /// `2026-12-06T05:31:16Z  intake 花名册.xlsx changed phone: 13912345678`: who (the
-    /// cadre, the roster it came from, or the device) and the new value, ID numbers masked;
-    /// under it, the indicator states it changed that day.
+    /// `2026-12-06 13:31:16  导入花名册 花名册.xlsx 修改 联系电话：13912345678`: who (the
+    /// cadre, the roster it came from, or the device) and the change in words (FieldDisplay,
+    /// as the intake preview says it); under it, the indicator states it changed that day.
     func printEdit(_ entry: AuditTrail.EditEntry, _ d: Dataset) {
         printEditLine(entry.edit, d)
         printChanges(entry.changes)
@@ -74,33 +74,32 @@ struct History: ParsableCommand {
             s.hasPrefix("intake ") ? (zh ? "导入花名册 " : "roster intake ") + s.dropFirst("intake ".count) : s
         } ?? e.deviceID
         let when = e.recordedAt.hasPrefix("0000") ? (zh ? "登记资料差异" : "registration record") : LocalTime.writtenToTheSecond(e.recordedAt)
-        var value = e.value.display
-        if e.field.hasSuffix("id_number"), case .string(let id) = e.value { value = IDNumber.masked(id) }
-        if let (memberID, key) = HouseholdEdit.memberField(e.field) {
-            out("\(when)  \(who) " + options.say(MemberEditWords.describe(e, memberID: memberID, key: key, value: value,
-                                                                           household: d.household(e.householdID)))
-                + (zh ? "（\(e.id)）" : " (\(e.id))"))
-            return
-        }
-        out(zh ? "\(when)  \(who) 修改 \(e.field)：\(value)（\(e.id)）" : "\(when)  \(who) changed \(e.field): \(value) (\(e.id))")
+        let cadres = Dictionary(d.cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let said = EditWords.describe(e, household: d.household(e.householdID), cadres: cadres)
+        out("\(when)  \(who) " + options.say(said) + (zh ? "（\(e.id)）" : " (\(e.id))"))
     }
 }
 
-/// A member's edit in words: `新增成员 张小宝（新生 2026-10-01）`, `张浩宇 迁出（2026-11-01）`,
-/// `张小宝 school：preschool` — the member named, not `members[137298506518623]`.
-enum MemberEditWords {
-    static func describe(_ e: HouseholdEdit, memberID: Int, key: String?, value: String, household: Household?) -> Bilingual {
+/// An edit in words: `修改 联系电话：139…`, `新增成员 张小宝（新生 2026-10-01）`,
+/// `张浩宇 迁出（2026-11-01）`, `修改 张小宝 的 在校情况：学前` — the member named, not
+/// `members[137298506518623]`, and the value as FieldDisplay says it.
+enum EditWords {
+    static func describe(_ e: HouseholdEdit, household: Household?, cadres: [String: String]) -> Bilingual {
+        let value = FieldDisplay.value(e.field, e.value, cadres: cadres)
+        let field = FieldDisplay.name(e.field)
+        guard let (memberID, key) = HouseholdEdit.memberField(e.field) else {
+            return Bilingual(zh: "修改 \(field.zh)：\(value.zh)", en: "changed \(field.en): \(value.en)")
+        }
         let name = household?.member(memberID)?.name ?? e.value["name"].flatMap { if case .string(let n) = $0 { n } else { nil } }
             ?? "#\(memberID)"
         guard let key else {
-            let joined = (try? JSONDecoder().decode(MemberChange<JoinReason>.self, from: JSONEncoder().encode(e.value["joined"] ?? .null)))
-            let how = joined.map { Bilingual(zh: "（\($0.reason.label.zh) \($0.date)）", en: " (\($0.reason.label.en) \($0.date))") }
-                ?? Bilingual(zh: "", en: "")
-            return Bilingual(zh: "新增成员 \(name)\(how.zh)", en: "added member \(name)\(how.en)")
+            guard case .string(let raw)? = e.value["joined"]?["reason"], let reason = JoinReason(rawValue: raw),
+                  case .string(let date)? = e.value["joined"]?["date"] else {
+                return Bilingual(zh: "新增成员 \(value.zh)", en: "added member \(value.en)")
+            }
+            return Bilingual(zh: "新增成员 \(name)（\(reason.label.zh) \(date)）", en: "added member \(name) (\(reason.label.en) \(date))")
         }
-        if key == "left", let left = try? JSONDecoder().decode(MemberChange<LeaveReason>.self, from: JSONEncoder().encode(e.value)) {
-            return Bilingual(zh: "\(name) \(left.reason.label.zh)（\(left.date)）", en: "\(name) \(left.reason.label.en) (\(left.date))")
-        }
-        return Bilingual(zh: "修改 \(name) 的 \(key)：\(value)", en: "changed \(name)'s \(key): \(value)")
+        if key == "left" { return Bilingual(zh: "\(name) \(value.zh)", en: "\(name) \(value.en)") }
+        return Bilingual(zh: "修改 \(name) 的 \(field.zh)：\(value.zh)", en: "changed \(name)'s \(field.en): \(value.en)")
     }
 }

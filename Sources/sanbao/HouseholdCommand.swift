@@ -104,8 +104,10 @@ struct HouseholdCmd: ParsableCommand {
             // All fields or none: one refused value saves none of the others.
             let cadreID = try editor.cadreID(for: h, in: store, options)
             do { try store.edit(householdID: h.id, changes: edits.map { (field: $0.field, value: $0.value) }, cadreID: cadreID) } catch { throw fail(error, options) }
-            out(options.say(Bilingual(zh: "已修改 \(h.id)：\(changes.map(\.0.key).joined(separator: "、"))",
-                                      en: "changed \(h.id): \(changes.map(\.0.key).joined(separator: ", "))")))
+            // The fields in the words history says them in (FieldDisplay), not their keys.
+            let said = changes.map { FieldDisplay.name($0.0.key) }
+            out(options.say(Bilingual(zh: "已修改 \(h.id)：\(said.map(\.zh).joined(separator: "、"))",
+                                      en: "changed \(h.id): \(said.map(\.en).joined(separator: ", "))")))
         }
     }
 }

@@ -125,8 +125,10 @@ struct MemberCmd: ParsableCommand {
             }
             let cadreID = try editor.cadreID(for: h, in: store, options)
             do { try store.edit(householdID: h.id, changes: edits, cadreID: cadreID) } catch { throw fail(error, options) }
-            out(options.say(Bilingual(zh: "已修改 \(m.name)：\(changes.map(\.0.key).joined(separator: "、"))",
-                                      en: "changed \(m.name): \(changes.map(\.0.key).joined(separator: ", "))")))
+            // The fields in the words history says them in (FieldDisplay), not their keys.
+            let said = changes.map { FieldDisplay.memberKey($0.0.key) }
+            out(options.say(Bilingual(zh: "已修改 \(m.name)：\(said.map(\.zh).joined(separator: "、"))",
+                                      en: "changed \(m.name): \(said.map(\.en).joined(separator: ", "))")))
         }
     }
 }

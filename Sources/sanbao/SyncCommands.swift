@@ -216,7 +216,10 @@ struct Conflicts: ParsableCommand {
             throw ExitCode(Exit.usage)
         }
         do { try store.resolve(c, value: chosen) } catch { throw fail(error, options) }
-        out(options.say(Bilingual(zh: "已解决：\(c.householdID) \(c.field) = \(chosen.display)", en: "resolved: \(c.householdID) \(c.field) = \(chosen.display)")))
+        let h = store.dataset.household(c.householdID)
+        let field = FieldDisplay.label(c.field, memberName: memberName(c.field, h)).text(options.language)
+        let said = FieldDisplay.value(c.field, chosen, cadres: cadreNames(store.dataset)).text(options.language)
+        out(options.say(Bilingual(zh: "已解决：\(c.householdID) \(field) = \(said)", en: "resolved: \(c.householdID) \(field) = \(said)")))
     }
 
     func list() throws {
@@ -225,16 +228,29 @@ struct Conflicts: ParsableCommand {
         warnProblems(store.problems(validatedOn: options.date), options)
         let all = store.conflicts
         if all.isEmpty { out(options.say(Bilingual(zh: "没有冲突", en: "no conflicts"))); return }
+        let cadres = cadreNames(store.dataset)
         for (i, c) in all.enumerated() {
-            let head = store.dataset.household(c.householdID)?.head?.name ?? ""
-            outLine("\(i + 1). \(c.householdID) \(head)  \(c.field)")
+            let h = store.dataset.household(c.householdID)
+            // The field and values in words (FieldDisplay), as history and the intake preview say them.
+            let field = FieldDisplay.label(c.field, memberName: memberName(c.field, h)).text(options.language)
+            outLine("\(i + 1). \(c.householdID) \(h?.head?.name ?? "")  \(field)")
             for (k, e) in c.heads.enumerated() {
                 // Who changed it: the cadre recorded with the edit, else the device alone (older edits).
                 let who = e.cadreID.flatMap { store.dataset.cadre($0)?.name }.map { " " + $0 } ?? ""
                 let when = e.recordedAt.hasPrefix("0000") ? options.say(Bilingual(zh: "登记资料", en: "registration record")) : LocalTime.writtenToTheSecond(e.recordedAt)
                 let mark = k == c.heads.count - 1 ? options.say(Bilingual(zh: "（当前生效）", en: " (in force)")) : ""
-                outLine("   [\(k + 1)] \(e.value.display)   \(options.say(Bilingual(zh: "来自", en: "from"))) \(e.deviceID)\(who)  \(when)\(mark)")
+                let value = FieldDisplay.value(c.field, e.value, cadres: cadres).text(options.language)
+                outLine("   [\(k + 1)] \(value)   \(options.say(Bilingual(zh: "来自", en: "from"))) \(e.deviceID)\(who)  \(when)\(mark)")
             }
         }
+    }
+
+    /// The member a `members[N].…` field is about, for its name in the field's words.
+    func memberName(_ field: String, _ h: Household?) -> String? {
+        HouseholdEdit.memberField(field).flatMap { h?.member($0.0)?.name }
+    }
+
+    func cadreNames(_ d: Dataset) -> [String: String] {
+        Dictionary(d.cadres.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 }

@@ -287,6 +287,22 @@ final class MergeTests: XCTestCase {
         assertSameFiles(snapshot(a), before, "refusals change nothing")
     }
 
+    /// A conflict says the field and its values in words (issue 13), as history does:
+    /// `蔡淑珍 insured`, yes and no, not `members[2].insured`, true and false.
+    func testConflictsSayTheFieldAndValuesInWords() {
+        _ = sanbao(a, ["edit", "621121103201-0004", "members[2].insured=false"])
+        _ = sanbao(b, ["edit", "621121103201-0004", "members[2].insured=true"])
+        exchange()
+        let en = sanbao(a, ["conflicts"]).stdout
+        XCTAssertTrue(en.hasPrefix("1. 621121103201-0004 汪福元  蔡淑珍 insured\n"), en)
+        XCTAssertTrue(en.contains("] yes   from ") && en.contains("] no   from "), en)
+        XCTAssertFalse(en.contains("members[") || en.contains("true") || en.contains("false"), en)
+        let zh = run(["conflicts"] + CLI.opts(a, lang: "zh"), cwd: work).stdout
+        XCTAssertTrue(zh.hasPrefix("1. 621121103201-0004 汪福元  蔡淑珍 参加医保\n") && zh.contains("] 是   来自 ") && zh.contains("] 否   来自 "), zh)
+        let resolved = sanbao(a, ["conflicts", "resolve", "1", "--keep", "1"]).stdout
+        XCTAssertTrue(resolved == "resolved: 621121103201-0004 蔡淑珍 insured = yes\n" || resolved == "resolved: 621121103201-0004 蔡淑珍 insured = no\n", resolved)
+    }
+
     func testResolvedConflictTravels() throws {
         diverge()
         exchange()

@@ -109,10 +109,34 @@ final class RecordCommandTests: XCTestCase {
         sanbao(["member", "set", id, "张浩宇", "school=初中"])
         sanbao(["check", id, "--set", "education=met"])
         let lines = sanbao(["history", id]).stdout.components(separatedBy: "\n")
-        guard let k = lines.firstIndex(where: { $0.contains("修改 张浩宇 的 school") }) else { return XCTFail(lines.joined(separator: "\n")) }
+        // The field and value in words, not `school：junior_middle` (issue 13).
+        guard let k = lines.firstIndex(where: { $0.contains("修改 张浩宇 的 在校情况：初中（e-") }) else { return XCTFail(lines.joined(separator: "\n")) }
         XCTAssertEqual(lines[k + 1], "    教育: 未达标 → 达标", lines.joined(separator: "\n"))
         XCTAssertTrue(lines[k + 2].contains("记录 2026"), lines[k + 2])
         XCTAssertEqual(lines[k + 3], "    指标状态无变化")
+        let english = sanbao(["history", id], lang: "en").stdout
+        XCTAssertTrue(english.contains("changed 张浩宇's school: junior middle (e-"), english)
+        XCTAssertFalse(english.contains("junior_middle") || english.contains("members["), english)
+    }
+
+    /// A member leaving, a household field, a yes/no and an ID number, each in words in
+    /// both languages; no JSON path or stored value in sight.
+    func testHistorySaysEachChangeInWords() {
+        let id = "621121103201-0002"
+        sanbao(["member", "set", id, "张佳怡", "insured=否", "id_number=621121200904210466"])
+        sanbao(["household", "set", id, "住房等级=C"])
+        sanbao(["member", "leave", id, "张浩宇", "--reason", "迁出", "--date", "2026-11-01"])
+        let zh = sanbao(["history", id]).stdout
+        for said in ["修改 张佳怡 的 参加医保：否（", "修改 张佳怡 的 身份证号：621121********0466（", "修改 住房：C级（局部危房）",
+                     "张浩宇 迁出（2026-11-01）（"] {
+            XCTAssertTrue(zh.contains(said), "\(said) in\n\(zh)")
+        }
+        let en = sanbao(["history", id], lang: "en").stdout
+        for said in ["changed 张佳怡's insured: no (", "changed 张佳怡's ID number: 621121********0466 (",
+                     "changed housing: C (partly dangerous)", "张浩宇 moved away (2026-11-01) ("] {
+            XCTAssertTrue(en.contains(said), "\(said) in\n\(en)")
+        }
+        XCTAssertFalse((zh + en).contains("members[") || (zh + en).contains("{"), zh + en)
     }
 
     /// Each change names who made it: the household's paired cadre, or `--cadre`; the
@@ -125,8 +149,8 @@ final class RecordCommandTests: XCTestCase {
         let r = sanbao(["member", "set", id, "张浩宇", "insured=是", "--cadre", "赵某"], expect: 64)
         XCTAssertTrue(r.stderr.contains("没有名为“赵某”的干部"), r.stderr)
         let history = sanbao(["history", id]).stdout
-        XCTAssertTrue(history.contains("何志刚 修改 张浩宇 的 school"), history)
-        XCTAssertTrue(history.contains("王晓燕 修改 phone") || history.contains("王晓燕 修改"), history)
+        XCTAssertTrue(history.contains("何志刚 修改 张浩宇 的 在校情况"), history)
+        XCTAssertTrue(history.contains("王晓燕 修改 联系电话：13911112222"), history)
         XCTAssertFalse(history.contains("  demo-"), "no change is shown under the device's id: \(history)")
     }
 

@@ -17,7 +17,7 @@ extension AppTests {
         press(app, [.down])
         for _ in 0..<14 where !focused(app).contains("< 因病 >") { press(app, [.right]) }
         press(app, [.function(10)])
-        XCTAssertTrue(app.screenText.contains("保存：修改 张永强：causes"), app.screenText)
+        XCTAssertTrue(app.screenText.contains("保存：修改 张永强：致贫原因？"), app.screenText)
         press(app, [.character("y")])
         XCTAssertTrue(app.screenText.contains("致贫原因 因学、缺资金、因病"), app.screenText)
         XCTAssertEqual(try reopened(store)?.causes, PovertyCauses(main: .schooling, others: [.lackOfFunds, .illness]))

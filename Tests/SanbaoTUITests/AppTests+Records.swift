@@ -109,11 +109,22 @@ extension AppTests {
         XCTAssertTrue(focused(app).contains("< 初中 >"), focused(app))
         XCTAssertTrue(lines(app)[2].hasPrefix("保存后：收 +  吃 +  饮 +  教 +  医 +  住 +"), "the effect on the six, live: \(lines(app)[2])")
         press(app, [.function(10)])
-        XCTAssertTrue(app.screenText.contains("保存：修改 张浩宇：members["), app.screenText)
+        // The field in words, not `members[1].school` (issue 13); and so on the status line after.
+        XCTAssertTrue(app.screenText.contains("保存：修改 张浩宇：在校情况？(y/n)"), app.screenText)
         press(app, [.character("y")])
+        XCTAssertTrue(app.screenText.contains("已保存：修改 张浩宇：在校情况"), app.screenText)
         XCTAssertFalse(lines(app).contains { $0.contains("教育") && $0.contains("X 未达标") }, app.screenText)
         XCTAssertFalse(app.screenText.contains("据 2026-03-18 入户检查"), "the record decides now: \(app.screenText)")
         XCTAssertEqual(try reopened(store)?.members.first { $0.name == "张浩宇" }?.school, .juniorMiddle)
+    }
+
+    /// What a form saves is said in words in both languages: the member's relation, the
+    /// housing record whose grade and structure both changed, named once.
+    func testTheSaveQuestionNamesTheFieldsInWords() {
+        let member = RecordChange.edit(householdID: "h", what: "张佳怡", [(field: "members[3].relation", value: .string("daughter"))])
+        XCTAssertEqual(UIText.recordSaveQuestion(member.summary), Bilingual(zh: "保存：修改 张佳怡：与户主关系？(y/n)", en: "Save: change 张佳怡: relation to head? (y/n)"))
+        let household = RecordChange.edit(householdID: "h", what: "张永强", [(field: "housing", value: .null), (field: "phone", value: .string("1")), (field: "housing", value: .null)])
+        XCTAssertEqual(household.summary, Bilingual(zh: "修改 张永强：住房、联系电话", en: "change 张永强: housing, phone"))
     }
 
     /// The income of a year from the household's form: one edit of `income`, the other
@@ -125,7 +136,7 @@ extension AppTests {
         type(app, "3000")
         XCTAssertTrue(lines(app)[2].hasPrefix("保存后：收 X"), "below the line: \(lines(app)[2])")
         press(app, [.function(10), .character("y")])
-        XCTAssertTrue(app.screenText.contains("已保存：修改 张永强：income"), app.screenText)
+        XCTAssertTrue(app.screenText.contains("已保存：修改 张永强：收入"), app.screenText)
         XCTAssertTrue(lines(app).contains { $0.contains("收入") && $0.contains("X 未达标") }, app.screenText)
         let income = try reopened(store)?.income
         XCTAssertEqual(income?.first { $0.year == 2026 }?.perCapita, 3000)

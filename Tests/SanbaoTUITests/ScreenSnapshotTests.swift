@@ -41,6 +41,8 @@ final class ScreenSnapshotTests: XCTestCase {
         ("record-add-member", [.down, .enter, .character("a")]),
         ("record-add-member-refused", [.down, .enter, .character("a"), .down, .down, .down] + "2026-13-01".map { Key.character($0) }),
         ("record-member", [.down, .enter] + Array(repeating: .down, count: 11) + [.character("m")]),
+        // The save question names the field in words, not `members[1].school`.
+        ("record-member-save", [.down, .enter] + Array(repeating: .down, count: 11) + [.character("m"), .down, .down, .down, .down, .left, .function(10)]),
         ("record-leave", [.down, .enter] + Array(repeating: .down, count: 11) + [.character("l")]),
         ("record-household", [.down, .enter, .character("e")]),
         ("record-pair", [.down, .enter, .character("c")]),

@@ -36,7 +36,7 @@ extension UIText {
             recordPairFrom, recordVillage, recordGroup, recordHead,
             recordRequired, recordSameCadre, recordNoCadres, recordNoVillage, recordIDOrBirth, recordNothingChanged,
             recordRefused("表亲", accepted: ["之子", "之女"]), recordFieldRefused(sample, sample),
-            recordAddMember("张小宝", sample, date), recordLeave("张浩宇", sample, date), recordEdit("张浩宇", fields: ["school"]),
+            recordAddMember("张小宝", sample, date), recordLeave("张浩宇", sample, date), recordEdit("张浩宇", fields: [Bilingual(zh: "在校情况", en: "school")]),
             recordPair("赵德胜", date), recordAddHousehold("何永福", group: "三组"), recordSaveQuestion(sample),
             recordSaved(sample), recordNotSaved(sample), recordDiscard(sample), recordOnAMember, recordAlreadyLeft, membersWhoLeft, recordQuitQuestion, recordEffect,
             recordNewCadre, recordNewCadreUnit, recordNewCadrePhone, recordPairNew("赵德胜", unit: "通渭县水务局", date),

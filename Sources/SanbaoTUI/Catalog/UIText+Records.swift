@@ -100,8 +100,8 @@ extension UIText {
     public static func recordLeave(_ name: String, _ reason: Bilingual, _ date: LocalDate) -> Bilingual {
         Bilingual(zh: "\(name) \(reason.zh)（\(date)）", en: "\(name) \(reason.en) (\(date))")
     }
-    public static func recordEdit(_ what: String, fields: [String]) -> Bilingual {
-        Bilingual(zh: "修改 \(what)：\(fields.joined(separator: "、"))", en: "change \(what): \(fields.joined(separator: ", "))")
+    public static func recordEdit(_ what: String, fields: [Bilingual]) -> Bilingual {
+        Bilingual(zh: "修改 \(what)：\(fields.map(\.zh).joined(separator: "、"))", en: "change \(what): \(fields.map(\.en).joined(separator: ", "))")
     }
     public static func recordPair(_ name: String, _ from: LocalDate) -> Bilingual {
         Bilingual(zh: "自 \(from) 由 \(name) 帮扶", en: "paired with \(name) from \(from)")

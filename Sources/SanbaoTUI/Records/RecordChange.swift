@@ -1,4 +1,5 @@
 import SanbaoCore
+import SanbaoStore
 
 /// A change to the records that a record form asks the app to save, through the same
 /// store calls as the command line (`Store+Records.swift`, `Store.edit`).
@@ -29,10 +30,18 @@ public enum RecordChange {
         switch self {
         case .addMember(_, let m, let joined): UIText.recordAddMember(m.name, joined.reason.label, joined.date)
         case .memberLeaves(_, _, let name, let change): UIText.recordLeave(name, change.reason.label, change.date)
-        case .edit(_, let what, let edits): UIText.recordEdit(what, fields: edits.map(\.field))
+        case .edit(_, let what, let edits): UIText.recordEdit(what, fields: Self.names(edits.map(\.field)))
         case .pair(_, _, let name, let from): UIText.recordPair(name, from)
         case .pairNew(_, let c, let from): UIText.recordPairNew(c.name, unit: c.unit, from)
         case .addHousehold(let h): UIText.recordAddHousehold(h.head?.name ?? "", group: h.address.group)
         }
+    }
+
+    /// The fields in words (`与户主关系`, not `members[3].relation`; FieldDisplay, as
+    /// history says them), each once: `housing.grade` and `housing.structure` are both `住房`.
+    static func names(_ fields: [String]) -> [Bilingual] {
+        var said: [Bilingual] = []
+        for f in fields.map(FieldDisplay.name) where !said.contains(f) { said.append(f) }
+        return said
     }
 }
