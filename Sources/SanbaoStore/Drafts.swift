@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import SanbaoCore
 
@@ -14,12 +17,35 @@ struct Drafts: Sendable {
         layout.path("\(Self.directory)/\(householdID.replacingOccurrences(of: "/", with: "_")).json")
     }
 
-    func keep(_ draft: CheckDraft, savedAt: String) throws {
+    /// Returns where a draft already there that could not be read was set aside (relative
+    /// to the data directory): it is renamed, never replaced, as record drafts are.
+    @discardableResult
+    func keep(_ draft: CheckDraft, savedAt: String) throws -> String? {
         let file = DraftFile(schemaVersion: DataLayout.schemaVersion, savedAt: savedAt, draft: draft)
-        try AtomicFile.inDataDirectory {
+        return try AtomicFile.inDataDirectory {
             try AtomicFile.makeDirectory(layout.path(Self.directory))
+            let aside = try setAsideIfUnreadable(draft.householdID, now: savedAt)
             try AtomicFile.write(try JSONCoding.prettyEncoder().encode(file), to: path(draft.householdID))
+            return aside
         }
+    }
+
+    /// A draft file of `householdID` that is there but is not a draft this Sanbao reads
+    /// (damaged, or from a newer Sanbao) is renamed beside itself before a new one is
+    /// written: someone's unsaved answers are never overwritten.
+    private func setAsideIfUnreadable(_ householdID: String, now: String) throws -> String? {
+        let path = path(householdID)
+        guard let data = FileManager.default.contents(atPath: path), Self.decode(data, of: householdID) == nil else { return nil }
+        let name = (path as NSString).lastPathComponent + ".unreadable-" + now.filter(\.isNumber)
+        guard rename(path, layout.path("\(Self.directory)/\(name)")) == 0 else { throw StoreError.io(path, AtomicFile.errnoText()) }
+        try AtomicFile.syncDirectory(layout.path(Self.directory))
+        return "\(Self.directory)/\(name)"
+    }
+
+    static func decode(_ data: Data, of householdID: String? = nil) -> DraftFile? {
+        guard let f = try? JSONCoding.decoder().decode(DraftFile.self, from: data), f.schemaVersion <= DataLayout.schemaVersion,
+              householdID.map({ $0 == f.draft.householdID }) ?? true else { return nil }
+        return f
     }
 
     func drop(householdID: String) throws {
@@ -35,9 +61,7 @@ struct Drafts: Sendable {
         let dir = layout.path(Self.directory)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".json") }
         return names.compactMap { name -> (CheckDraft, String)? in
-            guard let data = FileManager.default.contents(atPath: dir + "/" + name),
-                  let f = try? JSONCoding.decoder().decode(DraftFile.self, from: data),
-                  f.schemaVersion <= DataLayout.schemaVersion,
+            guard let data = FileManager.default.contents(atPath: dir + "/" + name), let f = Self.decode(data),
                   isKnown(f.draft.householdID) else { return nil }
             return (f.draft, f.savedAt)
         }.sorted { $0.1 > $1.1 }
@@ -58,9 +82,12 @@ struct DraftFile: Codable {
 
 extension Store {
     /// Keeps `draft` on disk; refused (75) when the store is read-only.
-    public func keepDraft(_ draft: CheckDraft) throws {
+    /// Keeps `draft` durably; returns where an unreadable draft of the same household was
+    /// set aside, if there was one (the app says so).
+    @discardableResult
+    public func keepDraft(_ draft: CheckDraft) throws -> String? {
         if let refusal = access.refusal { throw refusal }
-        try draftFiles.keep(draft, savedAt: now())
+        return try draftFiles.keep(draft, savedAt: now())
     }
 
     public func dropDraft(householdID: String) throws {

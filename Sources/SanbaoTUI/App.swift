@@ -219,7 +219,7 @@ public final class App {
 
     func keep(_ draft: CheckDraft) {
         do {
-            try store.keepDraft(draft)
+            if let aside = try store.keepDraft(draft) { status = (UIText.checkDraftUnreadable(aside), true) }
             model.drafts[draft.householdID] = draft
         } catch {
             status = (UIText.draftNotKept("\(error)"), true)

@@ -51,6 +51,29 @@ final class RecordDraftTests: XCTestCase {
         XCTAssertEqual(FileManager.default.contents(atPath: layout.path(aside)), damaged, "the next draft does not replace it")
     }
 
+    /// A check form's draft the same way: one that cannot be read is renamed aside when
+    /// the next draft of that household is kept, never written over (it used to be).
+    func testAnUnreadableCheckDraftIsSetAsideNotOverwritten() throws {
+        let layout = try Fixture.dataDir(self)
+        let store = try open(layout)
+        let household = store.dataset.households[0].id
+        var draft = CheckDraft(householdID: household, date: LocalDate(year: 2026, month: 11, day: 25)!)
+        XCTAssertNil(try store.keepDraft(draft), "nothing to set aside the first time")
+        let path = layout.path("drafts/\(household).json")
+        for damaged in [Data("{\"schema_version\":1,\"saved_at\":\"2026-11-25T09:00:00Z\",\"draft\":{".utf8),
+                        Data("{\"schema_version\":99,\"saved_at\":\"x\",\"draft\":{}}".utf8)] {
+            try damaged.write(to: URL(fileURLWithPath: path))
+            XCTAssertEqual(store.drafts().count, 0, "not offered")
+            draft.note = "第二次"
+            let aside = try XCTUnwrap(try store.keepDraft(draft), "said")
+            XCTAssertEqual(aside, "drafts/\(household).json.unreadable-20261125100000")
+            XCTAssertEqual(FileManager.default.contents(atPath: layout.path(aside)), damaged, "kept byte for byte")
+            XCTAssertEqual(store.drafts().map(\.draft), [draft], "the new draft is kept beside it")
+            XCTAssertNil(try store.keepDraft(draft), "a readable draft is replaced as always")
+            try FileManager.default.removeItem(atPath: layout.path(aside))
+        }
+    }
+
     func testADraftFromANewerSanbaoOrOfAnotherFormIsSetAside() throws {
         let layout = try Fixture.dataDir(self)
         let store = try open(layout)

@@ -78,6 +78,7 @@ extension UIText {
             moreBelow(12),
             discardDraft(head: "张三"),
             draftNotKept("disk full"),
+            checkDraftUnreadable("drafts/621121103201-0002.json.unreadable-20261125100000"),
             notSaved("disk full"),
             reasons([sample, sample]),
             localeFallback(was: "POSIX"),

@@ -66,6 +66,11 @@ public enum UIText {
                   en: "Discard the unsaved check of \(head)? The draft is deleted (y/n)")
     }
 
+    public static func checkDraftUnreadable(_ path: String) -> Bilingual {
+        Bilingual(zh: "此户原有的检查草稿无法读取，已改名保留：\(path)",
+                  en: "this household's earlier check draft could not be read; the file is kept as \(path)")
+    }
+
     public static func draftNotKept(_ error: String) -> Bilingual {
         Bilingual(zh: "草稿未能保存：\(error)", en: "draft could not be kept: \(error)")
     }
