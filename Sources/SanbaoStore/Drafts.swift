@@ -21,7 +21,7 @@ struct Drafts: Sendable {
     /// to the data directory): it is renamed, never replaced, as record drafts are.
     @discardableResult
     func keep(_ draft: CheckDraft, savedAt: String) throws -> String? {
-        let file = DraftFile(schemaVersion: DataLayout.schemaVersion, savedAt: savedAt, draft: draft)
+        let file = DraftFile<CheckDraft>(schemaVersion: DataLayout.schemaVersion, savedAt: savedAt, draft: draft)
         return try AtomicFile.inDataDirectory {
             try AtomicFile.makeDirectory(layout.path(Self.directory))
             let aside = try setAsideIfUnreadable(draft.householdID, now: savedAt)
@@ -42,8 +42,8 @@ struct Drafts: Sendable {
         return "\(Self.directory)/\(name)"
     }
 
-    static func decode(_ data: Data, of householdID: String? = nil) -> DraftFile? {
-        guard let f = try? JSONCoding.decoder().decode(DraftFile.self, from: data), f.schemaVersion <= DataLayout.schemaVersion,
+    static func decode(_ data: Data, of householdID: String? = nil) -> DraftFile<CheckDraft>? {
+        guard let f = try? JSONCoding.decoder().decode(DraftFile<CheckDraft>.self, from: data), f.schemaVersion <= DataLayout.schemaVersion,
               householdID.map({ $0 == f.draft.householdID }) ?? true else { return nil }
         return f
     }
@@ -68,10 +68,12 @@ struct Drafts: Sendable {
     }
 }
 
-struct DraftFile: Codable {
+/// A draft on disk: a check form's (`Drafts`) or a record form's (`RecordDraftFiles`),
+/// with the format version and when it was kept.
+struct DraftFile<Draft: Codable>: Codable {
     var schemaVersion: Int
     var savedAt: String
-    var draft: CheckDraft
+    var draft: Draft
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"

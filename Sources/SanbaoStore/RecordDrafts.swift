@@ -80,17 +80,8 @@ public enum RecordDraftOpening: Equatable, Sendable {
     case unreadable(setAside: String)
 }
 
-struct RecordDraftFile: Codable {
-    var schemaVersion: Int
-    var savedAt: String
-    var draft: RecordDraft
-
-    enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version"
-        case savedAt = "saved_at"
-        case draft
-    }
-}
+/// A record form's draft on disk.
+typealias RecordDraftFile = DraftFile<RecordDraft>
 
 extension Store {
     var recordDraftFiles: RecordDraftFiles { RecordDraftFiles(layout: layout) }

@@ -119,11 +119,7 @@ final class EndToEndTests: XCTestCase {
     func testFindByPinyinEnterACheckSaveAndSeeItAfterRestart() throws {
         try start()
         try waitFor("户主")
-        try keys("/")
-        try type("zyq")
-        try waitFor("张永强")
-        try keys("Enter")
-        try waitFor("家庭成员")
+        try openHousehold(searching: "zyq", head: "张永强")
         try keys("n")
         try waitFor("入户检查")
         for _ in 0..<7 { try keys("PageDown") }
@@ -140,13 +136,18 @@ final class EndToEndTests: XCTestCase {
 
         try start()
         try waitFor("户主")
-        try keys("/")
-        try type("zyq")
-        try waitFor("张永强")
-        try keys("Enter")
-        try waitFor("家庭成员")
+        try openHousehold(searching: "zyq", head: "张永强")
         try keys("PageDown", "PageDown")  // the check list is below the indicators
         try waitFor("复查：\"辍学\",已劝返")
+    }
+
+    /// From the roster, the household found by searching `typed` (pinyin initials), opened.
+    func openHousehold(searching typed: String, head: String) throws {
+        try keys("/")
+        try type(typed)
+        try waitFor(head)
+        try keys("Enter")
+        try waitFor("家庭成员")
     }
 
     /// Issue 13: a newborn added in the real app, said saved, then the app killed with
@@ -154,11 +155,7 @@ final class EndToEndTests: XCTestCase {
     func testANewbornSavedSurvivesAKill() throws {
         try start()
         try waitFor("户主")
-        try keys("/")
-        try type("zyq")
-        try waitFor("张永强")
-        try keys("Enter")
-        try waitFor("家庭成员")
+        try openHousehold(searching: "zyq", head: "张永强")
         try keys("a")
         try waitFor("新增家庭成员")
         try type("张小宝")
@@ -171,10 +168,7 @@ final class EndToEndTests: XCTestCase {
         try killApp()
         try start()
         try waitFor("户主")
-        try keys("/")
-        try type("zyq")
-        try waitFor("张永强")
-        try keys("Enter")
+        try openHousehold(searching: "zyq", head: "张永强")
         try waitFor("张小宝")
     }
 
@@ -184,11 +178,7 @@ final class EndToEndTests: XCTestCase {
     func testAKilledMemberFormComesBackAndSaves() throws {
         try start()
         try waitFor("户主")
-        try keys("/")
-        try type("zyq")
-        try waitFor("张永强")
-        try keys("Enter")
-        try waitFor("家庭成员")
+        try openHousehold(searching: "zyq", head: "张永强")
         try keys("a")
         try waitFor("新增家庭成员")
         try type("张小宝")
