@@ -90,8 +90,8 @@ struct Sync {
         merged.households = try mergedHouseholds(plan, loaded: loaded, name: name)
         merged.checks += plan.checks
         let validator = Validator(today: today)
-        let before = Set(validator.problems(in: dataset).filter { $0.severity == .error }.map { "\($0.record ?? "")\($0.path)\($0.message.en)" })
-        let added = validator.problems(in: merged).filter { $0.severity == .error && !before.contains("\($0.record ?? "")\($0.path)\($0.message.en)") }
+        let before = Set(VillageErrors.of(dataset, validator).map { "\($0.record ?? "")\($0.path)\($0.message.en)" })
+        let added = VillageErrors.of(merged, validator).filter { !before.contains("\($0.record ?? "")\($0.path)\($0.message.en)") }
         if let first = added.first {
             throw StoreError.badData("\(name): \(TerminalText.safe(first.record ?? "")) \(first.path): \(first.message.en)" + (added.count > 1 ? " (and \(added.count - 1) more)" : ""))
         }

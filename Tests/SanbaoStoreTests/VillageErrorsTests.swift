@@ -1,0 +1,56 @@
+import Foundation
+import SanbaoCore
+import SanbaoSamples
+@testable import SanbaoStore
+import XCTest
+
+/// An import checks the county it would leave behind village by village (`VillageErrors`):
+/// the errors must be exactly the whole validator's, in its order, and where the villages
+/// do not stand alone the whole is checked instead.
+final class VillageErrorsTests: XCTestCase {
+    let today = LocalDate(year: 2026, month: 11, day: 25)!
+
+    func county() -> Dataset { Generator.make(households: 900, seed: 5, asOf: today) }
+
+    func whole(_ d: Dataset) -> [DataProblem] {
+        Validator(today: today).problems(in: d).filter { $0.severity == .error }
+    }
+
+    func testErrorsInSeveralVillagesAreTheWholesInItsOrder() throws {
+        var d = county()
+        let villages = Set(d.households.map(\.address.villageCode))
+        XCTAssertGreaterThan(villages.count, 1)
+        d.checks[0].cadreID = "nobody"
+        d.checks[40].date = LocalDate(year: 2027, month: 1, day: 1)!
+        d.checks[d.checks.count - 1].supersedes = d.checks[d.checks.count - 1].id
+        d.households[3].members[0].idNumber = "123"
+        d.households[d.households.count - 2].members[0].idNumber = "621121197005120139"
+        d.households[d.households.count - 2].pairings[0].cadreID = "nobody"
+        XCTAssertNotNil(VillageErrors.villages(of: d), "the villages stand alone: the fast way is taken")
+        let expected = whole(d)
+        XCTAssertGreaterThanOrEqual(expected.count, 6)
+        XCTAssertEqual(VillageErrors.of(d, Validator(today: today)), expected)
+        XCTAssertEqual(VillageErrors.of(county(), Validator(today: today)), [], "a clean county has none")
+    }
+
+    func testWhereVillagesDoNotStandAloneTheWholeIsChecked() throws {
+        var breaks: [(String, (inout Dataset) -> Void)] = []
+        breaks.append(("a household id twice", { $0.households.append($0.households[0]) }))
+        breaks.append(("a check id twice", { $0.checks.append($0.checks[0]) }))
+        breaks.append(("a check of no household", { $0.checks[2].householdID = "621121103201-9999" }))
+        breaks.append(("a correction of another village's check", { d in
+            let village = Dictionary(d.households.map { ($0.id, $0.address.villageCode) }, uniquingKeysWith: { a, _ in a })
+            let here = village[d.checks[0].householdID]
+            let other = d.checks.last { c in village[c.householdID] != here }!
+            d.checks[0].supersedes = other.id
+        }))
+        breaks.append(("a correction of no check", { $0.checks[1].supersedes = "20260101-00000000" }))
+        for (what, change) in breaks {
+            var d = county()
+            change(&d)
+            XCTAssertNil(VillageErrors.villages(of: d), what)
+            XCTAssertEqual(VillageErrors.of(d, Validator(today: today)), whole(d), what)
+            XCTAssertFalse(whole(d).isEmpty, "\(what) is an error")
+        }
+    }
+}
