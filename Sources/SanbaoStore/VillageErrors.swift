@@ -50,7 +50,10 @@ enum VillageErrors {
     /// The villages' errors put in the order of the whole: the households' (by household,
     /// each one's in the order found), then the checks'. Nil if one names no record.
     static func inDatasetOrder(_ found: [(households: [DataProblem], checks: [DataProblem])], _ d: Dataset) -> [DataProblem]? {
-        func ordered(_ lists: [[DataProblem]], _ ids: [String]) -> [DataProblem]? {
+        func ordered(_ lists: [[DataProblem]], _ ids: @autoclosure () -> [String]) -> [DataProblem]? {
+            // Most imports add no error: nothing to order, and no index of every id to make.
+            guard lists.contains(where: { $0.contains { $0.severity == .error } }) else { return [] }
+            let ids = ids()
             let at = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
             var keyed: [(position: Int, sequence: Int, problem: DataProblem)] = []
             for p in lists.joined() where p.severity == .error {
