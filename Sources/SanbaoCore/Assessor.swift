@@ -201,32 +201,20 @@ extension Household {
     /// One member's observed facts, each unless an edit recorded later set it.
     private mutating func apply(_ mo: MemberObservation, at time: RecordedTime, times: FactTimes) -> ObservedFacts {
         guard let i = members.firstIndex(where: { (m: Member) -> Bool in m.id == mo.memberID }) else { return [] }
-        let id = mo.memberID
         var set: ObservedFacts = []
-        if let s = mo.school, times.observation(ofMember: id, "school", at: time) {
-            if members[i].school != s { set.insert(ObservedFacts(.education)) }
-            members[i].school = s
+        /// `observed` put in the member's `fact` unless an edit of `key` was recorded later;
+        /// a change marks the indicator the fact counts in.
+        func take<T: Equatable>(_ observed: T?, _ key: String, _ fact: WritableKeyPath<Member, T>, _ indicator: Indicator) {
+            guard let v = observed, times.observation(ofMember: mo.memberID, key, at: time) else { return }
+            if members[i][keyPath: fact] != v { set.insert(ObservedFacts(indicator)) }
+            members[i][keyPath: fact] = v
         }
-        if let e = mo.educationExemption, times.observation(ofMember: id, "education_exemption", at: time) {
-            if members[i].educationExemption != e { set.insert(ObservedFacts(.education)) }
-            members[i].educationExemption = e
-        }
-        if let v = mo.insured, times.observation(ofMember: id, "insured", at: time) {
-            if members[i].insured != v { set.insert(ObservedFacts(.medical)) }
-            members[i].insured = v
-        }
-        if let v = mo.health, times.observation(ofMember: id, "health", at: time) {
-            if members[i].health != v { set.insert(ObservedFacts(.medical)) }
-            members[i].health = v
-        }
-        if let v = mo.chronicCard, times.observation(ofMember: id, "chronic_card", at: time) {
-            if members[i].chronicCard != v { set.insert(ObservedFacts(.medical)) }
-            members[i].chronicCard = v
-        }
-        if let v = mo.familyDoctor, times.observation(ofMember: id, "family_doctor", at: time) {
-            if members[i].familyDoctor != v { set.insert(ObservedFacts(.medical)) }
-            members[i].familyDoctor = v
-        }
+        take(mo.school.map(Optional.some), "school", \.school, .education)
+        take(mo.educationExemption.map(Optional.some), "education_exemption", \.educationExemption, .education)
+        take(mo.insured.map(Optional.some), "insured", \.insured, .medical)
+        take(mo.health, "health", \.health, .medical)
+        take(mo.chronicCard.map(Optional.some), "chronic_card", \.chronicCard, .medical)
+        take(mo.familyDoctor.map(Optional.some), "family_doctor", \.familyDoctor, .medical)
         return set
     }
 }

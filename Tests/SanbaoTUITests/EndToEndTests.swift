@@ -150,21 +150,32 @@ final class EndToEndTests: XCTestCase {
         try waitFor("家庭成员")
     }
 
-    /// Issue 13: a newborn added in the real app, said saved, then the app killed with
-    /// SIGKILL: reopened, the baby is there (what the app says is saved survives).
-    func testANewbornSavedSurvivesAKill() throws {
+    /// The app started on the demo, household 0002 (张永强) opened, its member form open
+    /// with the name 张小宝 typed.
+    func startAddingZhangXiaobao() throws {
         try start()
         try waitFor("户主")
         try openHousehold(searching: "zyq", head: "张永强")
         try keys("a")
         try waitFor("新增家庭成员")
         try type("张小宝")
-        try keys("Down", "Down", "Down")
-        try type("2026-10-01")
+    }
+
+    /// F10 on a form, y to its question, and the status line says `saved`.
+    func saveAnswering(_ saved: String) throws {
         try keys("F10")
         try waitFor("(y/n)")
         try keys("y")
-        try waitFor("已保存：新增成员 张小宝")
+        try waitFor(saved)
+    }
+
+    /// Issue 13: a newborn added in the real app, said saved, then the app killed with
+    /// SIGKILL: reopened, the baby is there (what the app says is saved survives).
+    func testANewbornSavedSurvivesAKill() throws {
+        try startAddingZhangXiaobao()
+        try keys("Down", "Down", "Down")
+        try type("2026-10-01")
+        try saveAnswering("已保存：新增成员 张小宝")
         try killApp()
         try start()
         try waitFor("户主")
@@ -176,12 +187,7 @@ final class EndToEndTests: XCTestCase {
     /// the app killed; reopened, the form is offered, its name is back and F10 saves it;
     /// then the draft is gone.
     func testAKilledMemberFormComesBackAndSaves() throws {
-        try start()
-        try waitFor("户主")
-        try openHousehold(searching: "zyq", head: "张永强")
-        try keys("a")
-        try waitFor("新增家庭成员")
-        try type("张小宝")
+        try startAddingZhangXiaobao()
         try waitFor("张小宝")
         let draft = dir + "/drafts/records/member_add.621121103201-0002.json"
         func drafted() -> Bool { ((try? String(contentsOfFile: draft, encoding: .utf8)) ?? "").contains("张小宝") }
@@ -198,10 +204,7 @@ final class EndToEndTests: XCTestCase {
         try keys("Down", "Down", "Down")
         try type("2026-10-01")
         try waitFor("2026-10-01")
-        try keys("F10")
-        try waitFor("(y/n)")
-        try keys("y")
-        try waitFor("已保存：新增成员 张小宝")
+        try saveAnswering("已保存：新增成员 张小宝")
         XCTAssertFalse(FileManager.default.fileExists(atPath: draft), "saved: the draft is gone")
         let edits = (try? String(contentsOfFile: dir + "/edits/621121103201.jsonl", encoding: .utf8)) ?? ""
         XCTAssertTrue(edits.contains("张小宝"), "the member is in the data")
