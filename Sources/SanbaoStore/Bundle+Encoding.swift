@@ -30,10 +30,19 @@ extension Bundle {
 
     /// `records` encoded on every core, comma-separated, appended to `out`.
     static func join<T: Encodable & Sendable>(_ records: [T], into out: inout Data) throws {
-        let encoded = records.concurrentMap(chunk: 256) { r in Result { try RecordLine.of(r) } }
-        for (k, r) in encoded.enumerated() {
-            if k > 0 { out.append(0x2C) }
-            out.append(try r.get())
+        // A few hundred records to a piece, each piece one buffer.
+        let pieces = stride(from: 0, to: records.count, by: 256).map { $0..<min($0 + 256, records.count) }
+        let encoded = pieces.concurrentMap(chunk: 1) { range in
+            Result {
+                var piece: [UInt8] = []
+                piece.reserveCapacity(range.count * 1000)
+                for k in range {
+                    if k > 0 { piece.append(0x2C) }
+                    try RecordLine.append(records[k], to: &piece)
+                }
+                return piece
+            }
         }
+        for piece in encoded { out.append(contentsOf: try piece.get()) }
     }
 }

@@ -39,27 +39,33 @@ public struct DatasetWriter {
 
     /// One JSON Lines file: a header line, then one record per line.
     static func lines<T: Encodable>(kind: String, village: String, _ records: [T]) throws -> Data {
-        let encoder = JSONCoding.encoder()
-        var out = try encoder.encode(LinesHeader(schemaVersion: DataLayout.schemaVersion, kind: kind, villageCode: village))
-        out.append(0x0A)
+        var out = try header(kind: kind, village: village, capacity: records.count * 700)
         for r in records {
-            out.append(try RecordLine.of(r))
+            try RecordLine.append(r, to: &out)
             out.append(0x0A)
         }
+        return Data(out)
+    }
+
+    /// A file's header line, in a buffer with room for `capacity` bytes of records.
+    static func header(kind: String, village: String, capacity: Int) throws -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(capacity + 128)
+        out.append(contentsOf: try JSONCoding.encoder().encode(LinesHeader(schemaVersion: DataLayout.schemaVersion, kind: kind, villageCode: village)))
+        out.append(0x0A)
         return out
     }
 
     /// A village's households file, each household's line taken from `encoded` when it
     /// is there (made once for the journal too) and encoded here otherwise.
     static func householdLines(village: String, _ records: [Household], encoded: EncodedRecords?) throws -> Data {
-        let encoder = JSONCoding.encoder()
-        var out = try encoder.encode(LinesHeader(schemaVersion: DataLayout.schemaVersion, kind: "households", villageCode: village))
-        out.append(0x0A)
+        guard let encoded else { return try lines(kind: "households", village: village, records) }
+        var out = try header(kind: "households", village: village, capacity: records.count * 1500)
         for r in records {
-            out.append(try encoded?.lines[r.id] ?? RecordLine.of(r))
+            if let line = encoded.lines[r.id] { out.append(contentsOf: line) } else { try RecordLine.append(r, to: &out) }
             out.append(0x0A)
         }
-        return out
+        return Data(out)
     }
 
     /// Whether `layout.root` may be written as a new data directory: absent, empty, or left

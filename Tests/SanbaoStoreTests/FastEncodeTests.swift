@@ -84,6 +84,49 @@ final class FastEncodeTests: XCTestCase {
         }
     }
 
+    /// A string is copied whole when a look eight bytes at a time finds nothing to escape:
+    /// each awkward byte at each place of a word, in strings shorter and longer than one,
+    /// beside Chinese (bytes of 0x80 and up, which must not count as control characters).
+    func testEscapesAtEveryPlaceOfAWord() throws {
+        for special in ["\"", "\\", "\n", "\t", "\u{01}", "\u{1F}", "\u{7F}", " ", "!", "#", "[", "]", "\u{80}"] {
+            for length in [1, 7, 8, 9, 16, 23] {
+                for at in 0..<length {
+                    var chars = Array(repeating: "a", count: length)
+                    chars[at] = special
+                    for text in [chars.joined(), "雒" + chars.joined() + "宝"] {
+                        var c = Self.fullCheck()
+                        c.note = text
+                        let escapes = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+                        var t = text
+                        XCTAssertEqual(t.withUTF8(JSONBytes.needsEscape), escapes, "\(special.unicodeScalars.map(\.value)) at \(at) of \(length)")
+                        if let fast = FastEncode.check(c) { try assertSameBytes(c, fast) } else {
+                            XCTAssertEqual(try RecordLine.of(c), try JSONCoding.encoder().encode(c))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Records appended to a buffer that holds a file's lines already: each line as the
+    /// encoder writes it, one declined by the fast way (a control character) included,
+    /// and nothing before it disturbed.
+    func testLinesAppendedToABufferAreTheEncodersLines() throws {
+        let h = Self.fullHousehold()
+        var odd = Self.fullCheck()
+        odd.note = "响铃\u{07}"
+        var out: [UInt8] = Array("{\"kind\":\"checks\"}\n".utf8)
+        var expected = out
+        for record in [Self.fullCheck(), odd, Self.fullCheck()] {
+            try RecordLine.append(record, to: &out)
+            out.append(0x0A)
+            expected += try JSONCoding.encoder().encode(record) + [0x0A]
+        }
+        try RecordLine.append(h, to: &out)
+        expected += try JSONCoding.encoder().encode(h)
+        XCTAssertEqual(String(decoding: out, as: UTF8.self), String(decoding: expected, as: UTF8.self))
+    }
+
     func testNumbersAtTheirEdges() throws {
         for v in [0, 1, -1, 9, 10, -10, 1_000_000, Int.max, Int.min, Int.min + 1] {
             var h = Self.fullHousehold()

@@ -3,6 +3,9 @@ import SanbaoCore
 /// A check's line, in sorted key order (`Check.encode(to:)` always writes measures,
 /// confirmed and note; the other optionals only when set).
 extension FastEncode {
+    /// The indicators in the order the encoder sorts a dictionary's keys: by spelling.
+    static let indicatorsByName = Indicator.allCases.sorted { $0.rawValue < $1.rawValue }
+
     static func write(_ c: Check, _ o: inout JSONBytes) {
         o.open()
         o.field("cadre_id", c.cadreID)
@@ -11,7 +14,8 @@ extension FastEncode {
         o.key("findings")
         o.open()
         // Sorted by the indicator's spelling, as the encoder sorts a dictionary's keys.
-        for (indicator, finding) in c.findings.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        for indicator in Self.indicatorsByName {
+            guard let finding = c.findings[indicator] else { continue }
             o.key(indicator.rawValue)
             o.open()
             o.field("note", finding.note)

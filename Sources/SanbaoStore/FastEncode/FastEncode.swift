@@ -28,4 +28,19 @@ enum RecordLine {
         if let c = record as? Check, let bytes = FastEncode.check(c) { return Data(bytes) }
         return try JSONCoding.encoder().encode(record)
     }
+
+    /// The line of `record` (no newline) appended to `out`: a county's files and bundles
+    /// are made in one buffer each, not a buffer per record copied into it.
+    static func append<T: Encodable>(_ record: T, to out: inout [UInt8]) throws {
+        let start = out.count
+        if record is Household || record is Check {
+            var o = JSONBytes(capacity: 0)
+            swap(&o.bytes, &out)  // moved, never copied
+            if let h = record as? Household { FastEncode.write(h, &o) } else { FastEncode.write(record as! Check, &o) }
+            swap(&o.bytes, &out)
+            guard o.declined else { return }
+            out.removeSubrange(start...)
+        }
+        out.append(contentsOf: try JSONCoding.encoder().encode(record))
+    }
 }

@@ -40,6 +40,12 @@ struct JSONBytes {
         var s = s
         s.withUTF8 { utf8 in
             bytes.append(UInt8(ascii: "\""))
+            // Most strings need no escape: copied whole, after a look eight bytes at a time.
+            guard Self.needsEscape(utf8) else {
+                bytes.append(contentsOf: utf8)
+                bytes.append(UInt8(ascii: "\""))
+                return
+            }
             for b in utf8 {
                 if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
                     bytes.append(UInt8(ascii: "\\"))
@@ -51,6 +57,27 @@ struct JSONBytes {
             }
             bytes.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// Whether `utf8` holds a quote, a backslash or a control character. Eight bytes at a
+    /// time: a word has a byte below 0x20 when subtracting 0x20 from each borrows into a
+    /// byte whose top bit was clear, and a byte equal to `c` when `w ^ c` has a zero byte.
+    static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ w: UInt64) -> Bool { (w &- ones) & ~w & high != 0 }
+        let raw = UnsafeRawBufferPointer(utf8)
+        var k = 0
+        while k + 8 <= raw.count {
+            let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            if (w &- ones &* 0x20) & ~w & high != 0 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C)) { return true }
+            k += 8
+        }
+        while k < raw.count {
+            let b = raw[k]
+            if b < 0x20 || b == 0x22 || b == 0x5C { return true }
+            k += 1
+        }
+        return false
     }
 
     private mutating func escape(_ b: UInt8) {
