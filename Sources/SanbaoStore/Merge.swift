@@ -18,12 +18,13 @@ public struct MergePlan: Sendable {
     /// `bases` (registration records), `dataset` and belonging to `deviceID`.
     public init(bundle: Bundle, name: String, bases: [Household], dataset: Dataset, deviceID: String) throws {
         let localCadres = Dictionary(dataset.cadres.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var newCadres = Set<String>()
         for c in bundle.cadres {
             if let mine = localCadres[c.id] {
                 if mine != c {
                     notes.append(Bilingual(zh: "干部 \(c.id) 的资料与本机不同，保留本机资料", en: "cadre \(c.id) differs from the one here; kept this device's"))
                 }
-            } else if !cadres.contains(where: { $0.id == c.id }) {
+            } else if newCadres.insert(c.id).inserted {
                 cadres.append(c)
             }
         }
@@ -31,14 +32,16 @@ public struct MergePlan: Sendable {
         // Sets of what is known or planned already: a bundle of a county is 200,000
         // households and 800,000 checks, so no search of a list per record.
         var knownEdits = Set(dataset.edits.map(\.id))
-        var newHouseholds = Set<String>()
+        var newHouseholds: [String: Int] = [:]
+        var taken: [Int] = []
         var clashes: [IdentityClash] = []
-        for h in bundle.households {
+        for (k, h) in bundle.households.enumerated() {
             guard let mine = localBases[h.id] else {
-                if newHouseholds.insert(h.id).inserted {
-                    households.append(h)
-                } else if let first = households.first(where: { $0.id == h.id }), first != h {
-                    throw Self.twice(name, Bilingual(zh: "户 \(h.id)", en: "household \(h.id)"))
+                if let first = newHouseholds.updateValue(k, forKey: h.id) {
+                    newHouseholds[h.id] = first
+                    if bundle.households[first] != h { throw Self.twice(name, Bilingual(zh: "户 \(h.id)", en: "household \(h.id)")) }
+                } else {
+                    taken.append(k)
                 }
                 continue
             }
@@ -51,11 +54,8 @@ public struct MergePlan: Sendable {
                 }
             }
         }
-        try Self.refuseChangedRecords(bundle, here: dataset, name: name)
-        var knownChecks = Set(dataset.checks.map(\.id))
-        for c in bundle.checks where knownChecks.insert(c.id).inserted {
-            checks.append(c)
-        }
+        households = Self.taking(taken, of: bundle.households)
+        checks = Self.taking(try Self.newChecks(bundle, here: dataset, name: name), of: bundle.checks)
         let current = Dictionary(dataset.households.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for e in bundle.edits where knownEdits.insert(e.id).inserted {
             if let clash = Self.memberClash(e, current: current[e.householdID]) { clashes.append(clash) }
@@ -64,20 +64,32 @@ public struct MergePlan: Sendable {
         if !clashes.isEmpty { throw StoreError.identityClash(name, clashes) }
     }
 
-    /// Checks and edits are never changed once written (a correction is a new check, a
-    /// change a new edit), so one id with two contents — in the bundle twice, or in the
-    /// bundle and here — is damage or forgery. Refused (65), never one side dropped.
-    static func refuseChangedRecords(_ bundle: Bundle, here dataset: Dataset, name: String) throws {
+    /// The records at `positions` (ascending) of `records`: the array itself, shared and
+    /// not copied, when that is all of them — a county's bundle into an empty directory.
+    static func taking<R>(_ positions: [Int], of records: [R]) -> [R] {
+        positions.count == records.count ? records : positions.map { records[$0] }
+    }
+
+    /// Where the bundle's checks not here yet are, each id once. Checks and edits are never
+    /// changed once written (a correction is a new check, a change a new edit), so one id
+    /// with two contents — in the bundle twice, or in the bundle and here — is damage or
+    /// forgery: refused (65), never one side dropped.
+    static func newChecks(_ bundle: Bundle, here dataset: Dataset, name: String) throws -> [Int] {
         // Where each id is first in the bundle, as positions: a county's bundle holds
         // 800,000 checks, and a dictionary of the checks themselves copied each one.
         let checkAt = try firstPositions(bundle.checks) { twice(name, Bilingual(zh: "检查 \($0.id)", en: "check \($0.id)")) }
         let editAt = try firstPositions(bundle.edits) { twice(name, Bilingual(zh: "修改 \($0.id)", en: "edit \($0.id)")) }
-        for c in dataset.checks where checkAt[c.id].map({ bundle.checks[$0] != c }) == true {
-            throw changed(name, Bilingual(zh: "检查 \(c.id)", en: "check \(c.id)"))
+        var known = [Bool](repeating: false, count: bundle.checks.count)
+        for c in dataset.checks {
+            guard let k = checkAt[c.id] else { continue }
+            if bundle.checks[k] != c { throw changed(name, Bilingual(zh: "检查 \(c.id)", en: "check \(c.id)")) }
+            known[k] = true
         }
         for e in dataset.edits where editAt[e.id].map({ bundle.edits[$0] != e }) == true {
             throw changed(name, Bilingual(zh: "修改 \(e.id)", en: "edit \(e.id)"))
         }
+        let once = checkAt.count == bundle.checks.count
+        return bundle.checks.indices.filter { k in !known[k] && (once || checkAt[bundle.checks[k].id] == k) }
     }
 
     /// Each id's first position in `records`; `twice` names the error when an id comes
@@ -86,11 +98,10 @@ public struct MergePlan: Sendable {
         var at: [R.ID: Int] = [:]
         at.reserveCapacity(records.count)
         for (k, r) in records.enumerated() {
-            if let first = at[r.id] {
-                if records[first] != r { throw twice(r) }
-            } else {
-                at[r.id] = k
-            }
+            // One lookup for the usual id seen first; the first position put back if not.
+            guard let first = at.updateValue(k, forKey: r.id) else { continue }
+            at[r.id] = first
+            if records[first] != r { throw twice(r) }
         }
         return at
     }
