@@ -9,9 +9,14 @@ extension AtomicFile {
     /// held whole. The same protocol: a temporary file, fsync, rename, fsync the directory;
     /// on any error the temporary file is removed and `path` is as it was.
     static func write(to path: String, mode: mode_t = 0o600, _ make: ((Data) throws -> Void) throws -> Void) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temp = "\(dir)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temp = try writeTemporary(beside: path, mode: mode, make)
+        try moveTemporary(temp, to: path)
+    }
+
+    /// The first half of `write(to:)`: the bytes in a new temporary file beside `path`,
+    /// fsynced and closed; its path is returned. On any error it is removed.
+    static func writeTemporary(beside path: String, mode: mode_t = 0o600, _ make: ((Data) throws -> Void) throws -> Void) throws -> String {
+        let temp = temporaryPath(for: path)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw StoreError.cannotCreate(temp, errnoText()) }
         do {
@@ -23,11 +28,16 @@ extension AtomicFile {
             throw error
         }
         close(fd)
+        return temp
+    }
+
+    /// The second half: the temporary file renamed over `path`, the directory fsynced.
+    static func moveTemporary(_ temp: String, to path: String) throws {
         guard rename(temp, path) == 0 else {
             let why = errnoText()
             unlink(temp)
             throw StoreError.io(path, why)
         }
-        try syncDirectory(dir)
+        try syncDirectory((path as NSString).deletingLastPathComponent)
     }
 }

@@ -18,8 +18,7 @@ public enum AtomicFile {
     /// index, which are checked on reading and rebuilt when damaged, so a power cut may
     /// lose them but never leaves a half-written file in their place.
     static func writeCache(_ bytes: [UInt8], to path: String) throws {
-        let dir = (path as NSString).deletingLastPathComponent
-        let temp = "\(dir)/.\((path as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temp = temporaryPath(for: path)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StoreError.cannotCreate(temp, errnoText()) }
         defer { close(fd) }
@@ -34,6 +33,12 @@ public enum AtomicFile {
             unlink(temp)
             throw StoreError.io(path, why)
         }
+    }
+
+    /// A new temporary name beside `path` (`.NAME.tmp-PID-N`).
+    static func temporaryPath(for path: String) -> String {
+        let dir = (path as NSString).deletingLastPathComponent
+        return "\(dir)/.\((path as NSString).lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     }
 
     /// Whether a file name is one of the temporaries written beside a file (`.NAME.tmp-PID-N`).

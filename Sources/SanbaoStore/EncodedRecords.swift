@@ -16,28 +16,26 @@ struct EncodedRecords: Sendable {
         self.lines = lines
     }
 
-    /// Writes `bundle` to `path` as `Bundle.encoded()` would encode it, atomically, its
-    /// households streamed from the lines made already (the same encoder, so the same
-    /// bytes): the file is never held whole in memory.
-    func writeBundle(_ bundle: Bundle, to path: String) throws {
+    /// The bytes of `bundle` as `Bundle.encoded()` would encode them, handed to `put` in
+    /// pieces, its households streamed from the lines made already (the same encoder, so
+    /// the same bytes): the bundle is never held whole in memory.
+    func bundleBytes(_ bundle: Bundle, _ put: (Data) throws -> Void) throws {
         var empty = bundle
         empty.households = []
         let data = try empty.encoded()
         let marker = Data(#""households":[]"#.utf8)
         guard let range = data.range(of: marker), bundle.households.allSatisfy({ lines[$0.id] != nil }) else {
-            return try AtomicFile.write(try bundle.encoded(), to: path)
+            return try put(try bundle.encoded())
         }
-        try AtomicFile.write(to: path) { put in
-            try put(data[..<range.lowerBound] + Data(#""households":["#.utf8))
-            var batch = Data()
-            for (k, h) in bundle.households.enumerated() {
-                if k > 0 { batch.append(0x2C) }
-                batch.append(lines[h.id]!)
-                if batch.count > 1 << 20 { try put(batch); batch.removeAll(keepingCapacity: true) }
-            }
-            batch.append(0x5D)
-            try put(batch)
-            try put(data[range.upperBound...])
+        try put(data[..<range.lowerBound] + Data(#""households":["#.utf8))
+        var batch = Data()
+        for (k, h) in bundle.households.enumerated() {
+            if k > 0 { batch.append(0x2C) }
+            batch.append(lines[h.id]!)
+            if batch.count > 1 << 20 { try put(batch); batch.removeAll(keepingCapacity: true) }
         }
+        batch.append(0x5D)
+        try put(batch)
+        try put(data[range.upperBound...])
     }
 }

@@ -200,6 +200,8 @@ final class MergeTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("621121103201-0099"), r.stderr)
         XCTAssertTrue(r.stderr.hasPrefix("nothing was imported\n"), r.stderr)
         assertSameFiles(snapshot(a), before, "a refused inconsistent bundle")
+        // Its journal was being written while the plan was checked: gone, folder and all.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: a + "/incoming"))
     }
 
     /// Issue 16, point 5: records an import used to take (exit 0, validate clean) or drop

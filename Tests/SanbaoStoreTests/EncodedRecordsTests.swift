@@ -13,11 +13,12 @@ final class EncodedRecordsTests: XCTestCase {
                             households: demo.households, checks: Array(demo.checks.prefix(3)), edits: [])
         let encoded = try EncodedRecords(demo.households)
         let expected = try bundle.encoded()
-        let path = NSTemporaryDirectory() + "journal-" + UUID().uuidString + ".json"
-        defer { unlink(path) }
-        try encoded.writeBundle(bundle, to: path)
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), expected)
-        XCTAssertEqual(try Bundle.decode(Data(contentsOf: URL(fileURLWithPath: path)), name: "j").households, demo.households)
+        var streamed = Data()
+        var pieces = 0
+        try encoded.bundleBytes(bundle) { streamed.append($0); pieces += 1 }
+        XCTAssertEqual(streamed, expected)
+        XCTAssertGreaterThan(pieces, 1, "handed over in pieces")
+        XCTAssertEqual(try Bundle.decode(streamed, name: "j").households, demo.households)
     }
 
     func testVillageFilesFromEncodedLinesEqualTheWritersOwn() throws {

@@ -20,8 +20,8 @@ extension Sync {
         let encoded = try EncodedRecords(plan.newHouseholds)
         // The journal streamed from those lines: a county's is hundreds of MB, never held whole.
         let name = "intake-" + StableHash.hex("\(loaded.deviceID)|\(source)|\(now())|\(plan.newHouseholds.count)|\(plan.edits.count)")
-        _ = try merge(bundle, journalName: name, name: source, today: today, encoded: encoded, into: &loaded, access: access) { path in
-            try encoded.writeBundle(bundle, to: path)
+        _ = try merge(bundle, journalName: name, name: source, today: today, encoded: encoded, into: &loaded, access: access) { put in
+            try encoded.bundleBytes(bundle, put)
         }
     }
 }
