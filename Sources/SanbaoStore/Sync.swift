@@ -31,8 +31,8 @@ struct Sync {
     /// journal `data` (the bundle's bytes) in `incoming/`, write, drop the journal.
     func merge(_ bundle: Bundle, data: Data, name: String, today: LocalDate, into loaded: inout LoadResult,
                access: Store.Access) throws -> MergePlan {
-        try merge(bundle, journalName: Self.journalName(of: data), name: name, today: today, into: &loaded, access: access) { path in
-            try AtomicFile.write(data, to: path)
+        try merge(bundle, journalName: Self.journalName(of: data), name: name, today: today, into: &loaded, access: access) { put in
+            try put(data)
         }
     }
 
@@ -58,22 +58,33 @@ struct Sync {
         return String(repeating: "0", count: 16 - s.count) + s
     }
 
-    /// The merge with the journal written by `journal` (which writes the bundle's bytes
-    /// to the path it is given), and new households' lines from `encoded` if made already.
+    /// The merge with the journal's bytes made by `journal` (handing them, in pieces, to
+    /// the function it is given), and new households' lines from `encoded` if made already.
     func merge(_ bundle: Bundle, journalName: String, name: String, today: LocalDate, encoded: EncodedRecords? = nil,
-               into loaded: inout LoadResult, access: Store.Access, journal write: (String) throws -> Void) throws -> MergePlan {
+               into loaded: inout LoadResult, access: Store.Access,
+               journal make: @escaping @Sendable ((Data) throws -> Void) throws -> Void) throws -> MergePlan {
         let plan = try MergePlan(bundle: bundle, name: name, bases: loaded.bases, dataset: loaded.dataset, deviceID: loaded.deviceID)
         guard !plan.isEmpty else { return plan }
-        try checkPlan(plan, loaded: loaded, access: access, today: today, name: name)
+        // The journal goes to disk while the plan is checked; it is the journal only
+        // once the plan has passed.
         let journal = layout.path("\(Self.incomingDir)/\(journalName).json")
+        let staged = StagedJournal.start(journal, make)
+        let cut: VillageCut?
+        do {
+            cut = try checkPlan(plan, loaded: loaded, access: access, today: today, name: name)
+        } catch {
+            staged?.discard()
+            throw error
+        }
         try AtomicFile.inDataDirectory {
+            if let staged { return try staged.commit() }
             try AtomicFile.makeDirectory(layout.path(Self.incomingDir))
-            try write(journal)
+            try AtomicFile.write(to: journal, make)
         }
         // From here the journal is on disk: a failure leaves a part written, which the
         // next open finishes. Said so, never "nothing imported".
         do {
-            try apply(plan, encoded: encoded, into: &loaded)
+            try apply(plan, encoded: encoded, cut: cut, into: &loaded)
             try FileManager.default.removeItem(atPath: journal)
             try AtomicFile.syncDirectory(layout.path(Self.incomingDir))
         } catch {
@@ -83,21 +94,47 @@ struct Sync {
     }
 
     /// Refuses a plan that would add errors, or touch a file that may not be written.
-    func checkPlan(_ plan: MergePlan, loaded: LoadResult, access: Store.Access, today: LocalDate, name: String) throws {
+    /// Returns the county it would leave cut by village, when its ids allow (for `apply`,
+    /// which may then take each check's village from it).
+    func checkPlan(_ plan: MergePlan, loaded: LoadResult, access: Store.Access, today: LocalDate, name: String) throws -> VillageCut? {
         let dataset = loaded.dataset
         var merged = dataset
         merged.cadres += plan.cadres
         merged.households = try mergedHouseholds(plan, loaded: loaded, name: name)
-        merged.checks += plan.checks
+        // Shared, not copied, when nothing is here yet (a county into a new directory).
+        merged.checks = dataset.checks.isEmpty ? plan.checks : dataset.checks + plan.checks
         let validator = Validator(today: today)
         let before = Set(VillageErrors.of(dataset, validator).map { "\($0.record ?? "")\($0.path)\($0.message.en)" })
-        let added = VillageErrors.of(merged, validator).filter { !before.contains("\($0.record ?? "")\($0.path)\($0.message.en)") }
+        // The plan takes each new check id once and none that is here: the merged ids are
+        // distinct when those here are.
+        let cut = VillageCut(merged)
+        let distinct = Set(dataset.checks.lazy.map(\.id)).count == dataset.checks.count
+        let added = VillageErrors.of(merged, validator, cut: cut, checkIDsDistinct: distinct)
+            .filter { !before.contains("\($0.record ?? "")\($0.path)\($0.message.en)") }
         if let first = added.first {
             throw StoreError.badData("\(name): \(TerminalText.safe(first.record ?? "")) \(first.path): \(first.message.en)" + (added.count > 1 ? " (and \(added.count - 1) more)" : ""))
         }
-        for file in targetFiles(plan, merged) {
+        for file in targetFiles(plan, merged, checkVillages: checkVillages(plan, loaded: loaded, cut: cut)) {
             if let refusal = Store.refusal(for: file, access: access, conditions: loaded.conditions) { throw refusal }
         }
+        return cut
+    }
+
+    /// The plan's checks by village code (positions in `plan.checks`, ascending): from
+    /// the cut of the county the plan leaves, once it has passed the validator (each check
+    /// is then in its household's village), else by looking each household up.
+    func checkVillages(_ plan: MergePlan, loaded: LoadResult, cut: VillageCut?) -> [String: [Int]] {
+        let base = loaded.dataset.checks.count
+        guard let cut else {
+            let village = Dictionary((loaded.bases + plan.households).map { ($0.id, $0.address.villageCode) }, uniquingKeysWith: { a, _ in a })
+            return Dictionary(grouping: plan.checks.indices, by: { village[plan.checks[$0].householdID] ?? "" })
+        }
+        var out: [String: [Int]] = [:]
+        for (p, positions) in cut.checks.enumerated() {
+            let first = positions.firstIndex { $0 >= base } ?? positions.count
+            if first < positions.count { out[cut.codes[p]] = positions[first...].map { $0 - base } }
+        }
+        return out
     }
 
     /// Every household as it will be once `plan` is written: registration records with
@@ -106,7 +143,7 @@ struct Sync {
     func mergedHouseholds(_ plan: MergePlan, loaded: LoadResult, name: String) throws -> [Household] {
         let dataset = loaded.dataset
         let touched = Set(plan.edits.map(\.householdID))
-        if touched.isEmpty { return dataset.households + plan.households }
+        if touched.isEmpty { return dataset.households.isEmpty ? plan.households : dataset.households + plan.households }
         let log = EditLog(dataset.edits + plan.edits)
         let current = Dictionary(dataset.households.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return try (loaded.bases + plan.households).map { base in
@@ -118,27 +155,27 @@ struct Sync {
         }
     }
 
-    func targetFiles(_ plan: MergePlan, _ merged: Dataset) -> Set<String> {
-        let village = Dictionary(merged.households.map { ($0.id, $0.address.villageCode) }, uniquingKeysWith: { a, _ in a })
-        // Villages first, files named once each: a county's bundle has 800,000 checks.
-        func villages(_ ids: some Sequence<String>) -> Set<String> { Set(ids.map { village[$0] ?? "" }) }
+    func targetFiles(_ plan: MergePlan, _ merged: Dataset, checkVillages: [String: [Int]]) -> Set<String> {
         var files: Set<String> = plan.cadres.isEmpty ? [] : [DataLayout.cadres]
         files.formUnion(Set(plan.households.map(\.address.villageCode)).map { DataLayout.householdsFile(village: $0) })
-        files.formUnion(villages(plan.checks.lazy.map(\.householdID)).map { DataLayout.checksFile(village: $0) })
-        files.formUnion(villages(plan.edits.lazy.map(\.householdID)).map { DataLayout.editsFile(village: $0) })
+        files.formUnion(checkVillages.keys.map { DataLayout.checksFile(village: $0) })
+        guard !plan.edits.isEmpty else { return files }
+        let village = Dictionary(merged.households.map { ($0.id, $0.address.villageCode) }, uniquingKeysWith: { a, _ in a })
+        files.formUnion(Set(plan.edits.map { village[$0.householdID] ?? "" }).map { DataLayout.editsFile(village: $0) })
         return files
     }
 
     /// Writes a checked plan: registration records first, so every check and edit
     /// written after them names a household that is already on disk.
-    func apply(_ plan: MergePlan, encoded: EncodedRecords? = nil, into loaded: inout LoadResult) throws {
+    func apply(_ plan: MergePlan, encoded: EncodedRecords? = nil, cut: VillageCut? = nil, into loaded: inout LoadResult) throws {
+        let checkVillages = checkVillages(plan, loaded: loaded, cut: cut)
         if !plan.cadres.isEmpty {
             let all = (loaded.dataset.cadres + plan.cadres).sorted { $0.id < $1.id }
             let file = CadreFile(schemaVersion: DataLayout.schemaVersion, cadres: all)
             try AtomicFile.write(try JSONCoding.prettyEncoder().encode(file) + Data([0x0A]), to: layout.path(DataLayout.cadres))
             loaded.dataset.cadres = all
         }
-        let bases = loaded.bases + plan.households
+        let bases = loaded.bases.isEmpty ? plan.households : loaded.bases + plan.households
         let byVillage = Dictionary(grouping: bases, by: \.address.villageCode)
         let codes = Set(plan.households.map(\.address.villageCode)).sorted()
         // Village files made and written on every core a few at a time (a county's files
@@ -153,32 +190,35 @@ struct Sync {
                 }
             }.forEach { try $0.get() }
         }
-        let village = Dictionary(bases.map { ($0.id, $0.address.villageCode) }, uniquingKeysWith: { a, _ in a })
         // Checks grouped and ordered by position, never copied.
         let all = plan.checks
-        let checks = Dictionary(grouping: all.indices, by: { village[all[$0].householdID]! }).sorted(by: { $0.key < $1.key })
+        let checks = checkVillages.sorted(by: { $0.key < $1.key })
         // Made here, not by the appends running side by side.
         if !checks.isEmpty { try AtomicFile.inDataDirectory { try AtomicFile.makeDirectory(layout.path(DataLayout.checksDir)) } }
         for batch in stride(from: 0, to: checks.count, by: 8).map({ Array(checks[$0..<min($0 + 8, checks.count)]) }) {
             try batch.concurrentMap(chunk: 1) { [layout] code, positions in
                 Result {
-                    let lines = try CheckHistory.chronologicalIndices(all, positions).reduce(into: Data()) { d, k in
-                        d.append(try RecordLine.of(all[k]))
-                        d.append(0x0A)
+                    var lines: [UInt8] = []
+                    lines.reserveCapacity(positions.count * 700)
+                    for k in CheckHistory.chronologicalIndices(all, positions) {
+                        try RecordLine.append(all[k], to: &lines)
+                        lines.append(0x0A)
                     }
-                    try AppendOnlyFile.append(lines, to: DataLayout.checksFile(village: code), in: layout, kind: "checks", village: code)
+                    try AppendOnlyFile.append(Data(lines), to: DataLayout.checksFile(village: code), in: layout, kind: "checks", village: code)
                 }
             }.forEach { try $0.get() }
         }
+        let village = plan.edits.isEmpty ? [:] : Dictionary(bases.map { ($0.id, $0.address.villageCode) }, uniquingKeysWith: { a, _ in a })
         for (code, edits) in Dictionary(grouping: plan.edits, by: { village[$0.householdID]! }).sorted(by: { $0.key < $1.key }) {
             let lines = try edits.reduce(into: Data()) { d, e in d.append(try JSONCoding.encoder().encode(e)); d.append(0x0A) }
             try AppendOnlyFile.append(lines, to: DataLayout.editsFile(village: code), in: layout, kind: "edits", village: code)
         }
         loaded.bases = bases
-        loaded.dataset.checks += plan.checks
+        // Shared, not copied, where nothing was here (a county into a new directory).
+        loaded.dataset.checks = loaded.dataset.checks.isEmpty ? plan.checks : loaded.dataset.checks + plan.checks
         loaded.dataset.edits += plan.edits
         let log = EditLog(loaded.dataset.edits)
-        loaded.dataset.households = try bases.map { try HouseholdPatcher.apply(log, to: $0) }
+        loaded.dataset.households = loaded.dataset.edits.isEmpty ? bases : try bases.map { try HouseholdPatcher.apply(log, to: $0) }
     }
 
     /// Finishes imports a crash interrupted: each bundle left in `incoming/` is merged

@@ -8,10 +8,21 @@ import SanbaoCore
 /// own household's village — for then a village's errors are exactly what the whole says
 /// of it; otherwise (data that would be refused anyway) the whole is checked at once.
 enum VillageErrors {
-    static func of(_ d: Dataset, _ validator: Validator) -> [DataProblem] {
-        guard let parts = villages(of: d) else { return whole(d, validator) }
-        let found = parts.concurrentMap(chunk: 1) { validator.problemsByKind(in: $0) }
-        return inDatasetOrder(found, d) ?? whole(d, validator)
+    /// - Parameters:
+    ///   - cut: `d` by village (`VillageCut(d)`), if made already.
+    ///   - checkIDsDistinct: whether the caller knows no check id is in `d` twice (an
+    ///     import's plan takes each new id once and none that is here), sparing a set of
+    ///     every id.
+    static func of(_ d: Dataset, _ validator: Validator, cut: VillageCut? = nil, checkIDsDistinct: Bool = false) -> [DataProblem] {
+        guard let cut = cut ?? VillageCut(d), idsDistinct(d, checks: !checkIDsDistinct) else { return whole(d, validator) }
+        // Each village made and checked on a core of its own; nil where it does not stand alone.
+        let found = (0..<cut.codes.count).concurrentMap { p -> (households: [DataProblem], checks: [DataProblem])? in
+            let village = cut.dataset(p, of: d)
+            return standsAlone(village) ? validator.problemsByKind(in: village) : nil
+        }
+        let all = found.compactMap { $0 }
+        guard all.count == found.count else { return whole(d, validator) }
+        return inDatasetOrder(all, d) ?? whole(d, validator)
     }
 
     static func whole(_ d: Dataset, _ validator: Validator) -> [DataProblem] {
@@ -21,30 +32,27 @@ enum VillageErrors {
     /// `d` cut into one dataset per village, records in their order; nil when the
     /// villages do not stand alone.
     static func villages(of d: Dataset) -> [Dataset]? {
-        var part: [String: Int] = [:]
-        var partOf: [String: Int] = [:]
-        var parts: [Dataset] = []
-        for h in d.households {
-            let k = part[h.address.villageCode] ?? {
-                parts.append(Dataset(cadres: d.cadres, rules: d.rules))
-                part[h.address.villageCode] = parts.count - 1
-                return parts.count - 1
-            }()
-            guard partOf.updateValue(k, forKey: h.id) == nil else { return nil }
-            parts[k].households.append(h)
-        }
-        var checkPart: [String: Int] = [:]
-        for c in d.checks {
-            guard let k = partOf[c.householdID], checkPart.updateValue(k, forKey: c.id) == nil else { return nil }
-            parts[k].checks.append(c)
-        }
-        for c in d.checks where c.supersedes.map({ checkPart[$0] != checkPart[c.id] }) == true { return nil }
-        var editIDs = Set<String>()
-        for e in d.edits {
-            guard let k = partOf[e.householdID], editIDs.insert(e.id).inserted else { return nil }
-            parts[k].edits.append(e)
-        }
-        return parts
+        guard let cut = VillageCut(d), idsDistinct(d, checks: true) else { return nil }
+        let parts = cut.codes.indices.map { cut.dataset($0, of: d) }
+        return parts.allSatisfy(standsAlone) ? parts : nil
+    }
+
+    /// Whether no edit id (and, when asked, no check id) is in `d` twice. Within a
+    /// village `standsAlone` sees it; these are the ids that could be in two.
+    static func idsDistinct(_ d: Dataset, checks: Bool) -> Bool {
+        Set(d.edits.lazy.map(\.id)).count == d.edits.count && (!checks || Set(d.checks.lazy.map(\.id)).count == d.checks.count)
+    }
+
+    /// Whether a village's records name only one another: each household id once, each
+    /// check and edit of one of its households, each check id once, each correction of
+    /// one of its checks.
+    static func standsAlone(_ v: Dataset) -> Bool {
+        var households = Set<String>(minimumCapacity: v.households.count)
+        for h in v.households { guard households.insert(h.id).inserted else { return false } }
+        var checks = Set<String>(minimumCapacity: v.checks.count)
+        for c in v.checks { guard households.contains(c.householdID), checks.insert(c.id).inserted else { return false } }
+        return v.checks.allSatisfy { c in c.supersedes.map(checks.contains) ?? true }
+            && v.edits.allSatisfy { households.contains($0.householdID) }
     }
 
     /// The villages' errors put in the order of the whole: the households' (by household,

@@ -64,6 +64,29 @@ final class BundleCodingTests: XCTestCase {
         }
     }
 
+    /// Strings are passed eight bytes at a time while no quote or backslash is among them:
+    /// an escaped quote, an escaped backslash before a closing quote, and braces, at every
+    /// place of a word, in strings of every length around one, still cut where they end.
+    func testEscapesAtEveryPlaceOfAWordDoNotMoveACut() throws {
+        var bundle = try county()
+        bundle.households = Array(bundle.households.prefix(3))
+        bundle.checks = Array(bundle.checks.prefix(3))
+        bundle.edits = []
+        for special in [#""#, #"""#, #"""#, "}", "]{", "雒"] {
+            for length in [1, 7, 8, 9, 15, 16, 17] {
+                for at in 0..<length {
+                    var chars = Array(repeating: "a", count: length)
+                    chars[at] = special
+                    var b = bundle
+                    b.households[1].phone = chars.joined()
+                    b.checks[1].note = chars.joined() + #""#
+                    let data = try b.encoded()
+                    XCTAssertEqual(FastDecode.bundle([UInt8](data)), b, "\(special) at \(at) of \(length)")
+                }
+            }
+        }
+    }
+
     func testEncodingOnAllCoresGivesTheSameBytes() throws {
         let bundle = try county()
         XCTAssertEqual(try bundle.encodedOnAllCores(), try bundle.encoded())

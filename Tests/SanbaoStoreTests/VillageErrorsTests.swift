@@ -31,6 +31,22 @@ final class VillageErrorsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(expected.count, 6)
         XCTAssertEqual(VillageErrors.of(d, Validator(today: today)), expected)
         XCTAssertEqual(VillageErrors.of(county(), Validator(today: today)), [], "a clean county has none")
+        // As an import runs it: the cut made first, the check ids known distinct.
+        XCTAssertEqual(VillageErrors.of(d, Validator(today: today), cut: VillageCut(d), checkIDsDistinct: true), expected)
+    }
+
+    /// The cut by ids puts every record where its household is, in the dataset's order.
+    func testTheCutPutsEachRecordInItsHouseholdsVillage() throws {
+        let d = county()
+        let cut = try XCTUnwrap(VillageCut(d))
+        XCTAssertEqual(cut.codes, d.households.map(\.address.villageCode).reduce(into: []) { if !$0.contains($1) { $0.append($1) } })
+        let village = Dictionary(uniqueKeysWithValues: d.households.map { ($0.id, $0.address.villageCode) })
+        for (p, code) in cut.codes.enumerated() {
+            XCTAssertEqual(cut.households[p], d.households.indices.filter { d.households[$0].address.villageCode == code })
+            XCTAssertEqual(cut.checks[p], d.checks.indices.filter { village[d.checks[$0].householdID] == code })
+            XCTAssertEqual(cut.edits[p], d.edits.indices.filter { village[d.edits[$0].householdID] == code })
+        }
+        XCTAssertEqual(cut.checks.joined().count, d.checks.count)
     }
 
     func testWhereVillagesDoNotStandAloneTheWholeIsChecked() throws {
@@ -45,6 +61,13 @@ final class VillageErrorsTests: XCTestCase {
             d.checks[0].supersedes = other.id
         }))
         breaks.append(("a correction of no check", { $0.checks[1].supersedes = "20260101-00000000" }))
+        breaks.append(("a check id in two villages", { d in
+            let village = Dictionary(d.households.map { ($0.id, $0.address.villageCode) }, uniquingKeysWith: { a, _ in a })
+            var copy = d.checks[0]
+            copy.householdID = d.households.first { $0.address.villageCode != village[copy.householdID] }!.id
+            d.checks.append(copy)
+        }))
+
         for (what, change) in breaks {
             var d = county()
             change(&d)
@@ -52,5 +75,13 @@ final class VillageErrorsTests: XCTestCase {
             XCTAssertEqual(VillageErrors.of(d, Validator(today: today)), whole(d), what)
             XCTAssertFalse(whole(d).isEmpty, "\(what) is an error")
         }
+        // Not an error, but a household id that does not name its village: the cut by
+        // ids cannot be trusted, and the whole is checked.
+        var d = county()
+        d.households[0].address.villageCode = d.households.first { $0.address.villageCode != d.households[0].address.villageCode }!.address.villageCode
+        d.checks[0].cadreID = "nobody"
+        XCTAssertNil(VillageCut(d))
+        XCTAssertNil(VillageErrors.villages(of: d))
+        XCTAssertEqual(VillageErrors.of(d, Validator(today: today)), whole(d))
     }
 }

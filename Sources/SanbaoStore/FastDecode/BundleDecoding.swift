@@ -10,8 +10,12 @@ import SanbaoCore
 /// takes the careful way, which says what is wrong exactly as before.
 extension FastDecode {
     static func bundle(_ bytes: [UInt8]) -> Bundle? {
-        guard JSONLines.isValidUTF8(bytes),
-              let parts = bytes.withUnsafeBufferPointer({ buf in try? BundleParts(buf) }) else { return nil }
+        // The bytes checked as UTF-8 while the records are cut out, side by side.
+        let found = [0, 1].concurrentMap(chunk: 1) { k -> BundleParts? in
+            k == 0 ? (JSONLines.isValidUTF8(bytes) ? BundleParts() : nil)
+                   : bytes.withUnsafeBufferPointer { buf in try? BundleParts(buf) }
+        }
+        guard found[0] != nil, let parts = found[1] else { return nil }
         // Cadres and edits go to JSONDecoder, which takes a key given twice or `7.0`: the
         // strict syntax check first, so such a bundle is declined and refused the careful way.
         guard let households = records(bytes, parts.households, { household($0, into: $1) }),
@@ -47,11 +51,14 @@ extension FastDecode {
 }
 
 /// The top level of a bundle: its scalar fields, and where each record is in the bytes.
-private struct BundleParts {
+private struct BundleParts: Sendable {
     var schemaVersion = 0
     var kind = "", deviceID = "", created = ""
     var cadres = 0..<0, edits = 0..<0
     var households: [Range<Int>] = [], checks: [Range<Int>] = []
+
+    /// No parts: what is kept when only whether something succeeded matters.
+    init() {}
 
     init(_ buf: UnsafeBufferPointer<UInt8>) throws(Reject) {
         var c = ByteCursor(buf)

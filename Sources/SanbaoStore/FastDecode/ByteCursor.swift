@@ -242,6 +242,8 @@ struct ByteCursor {
                 if depth == 0 { return }
             case UInt8(ascii: "\""):
                 while i < end {
+                    while i + 8 <= end, Self.quiet(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+                    guard i < end else { break }
                     let s = base[i]
                     i += s == UInt8(ascii: "\\") ? 2 : 1
                     if s == UInt8(ascii: "\"") { break }
@@ -354,6 +356,15 @@ struct ByteCursor {
         let backslash = w ^ (ones &* 0x5C)
         let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (w &- ones &* 0x20) | w
         return special & (ones &* 0x80) == 0
+    }
+
+    /// Whether eight bytes hold neither `"` nor `\\`: all that ends or escapes within a
+    /// string, for `passObject`, which checks nothing else.
+    @inline(__always) private static func quiet(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = w ^ (ones &* 0x22)
+        let backslash = w ^ (ones &* 0x5C)
+        return ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & (ones &* 0x80) == 0
     }
 
     /// Checks one multi-byte UTF-8 sequence at `i` and steps over it. The rules are
