@@ -30,6 +30,14 @@ public struct OutputFile: Sendable, Equatable {
         StaleTemporaries.remove(dir: (path as NSString).deletingLastPathComponent, name: (path as NSString).lastPathComponent)
         try AtomicFile.write(data, to: path, mode: 0o600)
     }
+
+    /// Writes the bytes `make` hands the function it is given, as they come: a file too
+    /// large to be made whole first (a county's bundle). The same rules as `write(_:)`.
+    public func write(pieces make: ((Data) throws -> Void) throws -> Void) throws {
+        try check()
+        StaleTemporaries.remove(dir: (path as NSString).deletingLastPathComponent, name: (path as NSString).lastPathComponent)
+        try AtomicFile.write(to: path, mode: 0o600, make)
+    }
 }
 
 /// A file Sanbao reads that is not in the data directory: a bundle to import, summaries

@@ -16,15 +16,24 @@ struct Sync {
     /// Everything in `loaded` (or one cadre's households) as a bundle for another device.
     func bundle(of loaded: LoadResult, cadreIDs: Set<String>?) -> Bundle {
         let dataset = loaded.dataset
-        let bases = loaded.bases.filter { h in cadreIDs.map { ids in h.pairings.contains { ids.contains($0.cadreID) } } ?? true }
-        let ids = Set(bases.map(\.id))
-        let cadres = dataset.cadres.filter { c in
-            cadreIDs?.contains(c.id) ?? true || bases.contains { $0.pairings.contains { $0.cadreID == c.id } }
+        // Everything, unless one cadre's households are asked for: no set of every id.
+        var bases = loaded.bases, checks = dataset.checks, edits = dataset.edits, cadres = dataset.cadres
+        if let cadreIDs {
+            bases = bases.filter { h in h.pairings.contains { cadreIDs.contains($0.cadreID) } }
+            let ids = Set(bases.map(\.id))
+            checks = checks.filter { ids.contains($0.householdID) }
+            edits = edits.filter { ids.contains($0.householdID) }
+            cadres = cadres.filter { c in cadreIDs.contains(c.id) || bases.contains { $0.pairings.contains { $0.cadreID == c.id } } }
         }
         return Bundle(deviceID: loaded.deviceID, created: now(), cadres: cadres.sorted { $0.id < $1.id },
-                      households: bases.sorted { $0.id < $1.id },
-                      checks: CheckHistory.chronological(dataset.checks.filter { ids.contains($0.householdID) }),
-                      edits: dataset.edits.filter { ids.contains($0.householdID) }.sorted { ($0.recordedAt, $0.id) < ($1.recordedAt, $1.id) })
+                      households: Self.byID(bases), checks: CheckHistory.chronological(checks),
+                      edits: edits.sorted { ($0.recordedAt, $0.id) < ($1.recordedAt, $1.id) })
+    }
+
+    /// Households by id: as read (village by village, each file by id) they are so
+    /// already, and a county's were copied whole to find that out.
+    static func byID(_ households: [Household]) -> [Household] {
+        zip(households, households.dropFirst()).allSatisfy { $0.id < $1.id } ? households : households.sorted { $0.id < $1.id }
     }
 
     /// The one merge path of bundles and rosters alike: plan, check the plan as a whole,

@@ -35,15 +35,18 @@ struct VillageCut: Sendable {
             }()
             households[p].append(k)
         }
-        func cut(_ ids: [String]) -> [[Int]]? {
-            var out = [[Int]](repeating: [], count: codes.count)
-            for (k, id) in ids.enumerated() {
-                guard let code = Self.village(of: id), let p = part[String(code)] else { return nil }
+        // Each record's village found on every core, then the positions gathered.
+        let villages = part
+        func cut<R: Sendable>(_ records: [R], _ householdID: @escaping @Sendable (R) -> String) -> [[Int]]? {
+            let found = records.concurrentMap(chunk: 8192) { r in Self.village(of: householdID(r)).flatMap { villages[String($0)] } ?? -1 }
+            var out = [[Int]](repeating: [], count: villages.count)
+            for (k, p) in found.enumerated() {
+                guard p >= 0 else { return nil }
                 out[p].append(k)
             }
             return out
         }
-        guard let checks = cut(d.checks.map(\.householdID)), let edits = cut(d.edits.map(\.householdID)) else { return nil }
+        guard let checks = cut(d.checks, \.householdID), let edits = cut(d.edits, \.householdID) else { return nil }
         self.codes = codes
         self.households = households
         self.checks = checks

@@ -40,7 +40,7 @@ enum VillageErrors {
     /// Whether no edit id (and, when asked, no check id) is in `d` twice. Within a
     /// village `standsAlone` sees it; these are the ids that could be in two.
     static func idsDistinct(_ d: Dataset, checks: Bool) -> Bool {
-        Set(d.edits.lazy.map(\.id)).count == d.edits.count && (!checks || Set(d.checks.lazy.map(\.id)).count == d.checks.count)
+        DistinctIDs.hold(d.edits, \.id) && (!checks || DistinctIDs.hold(d.checks, \.id))
     }
 
     /// Whether a village's records name only one another: each household id once, each

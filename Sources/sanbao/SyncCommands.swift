@@ -91,7 +91,7 @@ struct MakeBundle: ParsableCommand {
     func run() throws {
         let store: Store
         do { store = try Store(layout: options.layout, write: false) } catch { throw fail(error, options) }
-        warnProblems(store.problems(validatedOn: options.date), options)
+        warnProblems(store.errors(validatedOn: options.date), options)
         var ids: Set<String>?
         if let cadre {
             ids = store.dataset.cadreIDs(matching: cadre)
@@ -105,8 +105,12 @@ struct MakeBundle: ParsableCommand {
         let passphrase = encrypt ? try Passphrase.forSealing(options) : nil
         let bundle = store.bundle(cadreIDs: ids)
         do {
-            let plain = try bundle.encodedOnAllCores()
-            try file.write(try passphrase.map { try SealedBundle.seal(plain, passphrase: $0) } ?? plain)
+            if let passphrase {
+                try file.write(try SealedBundle.seal(try bundle.encodedOnAllCores(), passphrase: passphrase))
+            } else {
+                // Written as it is made: a county's bundle is never held whole.
+                try file.write(pieces: { put in try bundle.encodedOnAllCores(put) })
+            }
         } catch { throw fail(error, options) }
         out(options.say(Bilingual(
             zh: "已写入\(encrypt ? "加密的" : "") \(output)：\(bundle.households.count) 户，\(bundle.checks.count) 条检查，\(bundle.edits.count) 条修改",
@@ -225,7 +229,7 @@ struct Conflicts: ParsableCommand {
     func list() throws {
         let store: Store
         do { store = try Store(layout: options.layout, write: false) } catch { throw fail(error, options) }
-        warnProblems(store.problems(validatedOn: options.date), options)
+        warnProblems(store.errors(validatedOn: options.date), options)
         let all = store.conflicts
         if all.isEmpty { out(options.say(Bilingual(zh: "没有冲突", en: "no conflicts"))); return }
         let cadres = cadreNames(store.dataset)
