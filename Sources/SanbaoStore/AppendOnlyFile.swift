@@ -10,7 +10,10 @@ import SanbaoCore
 enum AppendOnlyFile {
     /// Appends whole lines to `file` (relative to `layout`'s root), or creates it with its
     /// header and the lines. One `write` call per batch and an fsync before returning.
-    static func append(_ bytes: Data, to file: String, in layout: DataLayout, kind: String, village: String) throws {
+    /// - Parameter syncingDirectory: whether a new file's directory is fsynced here (else
+    ///   the caller does it once, after many files).
+    static func append(_ bytes: Data, to file: String, in layout: DataLayout, kind: String, village: String,
+                       syncingDirectory: Bool = true) throws {
         let path = layout.path(file)
         if !FileManager.default.fileExists(atPath: path) {
             // A new file is made whole, header and lines at once, as any file is replaced:
@@ -18,7 +21,7 @@ enum AppendOnlyFile {
             return try AtomicFile.inDataDirectory {
                 try AtomicFile.makeDirectory((path as NSString).deletingLastPathComponent)
                 let header = try DatasetWriter.lines(kind: kind, village: village, [Check]())
-                try AtomicFile.write(header + bytes, to: path)
+                if syncingDirectory { try AtomicFile.write(header + bytes, to: path) } else { try AtomicFile.writeLeavingDirectory(header + bytes, to: path) }
             }
         }
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)

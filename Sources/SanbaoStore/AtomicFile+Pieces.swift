@@ -31,13 +31,14 @@ extension AtomicFile {
         return temp
     }
 
-    /// The second half: the temporary file renamed over `path`, the directory fsynced.
-    static func moveTemporary(_ temp: String, to path: String) throws {
+    /// The second half: the temporary file renamed over `path`, the directory fsynced
+    /// (unless the caller does that once after many files).
+    static func moveTemporary(_ temp: String, to path: String, syncingDirectory: Bool = true) throws {
         guard rename(temp, path) == 0 else {
             let why = errnoText()
             unlink(temp)
             throw StoreError.io(path, why)
         }
-        try syncDirectory((path as NSString).deletingLastPathComponent)
+        if syncingDirectory { try syncDirectory((path as NSString).deletingLastPathComponent) }
     }
 }

@@ -14,6 +14,13 @@ public enum AtomicFile {
         try write(to: path, mode: mode) { put in try put(data) }
     }
 
+    /// `write(_:to:)` but for the directory's fsync, which the caller makes once after
+    /// many files (an import's village files): each such fsync waited for the file
+    /// system's journal while the other core's file waited for it too.
+    static func writeLeavingDirectory(_ data: Data, to path: String) throws {
+        try moveTemporary(try writeTemporary(beside: path) { put in try put(data) }, to: path, syncingDirectory: false)
+    }
+
     /// Replaces `path` atomically but without fsync: for caches such as the roster
     /// index, which are checked on reading and rebuilt when damaged, so a power cut may
     /// lose them but never leaves a half-written file in their place.

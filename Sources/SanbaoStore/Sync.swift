@@ -186,37 +186,40 @@ struct Sync {
         }
         let bases = loaded.bases.isEmpty ? plan.households : loaded.bases + plan.households
         let byVillage = Dictionary(grouping: bases, by: \.address.villageCode)
-        let codes = Set(plan.households.map(\.address.villageCode)).sorted()
-        // Village files made and written on every core a few at a time (a county's files
-        // are never all in memory at once; one's fsync waits while another is made). The
-        // journal covers the order among villages: households all first, then checks.
-        if !codes.isEmpty { try AtomicFile.makeDirectory(layout.path(DataLayout.householdsDir)) }
-        for batch in stride(from: 0, to: codes.count, by: 8).map({ Array(codes[$0..<min($0 + 8, codes.count)]) }) {
+        let newHouseholds = Set(plan.households.map(\.address.villageCode))
+        let codes = newHouseholds.union(checkVillages.keys).sorted()
+        if !newHouseholds.isEmpty { try AtomicFile.makeDirectory(layout.path(DataLayout.householdsDir)) }
+        // Made here, not by the appends running side by side.
+        if !checkVillages.isEmpty { try AtomicFile.inDataDirectory { try AtomicFile.makeDirectory(layout.path(DataLayout.checksDir)) } }
+        // Each village's files made and written by one task, its households before its
+        // checks (so every check written names a household on disk), the tasks on every
+        // core a batch at a time: a county's files are never all in memory at once, and
+        // one village's fsync waits while another's lines are made. Across villages the
+        // journal covers the order.
+        let all = plan.checks
+        for batch in stride(from: 0, to: codes.count, by: 16).map({ Array(codes[$0..<min($0 + 16, codes.count)]) }) {
             try batch.concurrentMap(chunk: 1) { [layout] code in
                 Result {
-                    let file = try DatasetWriter.householdLines(village: code, byVillage[code]!.sorted { $0.id < $1.id }, encoded: encoded)
-                    try AtomicFile.write(file, to: layout.path(DataLayout.householdsFile(village: code)))
-                }
-            }.forEach { try $0.get() }
-        }
-        // Checks grouped and ordered by position, never copied.
-        let all = plan.checks
-        let checks = checkVillages.sorted(by: { $0.key < $1.key })
-        // Made here, not by the appends running side by side.
-        if !checks.isEmpty { try AtomicFile.inDataDirectory { try AtomicFile.makeDirectory(layout.path(DataLayout.checksDir)) } }
-        for batch in stride(from: 0, to: checks.count, by: 8).map({ Array(checks[$0..<min($0 + 8, checks.count)]) }) {
-            try batch.concurrentMap(chunk: 1) { [layout] code, positions in
-                Result {
+                    if newHouseholds.contains(code) {
+                        let file = try DatasetWriter.householdLines(village: code, byVillage[code]!.sorted { $0.id < $1.id }, encoded: encoded)
+                        try AtomicFile.writeLeavingDirectory(file, to: layout.path(DataLayout.householdsFile(village: code)))
+                    }
+                    // Checks ordered by position, never copied.
+                    guard let positions = checkVillages[code] else { return }
                     var lines: [UInt8] = []
                     lines.reserveCapacity(positions.count * 700)
                     for k in CheckHistory.chronologicalIndices(all, positions) {
                         try RecordLine.append(all[k], to: &lines)
                         lines.append(0x0A)
                     }
-                    try AppendOnlyFile.append(Data(lines), to: DataLayout.checksFile(village: code), in: layout, kind: "checks", village: code)
+                    try AppendOnlyFile.append(Data(lines), to: DataLayout.checksFile(village: code), in: layout, kind: "checks", village: code,
+                                              syncingDirectory: false)
                 }
             }.forEach { try $0.get() }
         }
+        // The folders' fsyncs, once for all the files renamed into them.
+        if !newHouseholds.isEmpty { try AtomicFile.syncDirectory(layout.path(DataLayout.householdsDir)) }
+        if !checkVillages.isEmpty { try AtomicFile.syncDirectory(layout.path(DataLayout.checksDir)) }
         let village = plan.edits.isEmpty ? [:] : Dictionary(bases.map { ($0.id, $0.address.villageCode) }, uniquingKeysWith: { a, _ in a })
         for (code, edits) in Dictionary(grouping: plan.edits, by: { village[$0.householdID]! }).sorted(by: { $0.key < $1.key }) {
             let lines = try edits.reduce(into: Data()) { d, e in d.append(try JSONCoding.encoder().encode(e)); d.append(0x0A) }
