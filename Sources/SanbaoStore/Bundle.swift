@@ -37,7 +37,7 @@ public struct Bundle: Codable, Sendable, Equatable {
     public static func decode(_ data: Data, name: String) throws -> Bundle {
         // The fast way gives the very bundle the careful way would, or nothing; the
         // careful way below says what is wrong with anything it declines.
-        if let fast = FastDecode.bundle([UInt8](data)), fast.kind == "bundle" {
+        if let fast = FastDecode.bundle(FastDecode.bytes(of: data)), fast.kind == "bundle" {
             guard fast.schemaVersion <= DataLayout.schemaVersion else {
                 throw StoreError.badData("\(name): written by a newer Sanbao (schema_version \(fast.schemaVersion))")
             }

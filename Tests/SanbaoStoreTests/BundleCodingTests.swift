@@ -87,6 +87,14 @@ final class BundleCodingTests: XCTestCase {
         }
     }
 
+    /// A large bundle's bytes are copied in pieces on every core: every byte where it was.
+    func testBytesCopiedInPiecesAreTheBytes() {
+        for count in [0, 7, (1 << 20) - 1, 1 << 20, (1 << 20) + 13, 3_000_017] {
+            let data = Data((0..<count).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) })
+            XCTAssertEqual(FastDecode.bytes(of: data), [UInt8](data), "\(count) bytes")
+        }
+    }
+
     func testEncodingOnAllCoresGivesTheSameBytes() throws {
         let bundle = try county()
         XCTAssertEqual(try bundle.encodedOnAllCores(), try bundle.encoded())
