@@ -117,7 +117,7 @@ struct Sync {
         // The plan takes each new check id once and none that is here: the merged ids are
         // distinct when those here are.
         let cut = VillageCut(merged)
-        let distinct = Set(dataset.checks.lazy.map(\.id)).count == dataset.checks.count
+        let distinct = DistinctIDs.hold(dataset.checks, \.id)
         let added = VillageErrors.of(merged, validator, cut: cut, checkIDsDistinct: distinct)
             .filter { !before.contains("\($0.record ?? "")\($0.path)\($0.message.en)") }
         if let first = added.first {
